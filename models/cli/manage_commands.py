@@ -1,0 +1,191 @@
+"""Management commands: service, counter, staff (add/list/edit/disable) and settings."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+from typing import Any
+
+from loket.models.cli.common import add_command, emit, open_db
+
+
+def _yes_no(value: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered in ("yes", "ya", "y", "true", "1", "on"):
+        return True
+    if lowered in ("no", "tidak", "n", "false", "0", "off"):
+        return False
+    raise argparse.ArgumentTypeError(f"ya/tidak (yes/no), bukan/not '{value}'")
+
+
+def register(commands: Any) -> None:
+    _register_service(commands)
+    _register_counter(commands)
+    _register_staff(commands)
+    settings = add_command(commands, "settings", _settings,
+                           "lihat/ubah pengaturan kantor / show or change office settings")
+    settings.add_argument("assignments", nargs="*", metavar="KEY=VALUE",
+                          help="mis./e.g. office_name='Kelurahan X' timezone=Asia/Makassar")
+
+
+def _group(commands: Any, name: str, help_text: str) -> Any:
+    parser = commands.add_parser(name, help=help_text, description=help_text)
+    return parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+
+def _register_service(commands: Any) -> None:
+    actions = _group(commands, "service", "layanan / services")
+    add = add_command(actions, "add", _service, "tambah layanan / add a service")
+    add.add_argument("code", metavar="CODE")
+    add.add_argument("--name", required=True)
+    add.add_argument("--name-en")
+    add.add_argument("--quota", help="kuota harian / daily quota")
+    add.add_argument("--hours", default="07:30-16:00", help="mis./e.g. 07:30-16:00")
+    add.add_argument("--days", default="12345", help="1=Senin/Monday … 7=Minggu/Sunday")
+    add.add_argument("--minutes", type=int, default=5, help="menit per layanan / minutes per visitor")
+    add_command(actions, "list", _service, "daftar layanan / list services")
+    edit = add_command(actions, "edit", _service, "ubah layanan / edit a service")
+    edit.add_argument("code", metavar="CODE")
+    edit.add_argument("--name")
+    edit.add_argument("--name-en")
+    edit.add_argument("--quota", help="angka, atau 'none' untuk tanpa kuota / number or 'none'")
+    edit.add_argument("--hours")
+    edit.add_argument("--days")
+    edit.add_argument("--minutes", type=int)
+    edit.add_argument("--active", type=_yes_no, metavar="yes|no")
+    disable = add_command(actions, "disable", _service, "tutup layanan / disable a service")
+    disable.add_argument("code", metavar="CODE")
+
+
+def _register_counter(commands: Any) -> None:
+    actions = _group(commands, "counter", "loket / counters")
+    add = add_command(actions, "add", _counter, "tambah loket / add a counter")
+    add.add_argument("number", metavar="NUMBER")
+    add.add_argument("--services", required=True, help="mis./e.g. A,B atau/or A:2,B")
+    add.add_argument("--name", default="")
+    add.add_argument("--front-desk", action="store_true", help="loket depan / front-desk counter")
+    add_command(actions, "list", _counter, "daftar loket / list counters")
+    edit = add_command(actions, "edit", _counter, "ubah loket / edit a counter")
+    edit.add_argument("number", metavar="NUMBER")
+    edit.add_argument("--services")
+    edit.add_argument("--name")
+    edit.add_argument("--front-desk", type=_yes_no, metavar="yes|no")
+    edit.add_argument("--active", type=_yes_no, metavar="yes|no")
+    disable = add_command(actions, "disable", _counter, "nonaktifkan loket / disable a counter")
+    disable.add_argument("number", metavar="NUMBER")
+
+
+def _register_staff(commands: Any) -> None:
+    actions = _group(commands, "staff", "petugas / staff")
+    add = add_command(actions, "add", _staff, "tambah petugas / add a staff member")
+    add.add_argument("username", metavar="USERNAME")
+    add.add_argument("--name", required=True)
+    add.add_argument("--role", required=True, choices=("staff", "admin", "head"))
+    add.add_argument("--pin", required=True)
+    add.add_argument("--password")
+    add.add_argument("--nip", default="")
+    add_command(actions, "list", _staff, "daftar petugas / list staff")
+    edit = add_command(actions, "edit", _staff, "ubah petugas / edit a staff member")
+    edit.add_argument("username", metavar="USERNAME")
+    edit.add_argument("--name")
+    edit.add_argument("--role", choices=("staff", "admin", "head"))
+    edit.add_argument("--pin")
+    edit.add_argument("--password")
+    edit.add_argument("--nip")
+    edit.add_argument("--active", type=_yes_no, metavar="yes|no")
+    disable = add_command(actions, "disable", _staff, "nonaktifkan petugas / disable a staff member")
+    disable.add_argument("username", metavar="USERNAME")
+
+
+def _service_line(s: Any) -> str:
+    quota = s.daily_quota if s.daily_quota is not None else "-"
+    state = "aktif/active" if s.active else "tutup/closed"
+    return f"{s.code:<3}{s.name_id} / {s.name_en}  jam/hours {s.hours} hari/days {s.days}  kuota/quota {quota}  {state}"
+
+
+def _service(args: argparse.Namespace) -> None:
+    open_db(args)
+    from loket.models.services import catalog
+
+    if args.action == "list":
+        rows = catalog.list_services()
+        emit(args, [asdict(r) for r in rows], "\n".join(_service_line(r) for r in rows) or "-")
+        return
+    if args.action == "add":
+        info = catalog.add_service(args.code, args.name, args.name_en, args.quota, args.hours,
+                                   args.days, args.minutes)
+    elif args.action == "edit":
+        quota = args.quota
+        clear = quota is not None and quota.strip().lower() in ("none", "-", "0", "")
+        info = catalog.edit_service(
+            args.code, name=args.name, name_en=args.name_en,
+            daily_quota=None if clear else quota, clear_quota=clear, hours=args.hours,
+            days=args.days, default_service_minutes=args.minutes, active=args.active,
+        )
+    else:
+        info = catalog.disable_service(args.code)
+    emit(args, asdict(info), _service_line(info))
+
+
+def _counter_line(c: Any) -> str:
+    services = ",".join(f"{code}:{w}" if w != 1 else code for code, w in c.services)
+    desk = "  [loket depan/front desk]" if c.front_desk else ""
+    state = "" if c.active else "  (nonaktif/disabled)"
+    return f"{c.number:<4}{c.name}  layanan/services {services}{desk}{state}"
+
+
+def _counter(args: argparse.Namespace) -> None:
+    open_db(args)
+    from loket.models.services import catalog
+
+    if args.action == "list":
+        rows = catalog.list_counters()
+        emit(args, [asdict(r) for r in rows], "\n".join(_counter_line(r) for r in rows) or "-")
+        return
+    if args.action == "add":
+        info = catalog.add_counter(args.number, args.services, args.name, args.front_desk)
+    elif args.action == "edit":
+        info = catalog.edit_counter(args.number, services=args.services, name=args.name,
+                                    front_desk=args.front_desk, active=args.active)
+    else:
+        info = catalog.disable_counter(args.number)
+    emit(args, asdict(info), _counter_line(info))
+
+
+def _staff_line(s: Any) -> str:
+    state = "" if s.active else "  (nonaktif/disabled)"
+    return f"{s.username:<12}{s.full_name}  [{s.role}]{'  NIP ' + s.nip if s.nip else ''}{state}"
+
+
+def _staff(args: argparse.Namespace) -> None:
+    open_db(args)
+    from loket.models.services import staff
+
+    if args.action == "list":
+        rows = staff.list_staff()
+        emit(args, [asdict(r) for r in rows], "\n".join(_staff_line(r) for r in rows) or "-")
+        return
+    if args.action == "add":
+        info = staff.add_staff(args.username, args.name, args.role, args.pin, args.password, args.nip)
+    elif args.action == "edit":
+        info = staff.edit_staff(args.username, full_name=args.name, role=args.role, pin=args.pin,
+                                password=args.password, nip=args.nip, active=args.active)
+    else:
+        info = staff.disable_staff(args.username)
+    emit(args, asdict(info), _staff_line(info))
+
+
+def _settings(args: argparse.Namespace) -> None:
+    open_db(args)
+    from loket.models.errors import InvalidInput
+    from loket.models.services.office import load_settings, update_settings
+
+    changes: dict[str, str] = {}
+    for item in args.assignments:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise InvalidInput(f"Tulis KUNCI=NILAI, bukan '{item}'", f"Write KEY=VALUE, not '{item}'")
+        changes[key.strip()] = value
+    settings = update_settings(**changes) if changes else load_settings()
+    data = asdict(settings)
+    emit(args, data, "\n".join(f"{k} = {v}" for k, v in data.items()))

@@ -1,0 +1,83 @@
+"""Office-wide settings: identity, time zone and queue rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from loket.models.changefeed import publish
+from loket.models.db import write_transaction
+from loket.models.errors import InvalidInput
+from loket.models.tables import Setting
+
+
+@dataclass(frozen=True)
+class OfficeSettings:
+    office_name: str = "Kantor Pelayanan Publik"
+    office_address: str = ""
+    office_id: str = "LOKET"
+    timezone: str = "Asia/Jakarta"
+    # After this many normal calls a counter calls a waiting priority visitor.
+    interleave_normal: int = 2
+    front_desk_minimum: int = 1
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def local(self, instant: dt.datetime) -> dt.datetime:
+        return instant.astimezone(self.zone)
+
+    def today(self, instant: dt.datetime) -> dt.date:
+        return self.local(instant).date()
+
+
+_INT_KEYS = {"interleave_normal": (1, 20), "front_desk_minimum": (0, 100)}
+SETTING_KEYS = tuple(f.name for f in fields(OfficeSettings))
+
+
+def load_settings() -> OfficeSettings:
+    values: dict[str, object] = {}
+    for key, value in Setting.select(Setting.key, Setting.value).tuples():
+        if key not in SETTING_KEYS:
+            continue
+        values[key] = int(value) if key in _INT_KEYS else value
+    return OfficeSettings(**values)  # type: ignore[arg-type]
+
+
+def validate_setting(key: str, value: str) -> str:
+    if key not in SETTING_KEYS:
+        raise InvalidInput(
+            f"Pengaturan tidak dikenal: {key} (pilihan: {', '.join(SETTING_KEYS)})",
+            f"Unknown setting: {key} (choices: {', '.join(SETTING_KEYS)})",
+        )
+    value = value.strip()
+    if key in _INT_KEYS:
+        low, high = _INT_KEYS[key]
+        if not value.isdigit() or not low <= int(value) <= high:
+            raise InvalidInput(
+                f"{key} harus bilangan bulat {low}–{high}", f"{key} must be a whole number {low}–{high}"
+            )
+    elif key == "timezone":
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise InvalidInput(
+                f"Zona waktu tidak dikenal: {value} (contoh: Asia/Jakarta, Asia/Makassar, Asia/Jayapura)",
+                f"Unknown time zone: {value} (e.g. Asia/Jakarta, Asia/Makassar, Asia/Jayapura)",
+            ) from exc
+    elif key in ("office_name", "office_id") and not value:
+        raise InvalidInput(f"{key} tidak boleh kosong", f"{key} must not be empty")
+    return value
+
+
+def update_settings(**changes: str) -> OfficeSettings:
+    cleaned = {key: validate_setting(key, str(value)) for key, value in changes.items()}
+    with write_transaction():
+        for key, value in cleaned.items():
+            Setting.insert(key=key, value=value).on_conflict(
+                conflict_target=[Setting.key], update={Setting.value: value}
+            ).execute()
+        publish("settings")
+    return load_settings()
