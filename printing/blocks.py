@@ -1,0 +1,151 @@
+"""Ticket and receipt content as a list of blocks, shared by the ESC/POS and PDF renderers.
+
+Indonesian first, English second. The renderers only decide how a block looks on their medium.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from loket.printing.dates_id import date_id, datetime_id
+from loket.printing.layouts import Layout, ReceiptLayout, TicketLayout
+from loket.printing.textfilter import wrap
+
+Align = Literal["left", "center"]
+COPY_MARK = "SALINAN / COPY"
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+    align: Align = "left"
+    bold: bool = False
+    scale: int = 1  # 2 = double width and height
+    invert: bool = False
+
+
+@dataclass(frozen=True)
+class Field:
+    """"Label: value", wrapped with a hanging indent."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    pass
+
+
+@dataclass(frozen=True)
+class Qr:
+    text: str
+
+
+@dataclass(frozen=True)
+class Logo:
+    path: Path
+
+
+@dataclass(frozen=True)
+class Gap:
+    lines: int = 1
+
+
+Block = Text | Field | Rule | Qr | Logo | Gap
+
+
+def block_lines(block: Text | Field, columns: int) -> list[str]:
+    """The wrapped lines of a text block for a line of ``columns`` normal-width characters."""
+    if isinstance(block, Field):
+        return wrap(f"{block.label}: {block.value}", columns, indent="  ")
+    return wrap(block.text, max(1, columns // block.scale))
+
+
+def _header(office_name: str, office_address: str, copy: bool) -> list[Block]:
+    blocks: list[Block] = [Text(office_name, "center", bold=True)]
+    if office_address.strip():
+        blocks.append(Text(office_address, "center"))
+    blocks.append(Rule())
+    if copy:
+        blocks.append(Text(COPY_MARK, "center", bold=True, invert=True))
+    return blocks
+
+
+def ticket_blocks(t: TicketLayout) -> list[Block]:
+    blocks: list[Block] = [Logo(t.logo_path)] if t.logo_path else []
+    blocks += _header(t.office_name, t.office_address, t.copy)
+    blocks += [
+        Text("Nomor Antrian / Queue number", "center"),
+        Text(t.number, "center", bold=True, scale=2),
+    ]
+    if t.priority_label:
+        blocks.append(Text(t.priority_label, "center", bold=True, invert=True))
+    blocks += [Text(t.service_name, "center", bold=True)]
+    if t.service_name_en.strip() and t.service_name_en != t.service_name:
+        blocks.append(Text(t.service_name_en, "center"))
+    blocks += [
+        Text(datetime_id(t.issued_at), "center"),
+        Gap(),
+        Field("Orang di depan Anda / People ahead", str(t.ahead)),
+        Field(
+            "Perkiraan waktu tunggu / Estimated wait",
+            f"± {t.estimated_wait_minutes} menit / min",
+        ),
+        Gap(),
+        Qr(t.qr_text),
+    ]
+    blocks += [Text(line, "center") for line in t.footer]
+    if t.copy:
+        blocks.append(Text(COPY_MARK, "center", bold=True))
+    return blocks
+
+
+def _received_by(r: ReceiptLayout) -> str:
+    if r.officer_name:
+        return f"{r.officer_name} (NIP {r.officer_nip})" if r.officer_nip else r.officer_name
+    if r.channel == "kiosk":
+        return "Kios mandiri, menunggu konfirmasi petugas / Self-service kiosk, awaiting officer"
+    return "Petugas loket / Counter officer"
+
+
+def receipt_blocks(r: ReceiptLayout) -> list[Block]:
+    blocks = _header(r.office_name, r.office_address, r.copy)
+    blocks += [
+        Text("TANDA TERIMA DOKUMEN", "center", bold=True),
+        Text("DOCUMENT RECEIPT", "center"),
+        Text(r.receipt_number, "center", bold=True, scale=2),
+        Gap(),
+        Field("Diterima / Received", datetime_id(r.received_at)),
+        Field("Pengirim / Sender", r.sender_name),
+        Field("Instansi / Organisation", r.sender_organisation or "-"),
+        Field("Telepon / Phone", r.sender_phone or "-"),
+        Field("Tujuan / To", r.recipient_unit),
+        Field("Perihal / Subject", r.subject),
+        Field("Halaman / Pages", str(r.pages)),
+        Field("Lampiran / Attachments", str(r.attachments)),
+        Field("Penerima / Received by", _received_by(r)),
+    ]
+    if r.expected_completion is not None:
+        blocks.append(Field("Perkiraan selesai / Expected", date_id(r.expected_completion)))
+    blocks += [
+        Gap(),
+        Text("Kode cek / Check code", "center"),
+        Text(r.check_code, "center", bold=True, scale=2),
+        Qr(r.qr_text),
+        Text("Pindai untuk memeriksa keaslian / Scan to verify", "center"),
+        Rule(),
+        Field("Pengaduan / Complaints", r.complaint_channel),
+    ]
+    blocks += [Text(line, "center") for line in r.footer]
+    if r.copy:
+        blocks.append(Text(COPY_MARK, "center", bold=True))
+    return blocks
+
+
+def layout_blocks(layout: Layout) -> list[Block]:
+    if isinstance(layout, TicketLayout):
+        return ticket_blocks(layout)
+    return receipt_blocks(layout)
