@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from loket.models.tables.changes import ChangeMark
 from loket.models.tables.counters import Counter, CounterService
+from loket.models.tables.keys import SigningKey
+from loket.models.tables.receipts import ChainHead, Receipt, ReceiptEvent, ReceiptSequence
 from loket.models.tables.services import Service
 from loket.models.tables.settings import Setting
 from loket.models.tables.staff import Staff
@@ -19,15 +21,25 @@ ALL_TABLES = [
     Ticket,
     TicketEvent,
     ChangeMark,
+    SigningKey,
+    ReceiptSequence,
+    Receipt,
+    ReceiptEvent,
+    ChainHead,
 ]
 
 __all__ = [
     "ALL_TABLES",
+    "ChainHead",
     "ChangeMark",
     "Counter",
     "CounterService",
+    "Receipt",
+    "ReceiptEvent",
+    "ReceiptSequence",
     "Service",
     "Setting",
+    "SigningKey",
     "Staff",
     "Ticket",
     "TicketEvent",
