@@ -16,7 +16,7 @@ import math
 import time
 from dataclasses import dataclass
 
-from peewee import fn
+from peewee import SQL, fn
 
 from loket.models.fields import to_micros
 from loket.models.tables import Counter, CounterService, Service, Ticket
@@ -74,12 +74,21 @@ def _service_rate(service: Service, now: dt.datetime) -> tuple[float, int]:
 
 
 def estimate(
-    service: Service, queue_at: dt.datetime, priority: str | None, interleave: int, now: dt.datetime
+    service: Service,
+    queue_at: dt.datetime,
+    priority: str | None,
+    interleave: int,
+    now: dt.datetime,
+    ticket_id: int | None = None,
 ) -> Estimate:
-    """Estimate for a waiting ticket of ``service`` queued at ``queue_at``."""
+    """Estimate for a ticket of ``service`` queued at ``queue_at`` (``ticket_id`` breaks
+    ties the way calling does; without it, the estimate is for a ticket issued now)."""
     mark = to_micros(queue_at)
     is_normal = Ticket.priority.is_null()
-    earlier = Ticket.queue_at < mark
+    if ticket_id is None:
+        earlier = Ticket.queue_at <= mark
+    else:
+        earlier = (Ticket.queue_at < mark) | ((Ticket.queue_at == mark) & (Ticket.id < ticket_id))
     rows = (
         Ticket.select(is_normal.alias("normal"), earlier.alias("earlier"), fn.COUNT(Ticket.id))
         .where(
@@ -87,7 +96,7 @@ def estimate(
             & (Ticket.status == "waiting")
             & Ticket.target_counter.is_null()
         )
-        .group_by(is_normal, earlier)
+        .group_by(SQL("1"), SQL("2"))  # PostgreSQL cannot match the parameterised expressions
         .tuples()
     )
     counts = {(bool(n), bool(e)): c for n, e, c in rows}

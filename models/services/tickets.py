@@ -129,7 +129,8 @@ def issue_ticket(
             detail=json.dumps({"priority": category}) if category else "",
         ).execute()
         publish("tickets")
-    return ticket_info(ticket, service, estimate(service, now, category, settings.interleave_normal, now))
+    est = estimate(service, now, category, settings.interleave_normal, now, ticket.id)
+    return ticket_info(ticket, service, est)
 
 
 def find_ticket(number: str, clock: Clock = SYSTEM_CLOCK, day: dt.date | None = None) -> Ticket:
@@ -153,5 +154,6 @@ def describe_ticket(ticket: Ticket, clock: Clock = SYSTEM_CLOCK) -> TicketInfo:
     est = None
     if ticket.status == "waiting":
         settings = load_settings()
-        est = estimate(service, ticket.queue_at, ticket.priority, settings.interleave_normal, clock.now())
+        est = estimate(service, ticket.queue_at, ticket.priority, settings.interleave_normal,
+                       clock.now(), ticket.id)
     return ticket_info(ticket, service, est, counter)

@@ -1,0 +1,86 @@
+"""Shared fixtures: every service test runs on SQLite and on a real PostgreSQL server."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from helpers.postgres import PostgresServer, start_server  # noqa: E402
+from helpers.stubs import FakeClock  # noqa: E402
+
+BACKENDS = ("sqlite", "postgres")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PostgresServer]:
+    server = start_server()  # raises (the run fails) when PostgreSQL cannot start
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_template_url(pg_server: PostgresServer) -> str:
+    from loket.models.db import open_database
+    from loket.models.schema import migrate
+
+    url = pg_server.create_database("loket_test")
+    db = open_database(url)
+    migrate()
+    db.close()
+    return url
+
+
+def _truncate_all(url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        tables = [
+            row[0]
+            for row in conn.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+                "AND tablename <> 'schema_migration'"
+            )
+        ]
+        if tables:
+            conn.execute(
+                "TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"
+            )
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'loket.db'}"
+    url: str = request.getfixturevalue("pg_template_url")
+    _truncate_all(url)
+    return url
+
+
+@pytest.fixture
+def db(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """An open, migrated, empty database; yields its URL."""
+    from loket.models.db import open_database
+    from loket.models.schema import migrate
+    from loket.models.services.estimates import clear_cache
+
+    monkeypatch.setenv("LOKET_DATA_DIR", str(tmp_path / "data"))
+    clear_cache()
+    database = open_database(db_url)
+    migrate()
+    try:
+        yield db_url
+    finally:
+        database.close()
+        clear_cache()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()

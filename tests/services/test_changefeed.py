@@ -1,0 +1,52 @@
+"""The change feed: committed changes reach subscribers, rolled-back ones never do."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from loket.models.changefeed import ChangeListener, ChangeSubscription
+from loket.models.errors import QuotaReached
+from loket.models.services import calling, catalog
+from loket.models.services.tickets import issue_ticket
+
+
+@pytest.fixture
+def office(db, clock):
+    catalog.add_service("A", "Adm", "Adm", daily_quota=1, hours="00:00-24:00", days="1234567")
+    catalog.add_counter(1, "A")
+    return db
+
+
+def test_issue_and_call_reach_a_subscriber(office, clock):
+    with ChangeSubscription(office) as feed:
+        assert feed.wait(0.2) == set()
+        issue_ticket("A", clock=clock)
+        started = time.monotonic()
+        assert feed.wait(2.0) == {"tickets"}
+        assert time.monotonic() - started < 1.0
+        calling.call_next(1, clock=clock)
+        assert feed.wait(2.0) == {"tickets"}
+
+
+def test_rolled_back_write_is_not_announced(office, clock):
+    issue_ticket("A", clock=clock)
+    with ChangeSubscription(office) as feed:
+        with pytest.raises(QuotaReached):
+            issue_ticket("A", clock=clock)
+        assert feed.wait(0.5) == set()
+
+
+def test_topics_filter_and_listener_thread(office, clock):
+    seen: list[set[str]] = []
+    listener = ChangeListener(seen.append, office, topics={"services"}, poll=0.05)
+    try:
+        issue_ticket("A", clock=clock)  # "tickets": filtered out
+        catalog.edit_service("A", name="Administrasi")
+        deadline = time.monotonic() + 3
+        while not seen and time.monotonic() < deadline:
+            time.sleep(0.02)
+    finally:
+        listener.stop()
+    assert seen == [{"services"}]
