@@ -60,7 +60,12 @@ Block = Text | Field | Rule | Qr | Logo | Gap
 def block_lines(block: Text | Field, columns: int) -> list[str]:
     """The wrapped lines of a text block for a line of ``columns`` normal-width characters."""
     if isinstance(block, Field):
-        return wrap(f"{block.label}: {block.value}", columns, indent="  ")
+        one_line = f"{block.label}: {block.value}"
+        if len(one_line) <= columns:
+            return [one_line]
+        # Label first, the value on its own indented line(s): easier to read than a split.
+        value_lines = wrap(block.value, max(1, columns - 2))
+        return wrap(f"{block.label}:", columns, indent="  ") + ["  " + v for v in value_lines]
     return wrap(block.text, max(1, columns // block.scale))
 
 
