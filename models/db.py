@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from loket.models.config import DatabaseTarget, parse_url, resolve_url
+from loket.models.errors import DatabaseUnavailable
 from peewee import (
     Database,
     DatabaseProxy,
@@ -13,9 +15,6 @@ from peewee import (
     PostgresqlDatabase,
     SqliteDatabase,
 )
-
-from loket.models.config import DatabaseTarget, parse_url, resolve_url
-from loket.models.errors import DatabaseUnavailable
 
 database = DatabaseProxy()
 

@@ -10,8 +10,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from helpers.postgres import PostgresServer, start_server  # noqa: E402
-from helpers.stubs import FakeClock  # noqa: E402
+from helpers.postgres import PostgresServer, start_server
+from helpers.stubs import FakeClock
 
 BACKENDS = ("sqlite", "postgres")
 

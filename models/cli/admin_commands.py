@@ -9,12 +9,18 @@ from loket.models.cli.common import add_command, emit, open_db
 
 
 def register(commands: Any) -> None:
-    add_command(commands, "init", _init,
-                "siapkan basis data (dan migrasi) / create or upgrade the database")
-    add_command(commands, "demo", _demo,
-                "isi kantor contoh yang buka 24 jam / install a demo office open around the clock")
-    backup = add_command(commands, "backup", _backup,
-                         "cadangkan basis data SQLite / back up the SQLite database")
+    add_command(
+        commands, "init", _init, "siapkan basis data (dan migrasi) / create or upgrade the database"
+    )
+    add_command(
+        commands,
+        "demo",
+        _demo,
+        "isi kantor contoh yang buka 24 jam / install a demo office open around the clock",
+    )
+    backup = add_command(
+        commands, "backup", _backup, "cadangkan basis data SQLite / back up the SQLite database"
+    )
     backup.add_argument("path", metavar="PATH")
 
 
@@ -25,9 +31,12 @@ def _init(args: argparse.Namespace) -> None:
 
     applied = migrate()
     where = parse_url(resolve_url(getattr(args, "db", None))).describe()
-    emit(args, {"database": where, "applied": applied},
-         f"Basis data siap / database ready: {where}"
-         + (f" (migrasi/migrations: {', '.join(applied)})" if applied else ""))
+    emit(
+        args,
+        {"database": where, "applied": applied},
+        f"Basis data siap / database ready: {where}"
+        + (f" (migrasi/migrations: {', '.join(applied)})" if applied else ""),
+    )
 
 
 def _demo(args: argparse.Namespace) -> None:
@@ -36,9 +45,12 @@ def _demo(args: argparse.Namespace) -> None:
 
     created = install_demo()
     made = ", ".join(f"{k}: {' '.join(v)}" for k, v in created.items() if v) or "-"
-    emit(args, {"created": created},
-         f"Kantor contoh siap / demo office ready (baru/new: {made}).\n"
-         "Coba / try:  loket issue A   loket call 1   loket queue")
+    emit(
+        args,
+        {"created": created},
+        f"Kantor contoh siap / demo office ready (baru/new: {made}).\n"
+        "Coba / try:  loket issue A   loket call 1   loket queue",
+    )
 
 
 def _backup(args: argparse.Namespace) -> None:

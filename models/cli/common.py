@@ -14,11 +14,15 @@ _LIGHT_SKIP = ("psycopg", "psycopg2", "psycopg2cffi", "pymysql", "MySQLdb")
 def common_options() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--db", metavar="URL", default=argparse.SUPPRESS,
+        "--db",
+        metavar="URL",
+        default=argparse.SUPPRESS,
         help="sqlite:///path atau/or postgresql://user:pw@host/db (default: $LOKET_DB)",
     )
     common.add_argument(
-        "--json", action="store_true", default=argparse.SUPPRESS,
+        "--json",
+        action="store_true",
+        default=argparse.SUPPRESS,
         help="keluaran JSON / JSON output",
     )
     return common

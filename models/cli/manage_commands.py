@@ -22,10 +22,18 @@ def register(commands: Any) -> None:
     _register_service(commands)
     _register_counter(commands)
     _register_staff(commands)
-    settings = add_command(commands, "settings", _settings,
-                           "lihat/ubah pengaturan kantor / show or change office settings")
-    settings.add_argument("assignments", nargs="*", metavar="KEY=VALUE",
-                          help="mis./e.g. office_name='Kelurahan X' timezone=Asia/Makassar")
+    settings = add_command(
+        commands,
+        "settings",
+        _settings,
+        "lihat/ubah pengaturan kantor / show or change office settings",
+    )
+    settings.add_argument(
+        "assignments",
+        nargs="*",
+        metavar="KEY=VALUE",
+        help="mis./e.g. office_name='Kelurahan X' timezone=Asia/Makassar",
+    )
 
 
 def _group(commands: Any, name: str, help_text: str) -> Any:
@@ -42,7 +50,9 @@ def _register_service(commands: Any) -> None:
     add.add_argument("--quota", help="kuota harian / daily quota")
     add.add_argument("--hours", default="07:30-16:00", help="mis./e.g. 07:30-16:00")
     add.add_argument("--days", default="12345", help="1=Senin/Monday … 7=Minggu/Sunday")
-    add.add_argument("--minutes", type=int, default=5, help="menit per layanan / minutes per visitor")
+    add.add_argument(
+        "--minutes", type=int, default=5, help="menit per layanan / minutes per visitor"
+    )
     add_command(actions, "list", _service, "daftar layanan / list services")
     edit = add_command(actions, "edit", _service, "ubah layanan / edit a service")
     edit.add_argument("code", metavar="CODE")
@@ -93,14 +103,19 @@ def _register_staff(commands: Any) -> None:
     edit.add_argument("--password")
     edit.add_argument("--nip")
     edit.add_argument("--active", type=_yes_no, metavar="yes|no")
-    disable = add_command(actions, "disable", _staff, "nonaktifkan petugas / disable a staff member")
+    disable = add_command(
+        actions, "disable", _staff, "nonaktifkan petugas / disable a staff member"
+    )
     disable.add_argument("username", metavar="USERNAME")
 
 
 def _service_line(s: Any) -> str:
     quota = s.daily_quota if s.daily_quota is not None else "-"
     state = "aktif/active" if s.active else "tutup/closed"
-    return f"{s.code:<3}{s.name_id} / {s.name_en}  jam/hours {s.hours} hari/days {s.days}  kuota/quota {quota}  {state}"
+    return (
+        f"{s.code:<3}{s.name_id} / {s.name_en}  jam/hours {s.hours} hari/days {s.days}"
+        f"  kuota/quota {quota}  {state}"
+    )
 
 
 def _service(args: argparse.Namespace) -> None:
@@ -112,15 +127,22 @@ def _service(args: argparse.Namespace) -> None:
         emit(args, [asdict(r) for r in rows], "\n".join(_service_line(r) for r in rows) or "-")
         return
     if args.action == "add":
-        info = catalog.add_service(args.code, args.name, args.name_en, args.quota, args.hours,
-                                   args.days, args.minutes)
+        info = catalog.add_service(
+            args.code, args.name, args.name_en, args.quota, args.hours, args.days, args.minutes
+        )
     elif args.action == "edit":
         quota = args.quota
         clear = quota is not None and quota.strip().lower() in ("none", "-", "0", "")
         info = catalog.edit_service(
-            args.code, name=args.name, name_en=args.name_en,
-            daily_quota=None if clear else quota, clear_quota=clear, hours=args.hours,
-            days=args.days, default_service_minutes=args.minutes, active=args.active,
+            args.code,
+            name=args.name,
+            name_en=args.name_en,
+            daily_quota=None if clear else quota,
+            clear_quota=clear,
+            hours=args.hours,
+            days=args.days,
+            default_service_minutes=args.minutes,
+            active=args.active,
         )
     else:
         info = catalog.disable_service(args.code)
@@ -145,8 +167,13 @@ def _counter(args: argparse.Namespace) -> None:
     if args.action == "add":
         info = catalog.add_counter(args.number, args.services, args.name, args.front_desk)
     elif args.action == "edit":
-        info = catalog.edit_counter(args.number, services=args.services, name=args.name,
-                                    front_desk=args.front_desk, active=args.active)
+        info = catalog.edit_counter(
+            args.number,
+            services=args.services,
+            name=args.name,
+            front_desk=args.front_desk,
+            active=args.active,
+        )
     else:
         info = catalog.disable_counter(args.number)
     emit(args, asdict(info), _counter_line(info))
@@ -166,10 +193,19 @@ def _staff(args: argparse.Namespace) -> None:
         emit(args, [asdict(r) for r in rows], "\n".join(_staff_line(r) for r in rows) or "-")
         return
     if args.action == "add":
-        info = staff.add_staff(args.username, args.name, args.role, args.pin, args.password, args.nip)
+        info = staff.add_staff(
+            args.username, args.name, args.role, args.pin, args.password, args.nip
+        )
     elif args.action == "edit":
-        info = staff.edit_staff(args.username, full_name=args.name, role=args.role, pin=args.pin,
-                                password=args.password, nip=args.nip, active=args.active)
+        info = staff.edit_staff(
+            args.username,
+            full_name=args.name,
+            role=args.role,
+            pin=args.pin,
+            password=args.password,
+            nip=args.nip,
+            active=args.active,
+        )
     else:
         info = staff.disable_staff(args.username)
     emit(args, asdict(info), _staff_line(info))
@@ -184,7 +220,9 @@ def _settings(args: argparse.Namespace) -> None:
     for item in args.assignments:
         key, sep, value = item.partition("=")
         if not sep:
-            raise InvalidInput(f"Tulis KUNCI=NILAI, bukan '{item}'", f"Write KEY=VALUE, not '{item}'")
+            raise InvalidInput(
+                f"Tulis KUNCI=NILAI, bukan '{item}'", f"Write KEY=VALUE, not '{item}'"
+            )
         changes[key.strip()] = value
     settings = update_settings(**changes) if changes else load_settings()
     data = asdict(settings)

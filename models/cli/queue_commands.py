@@ -11,8 +11,9 @@ from loket.models.cli.common import add_command, emit, open_db
 def register(commands: Any) -> None:
     issue = add_command(commands, "issue", _issue, "ambil nomor antrian / issue a queue ticket")
     issue.add_argument("service", metavar="SERVICE", help="kode layanan / service code, e.g. A")
-    issue.add_argument("--priority", metavar="CATEGORY",
-                       help="lansia | disabilitas | hamil | anak | bencana")
+    issue.add_argument(
+        "--priority", metavar="CATEGORY", help="lansia | disabilitas | hamil | anak | bencana"
+    )
     issue.add_argument("--phone", metavar="PHONE", help="nomor HP (opsional) / phone (optional)")
 
     for name, help_text in (
@@ -29,23 +30,36 @@ def register(commands: Any) -> None:
 
     no_show = add_command(commands, "no-show", _no_show, "tidak hadir / visitor did not come")
     no_show.add_argument("counter", metavar="COUNTER")
-    no_show.add_argument("--requeue", action="store_true",
-                         help="kembalikan ke akhir antrian / back to the end of the queue")
+    no_show.add_argument(
+        "--requeue",
+        action="store_true",
+        help="kembalikan ke akhir antrian / back to the end of the queue",
+    )
 
-    resume = add_command(commands, "resume", _resume, "lanjutkan yang ditahan / resume a held ticket")
+    resume = add_command(
+        commands, "resume", _resume, "lanjutkan yang ditahan / resume a held ticket"
+    )
     resume.add_argument("counter", metavar="COUNTER")
     resume.add_argument("--number", metavar="TICKET", help="nomor antrian, mis. A-003")
 
-    transfer = add_command(commands, "transfer", _transfer,
-                           "alihkan ke layanan/loket lain / transfer to another service or counter")
+    transfer = add_command(
+        commands,
+        "transfer",
+        _transfer,
+        "alihkan ke layanan/loket lain / transfer to another service or counter",
+    )
     transfer.add_argument("counter", metavar="COUNTER")
     target = transfer.add_mutually_exclusive_group(required=True)
     target.add_argument("--to-service", metavar="CODE")
     target.add_argument("--to-counter", metavar="NUMBER")
 
-    add_command(commands, "queue", _queue, "antrian per layanan dan loket / waiting per service and counter")
+    add_command(
+        commands, "queue", _queue, "antrian per layanan dan loket / waiting per service and counter"
+    )
 
-    show = add_command(commands, "ticket", _ticket, "status satu nomor antrian / one ticket's status")
+    show = add_command(
+        commands, "ticket", _ticket, "status satu nomor antrian / one ticket's status"
+    )
     show.add_argument("number", metavar="NUMBER")
 
 
@@ -62,7 +76,9 @@ def _ticket_text(info: Any) -> str:
     if info.priority:
         parts.append(f"prioritas/priority: {info.priority}")
     if info.status == "waiting":
-        parts.append(f"di depan/ahead: {info.ahead}, perkiraan/est. {info.estimated_wait_minutes} menit/min")
+        parts.append(
+            f"di depan/ahead: {info.ahead}, perkiraan/est. {info.estimated_wait_minutes} menit/min"
+        )
     if info.counter:
         parts.append(f"loket/counter {info.counter}")
     return "  ".join(parts)
@@ -144,5 +160,11 @@ def _queue(args: argparse.Namespace) -> None:
             f"  {c.number:<3}{','.join(c.services):<10} sekarang/now: {current:<18}"
             f" menunggu/waiting: {c.waiting}{held}{desk}"
         )
-    emit(args, {"services": [asdict(s) for s in snap.services],
-                "counters": [asdict(c) for c in snap.counters]}, "\n".join(lines))
+    emit(
+        args,
+        {
+            "services": [asdict(s) for s in snap.services],
+            "counters": [asdict(c) for c in snap.counters],
+        },
+        "\n".join(lines),
+    )

@@ -19,7 +19,9 @@ def backup_to(path: str | Path) -> Path:
     if target.exists():
         raise InvalidInput(f"Berkas {target} sudah ada", f"{target} already exists")
     if not target.parent.is_dir():
-        raise InvalidInput(f"Folder {target.parent} tidak ada", f"Folder {target.parent} does not exist")
+        raise InvalidInput(
+            f"Folder {target.parent} tidak ada", f"Folder {target.parent} does not exist"
+        )
     source = database.obj.connection()
     partial = target.with_name(target.name + ".part")
     dest = sqlite3.connect(str(partial))

@@ -14,8 +14,8 @@ from loket.models.errors import IllegalTransition, InvalidInput, NotFound, Servi
 from loket.models.fields import to_micros
 from loket.models.services.catalog import find_counter, find_service
 from loket.models.services.office import load_settings
-from loket.models.services.tickets import describe_ticket, find_ticket
 from loket.models.services.ticket_info import TicketInfo
+from loket.models.services.tickets import describe_ticket, find_ticket
 from loket.models.tables import Counter, CounterService, Staff, Ticket, TicketEvent
 
 ACTIVE = ("called", "serving")
@@ -43,7 +43,9 @@ def _current(counter: Counter) -> Ticket | None:
     )
 
 
-def _require_current(counter: Counter, allowed: tuple[str, ...], action_id: str, action_en: str) -> Ticket:
+def _require_current(
+    counter: Counter, allowed: tuple[str, ...], action_id: str, action_en: str
+) -> Ticket:
     ticket = _current(counter)
     if ticket is None:
         raise IllegalTransition(
@@ -58,8 +60,14 @@ def _require_current(counter: Counter, allowed: tuple[str, ...], action_id: str,
     return ticket
 
 
-def _event(ticket: Ticket, kind: str, now: dt.datetime, counter: Counter | None,
-           officer: Staff | None, **detail: Any) -> None:
+def _event(
+    ticket: Ticket,
+    kind: str,
+    now: dt.datetime,
+    counter: Counter | None,
+    officer: Staff | None,
+    **detail: Any,
+) -> None:
     TicketEvent.insert(
         ticket=ticket.id,
         kind=kind,
@@ -79,7 +87,9 @@ def _officer(username: str | None) -> Staff | None:
     return officer
 
 
-def _next_candidate(counter: Counter, prefer_priority: bool, day: dt.date, now: dt.datetime) -> int | None:
+def _next_candidate(
+    counter: Counter, prefer_priority: bool, day: dt.date, now: dt.datetime
+) -> int | None:
     """The id of the ticket this counter should call, locked for this transaction.
 
     Order: the preferred class first (interleave), then weighted waiting time, i.e.
@@ -107,8 +117,9 @@ def _result(ticket: Ticket, clock: Clock) -> TicketInfo:
     return describe_ticket(Ticket.get_by_id(ticket.id), clock)
 
 
-def call_next(counter_number: int | str, officer: str | None = None,
-              clock: Clock = SYSTEM_CLOCK) -> TicketInfo | None:
+def call_next(
+    counter_number: int | str, officer: str | None = None, clock: Clock = SYSTEM_CLOCK
+) -> TicketInfo | None:
     """Call the next visitor to this counter; ``None`` when nobody waits for it."""
     settings = load_settings()
     now = clock.now()
@@ -135,8 +146,11 @@ def call_next(counter_number: int | str, officer: str | None = None,
             return None
         ticket = Ticket.get_by_id(ticket_id)
         Ticket.update(
-            status="called", called_at=now, counter=counter.id,
-            officer=staff.id if staff else None, target_counter=None,
+            status="called",
+            called_at=now,
+            counter=counter.id,
+            officer=staff.id if staff else None,
+            target_counter=None,
         ).where(Ticket.id == ticket_id).execute()
         streak = 0 if ticket.priority else counter.normal_streak + 1
         Counter.update(normal_streak=streak).where(Counter.id == counter.id).execute()
@@ -178,8 +192,9 @@ def finish(counter_number: int | str, clock: Clock = SYSTEM_CLOCK) -> TicketInfo
     return _result(ticket, clock)
 
 
-def no_show(counter_number: int | str, requeue: bool = False,
-            clock: Clock = SYSTEM_CLOCK) -> TicketInfo:
+def no_show(
+    counter_number: int | str, requeue: bool = False, clock: Clock = SYSTEM_CLOCK
+) -> TicketInfo:
     """The visitor did not come; with ``requeue`` they go back to the end of the queue."""
     now = clock.now()
     with write_transaction():
@@ -187,7 +202,11 @@ def no_show(counter_number: int | str, requeue: bool = False,
         ticket = _require_current(counter, ("called",), "ditandai tidak hadir", "mark as no-show")
         if requeue:
             Ticket.update(
-                status="waiting", queue_at=now, counter=None, officer=None, called_at=None,
+                status="waiting",
+                queue_at=now,
+                counter=None,
+                officer=None,
+                called_at=None,
             ).where(Ticket.id == ticket.id).execute()
         else:
             Ticket.update(status="no_show", finished_at=now).where(Ticket.id == ticket.id).execute()
@@ -196,8 +215,12 @@ def no_show(counter_number: int | str, requeue: bool = False,
     return _result(ticket, clock)
 
 
-def transfer(counter_number: int | str, to_service: str | None = None,
-             to_counter: int | str | None = None, clock: Clock = SYSTEM_CLOCK) -> TicketInfo:
+def transfer(
+    counter_number: int | str,
+    to_service: str | None = None,
+    to_counter: int | str | None = None,
+    clock: Clock = SYSTEM_CLOCK,
+) -> TicketInfo:
     """Send the current visitor to another service or counter, keeping their arrival time."""
     if (to_service is None) == (to_counter is None):
         raise InvalidInput(
@@ -209,27 +232,35 @@ def transfer(counter_number: int | str, to_service: str | None = None,
         counter = _lock_counter(counter_number)
         ticket = _require_current(counter, ACTIVE, "dialihkan", "transfer")
         changes: dict[str, Any] = {
-            "status": "waiting", "counter": None, "officer": None, "called_at": None,
-            "started_at": None, "transfer_count": ticket.transfer_count + 1,
-            "transferred_from_counter": counter.id, "transferred_from_service": ticket.service_id,
+            "status": "waiting",
+            "counter": None,
+            "officer": None,
+            "called_at": None,
+            "started_at": None,
+            "transfer_count": ticket.transfer_count + 1,
+            "transferred_from_counter": counter.id,
+            "transferred_from_service": ticket.service_id,
         }
         if to_service is not None:
             service = find_service(to_service)
             if not service.active:
                 raise ServiceClosed(
-                    f"Layanan {service.name_id} sedang ditutup", f"Service {service.name_en} is closed"
+                    f"Layanan {service.name_id} sedang ditutup",
+                    f"Service {service.name_en} is closed",
                 )
             changes["service"] = service.id
             changes["target_counter"] = None
             detail: dict[str, Any] = {"to_service": service.code}
         else:
-            target = find_counter(to_counter)  # type: ignore[arg-type]
+            target = find_counter(to_counter)
             if target.id == counter.id:
                 raise InvalidInput(
                     "Loket tujuan sama dengan loket ini", "The target counter is this counter"
                 )
             if not target.active:
-                raise IllegalTransition(f"Loket {target.number} tidak aktif", f"Counter {target.number} is disabled")
+                raise IllegalTransition(
+                    f"Loket {target.number} tidak aktif", f"Counter {target.number} is disabled"
+                )
             changes["target_counter"] = target.id
             detail = {"to_counter": target.number}
         Ticket.update(**changes).where(Ticket.id == ticket.id).execute()
@@ -250,8 +281,9 @@ def hold(counter_number: int | str, clock: Clock = SYSTEM_CLOCK) -> TicketInfo:
     return _result(ticket, clock)
 
 
-def resume(counter_number: int | str, number: str | None = None,
-           clock: Clock = SYSTEM_CLOCK) -> TicketInfo:
+def resume(
+    counter_number: int | str, number: str | None = None, clock: Clock = SYSTEM_CLOCK
+) -> TicketInfo:
     """Bring back a ticket this counter parked (the latest one unless ``number`` is given)."""
     now = clock.now()
     with write_transaction():

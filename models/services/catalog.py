@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from peewee import IntegrityError
-
 from loket.models.changefeed import publish
 from loket.models.db import write_transaction
 from loket.models.errors import InvalidInput, NotFound
 from loket.models.services import validation as check
 from loket.models.tables import Counter, CounterService, Service
+from peewee import IntegrityError
 
 
 @dataclass(frozen=True)
@@ -88,7 +87,9 @@ def add_service(
     english = check.text(name_en or name, "Nama layanan (Inggris)", "Service name (English)", 80)
     quota = _quota(daily_quota)
     start, end = check.hours(hours)
-    minutes = check.positive_int(default_service_minutes, "Menit layanan", "Service minutes", 1, 240)
+    minutes = check.positive_int(
+        default_service_minutes, "Menit layanan", "Service minutes", 1, 240
+    )
     with write_transaction():
         if Service.select().where(Service.code == code).exists():
             raise InvalidInput(f"Layanan '{code}' sudah ada", f"Service '{code}' already exists")
@@ -129,7 +130,9 @@ def edit_service(
         if name is not None:
             row.name_id = check.text(name, "Nama layanan", "Service name", 80)
         if name_en is not None:
-            row.name_en = check.text(name_en, "Nama layanan (Inggris)", "Service name (English)", 80)
+            row.name_en = check.text(
+                name_en, "Nama layanan (Inggris)", "Service name (English)", 80
+            )
         if clear_quota:
             row.daily_quota = None
         elif daily_quota is not None:
@@ -206,7 +209,9 @@ def add_counter(
         try:
             row = Counter.create(number=value, name=label, front_desk=front_desk)
         except IntegrityError as exc:
-            raise InvalidInput(f"Loket {value} sudah ada", f"Counter {value} already exists") from exc
+            raise InvalidInput(
+                f"Loket {value} sudah ada", f"Counter {value} already exists"
+            ) from exc
         _link_services(row, links)
         publish("counters")
     return _counter_info(row)

@@ -33,8 +33,14 @@ def install_demo() -> dict[str, list[str]]:
             )
         for code, name, name_en, minutes in DEMO_SERVICES:
             if not Service.select().where(Service.code == code).exists():
-                catalog.add_service(code, name, name_en, hours="00:00-24:00", days="1234567",
-                                    default_service_minutes=minutes)
+                catalog.add_service(
+                    code,
+                    name,
+                    name_en,
+                    hours="00:00-24:00",
+                    days="1234567",
+                    default_service_minutes=minutes,
+                )
                 created["services"].append(code)
         for number, services, front_desk in DEMO_COUNTERS:
             if not Counter.select().where(Counter.number == number).exists():

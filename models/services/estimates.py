@@ -16,10 +16,9 @@ import math
 import time
 from dataclasses import dataclass
 
-from peewee import SQL, fn
-
 from loket.models.fields import to_micros
 from loket.models.tables import Counter, CounterService, Service, Ticket
+from peewee import SQL, fn
 
 _CACHE_SECONDS = 30.0
 _RECENT = 20

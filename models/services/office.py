@@ -57,7 +57,8 @@ def validate_setting(key: str, value: str) -> str:
         low, high = _INT_KEYS[key]
         if not value.isdigit() or not low <= int(value) <= high:
             raise InvalidInput(
-                f"{key} harus bilangan bulat {low}–{high}", f"{key} must be a whole number {low}–{high}"
+                f"{key} harus bilangan bulat {low}–{high}",
+                f"{key} must be a whole number {low}–{high}",
             )
     elif key == "timezone":
         try:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from peewee import fn
-
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.services.estimates import estimate
 from loket.models.services.office import load_settings
 from loket.models.tables import Counter, CounterService, Service, Ticket
+from peewee import fn
 
 
 @dataclass(frozen=True)
@@ -93,7 +92,11 @@ def snapshot(clock: Clock = SYSTEM_CLOCK) -> QueueSnapshot:
         links.setdefault(counter_id, []).append(code_of[service_id])
     targeted = dict(
         Ticket.select(Ticket.target_counter, fn.COUNT(Ticket.id))
-        .where((Ticket.status == "waiting") & (Ticket.day == day) & Ticket.target_counter.is_null(False))
+        .where(
+            (Ticket.status == "waiting")
+            & (Ticket.day == day)
+            & Ticket.target_counter.is_null(False)
+        )
         .group_by(Ticket.target_counter)
         .tuples()
     )

@@ -53,7 +53,8 @@ def _role(raw: str) -> str:
     value = raw.strip().lower()
     if value not in ROLES:
         raise InvalidInput(
-            f"Peran harus salah satu dari {', '.join(ROLES)}", f"Role must be one of {', '.join(ROLES)}"
+            f"Peran harus salah satu dari {', '.join(ROLES)}",
+            f"Role must be one of {', '.join(ROLES)}",
         )
     return value
 
@@ -103,7 +104,9 @@ def add_staff(
     }
     with write_transaction():
         if Staff.select().where(Staff.username == name).exists():
-            raise InvalidInput(f"Petugas '{name}' sudah ada", f"Staff member '{name}' already exists")
+            raise InvalidInput(
+                f"Petugas '{name}' sudah ada", f"Staff member '{name}' already exists"
+            )
         row = Staff.create(**values)
         publish("staff")
     return _info(row)

@@ -36,7 +36,8 @@ def check_open(service: Service, settings: OfficeSettings, now: dt.datetime) -> 
     name = f"{service.name_id} ({service.code})"
     if not service.active:
         raise ServiceClosed(
-            f"Layanan {name} sedang ditutup", f"Service {service.name_en} ({service.code}) is closed"
+            f"Layanan {name} sedang ditutup",
+            f"Service {service.name_en} ({service.code}) is closed",
         )
     local = settings.local(now)
     minute = local.hour * 60 + local.minute
@@ -70,8 +71,12 @@ def label_for(code: str, sequence: int) -> str:
     return f"{code}-{sequence:03d}"
 
 
-def ticket_info(ticket: Ticket, service: Service, estimate_: Estimate | None = None,
-                counter_number: int | None = None) -> TicketInfo:
+def ticket_info(
+    ticket: Ticket,
+    service: Service,
+    estimate_: Estimate | None = None,
+    counter_number: int | None = None,
+) -> TicketInfo:
     est = estimate_ or no_estimate()
     return TicketInfo(
         number=ticket.label,
@@ -125,7 +130,9 @@ def issue_ticket(
             phone=contact,
         )
         TicketEvent.insert(
-            ticket=ticket.id, kind="issued", at=now,
+            ticket=ticket.id,
+            kind="issued",
+            at=now,
             detail=json.dumps({"priority": category}) if category else "",
         ).execute()
         publish("tickets")
@@ -137,9 +144,11 @@ def find_ticket(number: str, clock: Clock = SYSTEM_CLOCK, day: dt.date | None = 
     """Today's ticket with label ``number`` (``A-001``, ``a1`` and ``A001`` all work)."""
     raw = number.strip().upper().replace(" ", "")
     code = raw.rstrip("0123456789").rstrip("-")
-    digits = raw[len(code):].lstrip("-")
+    digits = raw[len(code) :].lstrip("-")
     if not code or not digits.isdigit():
-        raise InvalidInput(f"Nomor antrian tidak sah: '{number}'", f"Invalid ticket number: '{number}'")
+        raise InvalidInput(
+            f"Nomor antrian tidak sah: '{number}'", f"Invalid ticket number: '{number}'"
+        )
     label = label_for(check.service_code(code), int(digits))
     when = day or load_settings().today(clock.now())
     ticket = Ticket.get_or_none((Ticket.label == label) & (Ticket.day == when))
@@ -154,6 +163,12 @@ def describe_ticket(ticket: Ticket, clock: Clock = SYSTEM_CLOCK) -> TicketInfo:
     est = None
     if ticket.status == "waiting":
         settings = load_settings()
-        est = estimate(service, ticket.queue_at, ticket.priority, settings.interleave_normal,
-                       clock.now(), ticket.id)
+        est = estimate(
+            service,
+            ticket.queue_at,
+            ticket.priority,
+            settings.interleave_normal,
+            clock.now(),
+            ticket.id,
+        )
     return ticket_info(ticket, service, est, counter)

@@ -66,7 +66,9 @@ def weekdays(raw: str) -> str:
     return value
 
 
-def positive_int(raw: str | int, what_id: str, what_en: str, low: int = 1, high: int = 100_000) -> int:
+def positive_int(
+    raw: str | int, what_id: str, what_en: str, low: int = 1, high: int = 100_000
+) -> int:
     try:
         value = int(str(raw).strip())
     except ValueError:
@@ -84,7 +86,5 @@ def phone(raw: str | None) -> str | None:
         return None
     value = raw.strip()
     if not _PHONE.match(value):
-        raise InvalidInput(
-            f"Nomor telepon tidak sah: '{raw}'", f"Invalid phone number: '{raw}'"
-        )
+        raise InvalidInput(f"Nomor telepon tidak sah: '{raw}'", f"Invalid phone number: '{raw}'")
     return value

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from peewee import Model
-
 from loket.models.db import database
+from peewee import Model
 
 
 class BaseTable(Model):

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from peewee import BigIntegerField, CharField
-
 from loket.models.tables.base import BaseTable
+from peewee import BigIntegerField, CharField
 
 
 class ChangeMark(BaseTable):

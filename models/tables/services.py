@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from peewee import BooleanField, CharField, IntegerField
-
 from loket.models.tables.base import BaseTable
+from peewee import BooleanField, CharField, IntegerField
 
 
 class Service(BaseTable):

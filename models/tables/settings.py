@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from peewee import CharField, TextField
-
 from loket.models.tables.base import BaseTable
+from peewee import CharField, TextField
 
 
 class Setting(BaseTable):

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from peewee import BooleanField, CharField
-
 from loket.models.tables.base import BaseTable
+from peewee import BooleanField, CharField
 
 
 class Staff(BaseTable):

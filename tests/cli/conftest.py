@@ -27,8 +27,14 @@ def loket(db: str, tmp_path: Path) -> Callable[..., CliResult]:
     env = dict(os.environ, LOKET_DATA_DIR=str(tmp_path / "cli-data"), LOKET_DB=db)
 
     def run(*args: str) -> CliResult:
-        proc = subprocess.run([sys.executable, "-m", "loket.models.cli", *args], env=env,
-                              capture_output=True, text=True, timeout=60, check=False)
+        proc = subprocess.run(
+            [sys.executable, "-m", "loket.models.cli", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
         return CliResult(proc.returncode, proc.stdout, proc.stderr)
 
     return run

@@ -82,8 +82,23 @@ def test_usage_errors_exit_2_without_traceback(demo):
 
 
 def test_management_commands(demo):
-    _ok(demo("service", "add", "D", "--name", "Legalisir", "--name-en", "Legalisation",
-             "--quota", "50", "--hours", "08:00-12:00", "--days", "12345"))
+    _ok(
+        demo(
+            "service",
+            "add",
+            "D",
+            "--name",
+            "Legalisir",
+            "--name-en",
+            "Legalisation",
+            "--quota",
+            "50",
+            "--hours",
+            "08:00-12:00",
+            "--days",
+            "12345",
+        )
+    )
     listed = _ok(demo("service", "list", "--json")).json()
     legal = next(s for s in listed if s["code"] == "D")
     assert legal["daily_quota"] == 50 and legal["hours"] == "08:00-12:00"
@@ -96,11 +111,26 @@ def test_management_commands(demo):
     assert four["front_desk"] is True and four["services"] == [["A", 1], ["D", 2]]
     _ok(demo("counter", "edit", "4", "--front-desk", "no"))
     _ok(demo("counter", "disable", "4"))
-    assert not next(c for c in _ok(demo("counter", "list", "--json")).json() if c["number"] == 4)["active"]
+    assert not next(c for c in _ok(demo("counter", "list", "--json")).json() if c["number"] == 4)[
+        "active"
+    ]
     _refused(demo("counter", "add", "5", "--services", "Q"), "'Q'")
 
-    _ok(demo("staff", "add", "dewi", "--name", "Dewi Lestari", "--role", "staff", "--pin", "4321",
-             "--nip", "198703152010012003"))
+    _ok(
+        demo(
+            "staff",
+            "add",
+            "dewi",
+            "--name",
+            "Dewi Lestari",
+            "--role",
+            "staff",
+            "--pin",
+            "4321",
+            "--nip",
+            "198703152010012003",
+        )
+    )
     staff = {s["username"]: s for s in _ok(demo("staff", "list", "--json")).json()}
     assert staff["dewi"]["nip"] == "198703152010012003"
     assert "pin_hash" not in staff["dewi"]
@@ -136,6 +166,11 @@ def test_cli_never_imports_qt(db, tmp_path):
         f"main(['init', '--db', {db!r}])\n"
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=60, env={"LOKET_DATA_DIR": str(tmp_path), "PATH": "/usr/bin"})
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"LOKET_DATA_DIR": str(tmp_path), "PATH": "/usr/bin"},
+    )
     assert result.returncode == 0, result.stderr

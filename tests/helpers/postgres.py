@@ -62,15 +62,39 @@ class PostgresServer:
         if self.as_postgres_user:
             shutil.chown(self.root, "postgres")
             shutil.chown(sock, "postgres")
-        init = self._run(str(self.bindir / "initdb"), "-D", str(data), "-U", "postgres",
-                         "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8")
+        init = self._run(
+            str(self.bindir / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        )
         if init.returncode != 0:
-            raise PostgresUnavailable(f"initdb failed: {init.stderr.strip() or init.stdout.strip()}")
-        options = (f"-p {self.port} -k {sock} -c listen_addresses=127.0.0.1 "
-                   "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-                   "-c max_connections=200")
-        started = self._run(str(self.bindir / "pg_ctl"), "-D", str(data), "-o", options,
-                            "-l", str(self.root / "server.log"), "-w", "-t", "60", "start")
+            raise PostgresUnavailable(
+                f"initdb failed: {init.stderr.strip() or init.stdout.strip()}"
+            )
+        options = (
+            f"-p {self.port} -k {sock} -c listen_addresses=127.0.0.1 "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+            "-c max_connections=200"
+        )
+        started = self._run(
+            str(self.bindir / "pg_ctl"),
+            "-D",
+            str(data),
+            "-o",
+            options,
+            "-l",
+            str(self.root / "server.log"),
+            "-w",
+            "-t",
+            "60",
+            "start",
+        )
         if started.returncode != 0:
             log = (self.root / "server.log").read_text(errors="replace")[-2000:]
             raise PostgresUnavailable(f"pg_ctl start failed: {started.stderr.strip()}\n{log}")
@@ -84,8 +108,15 @@ class PostgresServer:
         return self.url(name)
 
     def stop(self) -> None:
-        self._run(str(self.bindir / "pg_ctl"), "-D", str(self.root / "data"), "-m", "immediate",
-                  "-w", "stop")
+        self._run(
+            str(self.bindir / "pg_ctl"),
+            "-D",
+            str(self.root / "data"),
+            "-m",
+            "immediate",
+            "-w",
+            "stop",
+        )
         shutil.rmtree(self.root, ignore_errors=True)
 
 
@@ -93,6 +124,8 @@ def start_server() -> PostgresServer:
     as_root = os.geteuid() == 0
     root = Path(tempfile.mkdtemp(prefix="loket-pg-"))
     os.chmod(root, 0o755)
-    server = PostgresServer(root=root, port=_free_port(), bindir=_bindir(), as_postgres_user=as_root)
+    server = PostgresServer(
+        root=root, port=_free_port(), bindir=_bindir(), as_postgres_user=as_root
+    )
     server.start()
     return server

@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from loket.models.db import database, is_sqlite
 from loket.models.services import catalog
 from loket.models.tables import Ticket, TicketEvent, TicketSequence
@@ -21,8 +20,9 @@ PROCESSES = 6
 
 
 def _spawn(*args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, WORKERS, *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, WORKERS, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
 
 
 def _collect(procs: list[subprocess.Popen[str]]) -> list[list[str]]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from loket.models.services import calling, catalog
 from loket.models.services.office import update_settings
 from loket.models.tables import Counter, Ticket, TicketEvent, TicketSequence
@@ -21,8 +20,11 @@ def _reset() -> None:
     Counter.update(normal_streak=0).execute()
 
 
-@settings(max_examples=15, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(runs=RUNS, interleave=st.integers(min_value=1, max_value=4))
 def test_calls_follow_fifo_and_interleave(db, clock, runs, interleave):
     if not catalog.list_services():
@@ -41,7 +43,9 @@ def test_calls_follow_fifo_and_interleave(db, clock, runs, interleave):
     for op, service, is_priority in runs:
         clock.advance(seconds=7)
         if op == "issue":
-            number = issue_ticket(service, priority="lansia" if is_priority else None, clock=clock).number
+            number = issue_ticket(
+                service, priority="lansia" if is_priority else None, clock=clock
+            ).number
             if is_priority:
                 # Each priority visitor ahead may be preceded by a full run of normal calls.
                 bound[number] = (len(priority) + 1) * (interleave + 1) - 1
