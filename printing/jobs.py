@@ -13,7 +13,7 @@ from loket.printing.escpos_render import INIT, copy_banner, render_escpos
 from loket.printing.layouts import Layout, as_copy
 from loket.printing.profiles import PrinterProfile, profile_by_name
 from loket.printing.spool import Spool, SpoolJob
-from loket.printing.status import PrinterStatus, Problem
+from loket.printing.status import SHOW_OFFICER_EN, SHOW_OFFICER_ID, PrinterStatus, Problem
 from loket.printing.uri import parse_uri
 
 log = logging.getLogger(__name__)
@@ -31,8 +31,11 @@ class PrintResult:
     error: PrinterError | None = None
 
     def message(self, lang: str = "id") -> str:
-        if self.error is not None and not self.status.blocking:
-            return self.error.message(lang)
+        """A plain sentence: the printer's own fault if it reported one, else what went wrong."""
+        vague = self.status.main_problem in (None, Problem.NO_CONNECTION, Problem.UNKNOWN)
+        if self.error is not None and vague:
+            tail = SHOW_OFFICER_ID if lang == "id" else SHOW_OFFICER_EN
+            return f"{self.error.message(lang)} {tail}"
         return self.status.message(lang)
 
 

@@ -37,44 +37,44 @@ BLOCKING = frozenset({
     Problem.UNRECOVERABLE_ERROR, Problem.AUTO_RECOVERABLE_ERROR, Problem.OFFLINE,
 })
 
-_SHOW_OFFICER_ID = "Tiket Anda tetap tercatat — tunjukkan layar ini kepada petugas."
-_SHOW_OFFICER_EN = "Your ticket is recorded — show this screen to an officer."
+SHOW_OFFICER_ID = "Tiket Anda tetap tercatat — tunjukkan layar ini kepada petugas."
+SHOW_OFFICER_EN = "Your ticket is recorded — show this screen to an officer."
 
 MESSAGES: dict[Problem | None, tuple[str, str]] = {
     None: ("Printer siap.", "The printer is ready."),
     Problem.NO_CONNECTION: (
-        f"Printer tidak dapat dihubungi. {_SHOW_OFFICER_ID}",
-        f"The printer cannot be reached. {_SHOW_OFFICER_EN}",
+        f"Printer tidak dapat dihubungi. {SHOW_OFFICER_ID}",
+        f"The printer cannot be reached. {SHOW_OFFICER_EN}",
     ),
     Problem.COVER_OPEN: (
-        f"Tutup printer terbuka. {_SHOW_OFFICER_ID}",
-        f"The printer cover is open. {_SHOW_OFFICER_EN}",
+        f"Tutup printer terbuka. {SHOW_OFFICER_ID}",
+        f"The printer cover is open. {SHOW_OFFICER_EN}",
     ),
     Problem.PAPER_OUT: (
-        f"Kertas printer habis. {_SHOW_OFFICER_ID}",
-        f"The printer is out of paper. {_SHOW_OFFICER_EN}",
+        f"Kertas printer habis. {SHOW_OFFICER_ID}",
+        f"The printer is out of paper. {SHOW_OFFICER_EN}",
     ),
     Problem.CUTTER_ERROR: (
-        f"Pemotong kertas printer macet. {_SHOW_OFFICER_ID}",
-        f"The printer's paper cutter is jammed. {_SHOW_OFFICER_EN}",
+        f"Pemotong kertas printer macet. {SHOW_OFFICER_ID}",
+        f"The printer's paper cutter is jammed. {SHOW_OFFICER_EN}",
     ),
     Problem.UNRECOVERABLE_ERROR: (
-        f"Printer mengalami kerusakan. {_SHOW_OFFICER_ID}",
-        f"The printer has a fault. {_SHOW_OFFICER_EN}",
+        f"Printer mengalami kerusakan. {SHOW_OFFICER_ID}",
+        f"The printer has a fault. {SHOW_OFFICER_EN}",
     ),
     Problem.AUTO_RECOVERABLE_ERROR: (
-        f"Printer sedang mendingin, coba lagi sebentar. {_SHOW_OFFICER_ID}",
-        f"The printer is cooling down; try again shortly. {_SHOW_OFFICER_EN}",
+        f"Printer sedang mendingin, coba lagi sebentar. {SHOW_OFFICER_ID}",
+        f"The printer is cooling down; try again shortly. {SHOW_OFFICER_EN}",
     ),
     Problem.OFFLINE: (
-        f"Printer sedang tidak siap (offline). {_SHOW_OFFICER_ID}",
-        f"The printer is offline. {_SHOW_OFFICER_EN}",
+        f"Printer sedang tidak siap (offline). {SHOW_OFFICER_ID}",
+        f"The printer is offline. {SHOW_OFFICER_EN}",
     ),
     Problem.UNKNOWN: (
         "Status printer tidak diketahui (printer tidak menjawab). Periksa apakah tiket keluar; "
-        f"jika tidak, {_SHOW_OFFICER_ID[0].lower()}{_SHOW_OFFICER_ID[1:]}",
+        f"jika tidak, {SHOW_OFFICER_ID[0].lower()}{SHOW_OFFICER_ID[1:]}",
         "The printer status is unknown (the printer does not answer). Check that your ticket "
-        f"came out; if not, {_SHOW_OFFICER_EN[0].lower()}{_SHOW_OFFICER_EN[1:]}",
+        f"came out; if not, {SHOW_OFFICER_EN[0].lower()}{SHOW_OFFICER_EN[1:]}",
     ),
     Problem.PAPER_NEAR_END: (
         "Kertas printer hampir habis. Petugas: siapkan gulungan baru.",

@@ -1,0 +1,157 @@
+"""Print jobs against the simulated port-9100 printer: every fault ends with the right
+message within its timeout, and no job is lost."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from helpers.escpos_decode import decode
+from helpers.sim_printer import SimPrinter
+from loket.printing.connections import Timeouts
+from loket.printing.jobs import list_pending, print_job, retry
+from loket.printing.layouts import TicketLayout
+from loket.printing.status import Problem
+
+FAST = Timeouts(connect=1.0, write=1.0, status=0.3)
+
+
+def _timed(fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+    start = time.monotonic()
+    result = fn(*args, **kwargs)
+    return result, time.monotonic() - start
+
+
+def test_normal_print(sim: SimPrinter, ticket: TicketLayout, tmp_path: Path) -> None:
+    result, elapsed = _timed(print_job, sim.uri, ticket, tmp_path, timeouts=FAST)
+    assert result.printed and not result.pending and result.status.ok
+    assert elapsed < 1.0
+    assert result.message("en") == "The printer is ready."
+    assert sim.wait_for(lambda b: b.count(b"\x1dV") == 1)
+    out = decode(sim.received)
+    assert "A-012" in out.text and out.qr_texts() == [ticket.qr_text]
+    assert list_pending(tmp_path) == []
+    assert sim.status_questions[:4] == [1, 2, 3, 4]
+
+
+@pytest.mark.parametrize(
+    ("switch", "problem", "sentence_id", "sentence_en"),
+    [
+        ("paper_out", Problem.PAPER_OUT, "Kertas printer habis.", "The printer is out of paper."),
+        ("cover_open", Problem.COVER_OPEN, "Tutup printer terbuka.",
+         "The printer cover is open."),
+        ("cutter_error", Problem.CUTTER_ERROR, "Pemotong kertas", "cutter is jammed"),
+    ],
+)
+def test_fault_refuses_and_keeps_job(sim: SimPrinter, ticket: TicketLayout, tmp_path: Path,
+                                     switch: str, problem: Problem, sentence_id: str,
+                                     sentence_en: str) -> None:
+    setattr(sim, switch, True)
+    result, elapsed = _timed(print_job, sim.uri, ticket, tmp_path, timeouts=FAST)
+    assert elapsed < 1.0
+    assert not result.printed and result.pending
+    assert result.status.main_problem is problem
+    assert result.message("id").startswith(sentence_id)
+    assert sentence_en in result.message("en")
+    assert "Tiket Anda tetap tercatat" in result.message("id")
+    time.sleep(0.1)
+    assert b"A-012" not in sim.received  # refused: nothing was sent
+    pending = list_pending(tmp_path)
+    assert [job.job_id for job in pending] == [result.job_id]
+    assert pending[0].problems and problem.value in pending[0].problems
+
+    # Fixed by an officer: the retry prints, marked COPY, and the spool is empty.
+    setattr(sim, switch, False)
+    again = retry(result.job_id, tmp_path, timeouts=FAST)
+    assert again.printed and not again.pending
+    assert sim.wait_for(lambda b: b"A-012" in b and b"\x1dV" in b)
+    out = decode(sim.received)
+    assert "SALINAN / COPY" in out.text and out.qr_texts() == [ticket.qr_text]
+    assert list_pending(tmp_path) == []
+
+
+def test_paper_near_end_prints_with_warning(sim: SimPrinter, ticket: TicketLayout,
+                                            tmp_path: Path) -> None:
+    sim.paper_near_end = True
+    result = print_job(sim.uri, ticket, tmp_path, timeouts=FAST)
+    assert result.printed and not result.pending
+    assert result.status.problems == (Problem.PAPER_NEAR_END,)
+    assert "hampir habis" in result.message("id")
+
+
+def test_mute_printer_is_unknown_never_ok(sim: SimPrinter, ticket: TicketLayout,
+                                          tmp_path: Path) -> None:
+    sim.mute = True
+    result, elapsed = _timed(print_job, sim.uri, ticket, tmp_path, timeouts=FAST)
+    # One unanswered question before and one after: 2 × 0.3 s, never a hang.
+    assert elapsed < 1.2
+    assert not result.status.ok and not result.status.known
+    assert result.status.problems == (Problem.UNKNOWN,)
+    assert "tidak diketahui" in result.message("id")
+    assert result.pending  # sent, but not confirmed: kept for a reprint
+    assert [j.job_id for j in list_pending(tmp_path)] == [result.job_id]
+
+
+def test_stalled_printer_times_out_and_keeps_job(sim: SimPrinter, tmp_path: Path) -> None:
+    sim.stall = True
+    big = b"\x1b@" + b"x" * (6 * 1024 * 1024)  # more than both socket buffers hold (~3 MB)
+    result, elapsed = _timed(print_job, sim.uri, big, tmp_path, timeouts=FAST)
+    # unanswered status before (0.3) + write timeout (1.0) + unanswered status after (0.3)
+    assert elapsed < FAST.write + 2 * FAST.status + 0.7
+    assert not result.printed and result.pending
+    assert result.error is not None and result.error.code == "write_failed"
+    assert "tidak menerima data" in result.message("id")
+    assert "not accepting data" in result.message("en")
+    assert [j.job_id for j in list_pending(tmp_path)] == [result.job_id]
+
+
+def test_unreachable_printer(ticket: TicketLayout, tmp_path: Path) -> None:
+    with SimPrinter() as gone:
+        uri = gone.uri
+    result, elapsed = _timed(print_job, uri, ticket, tmp_path, timeouts=FAST)
+    assert elapsed < 1.5
+    assert not result.printed and result.pending
+    assert result.status.main_problem is Problem.NO_CONNECTION
+    assert result.error is not None and result.error.code == "connect_failed"
+    assert len(list_pending(tmp_path)) == 1
+
+
+def test_bad_uri_keeps_job_and_explains(ticket: TicketLayout, tmp_path: Path) -> None:
+    result = print_job("netwrok://printer", ticket, tmp_path)
+    assert not result.printed and result.pending
+    assert result.error is not None and result.error.code == "bad_uri"
+    assert "Alamat printer tidak valid" in result.message("id")
+    assert len(list_pending(tmp_path)) == 1
+
+
+def test_raw_bytes_retry_is_marked_copy(sim: SimPrinter, tmp_path: Path) -> None:
+    sim.cover_open = True
+    first = print_job(sim.uri, b"\x1b@Halo\n", tmp_path, timeouts=FAST)
+    assert not first.printed
+    sim.cover_open = False
+    assert retry(first.job_id, tmp_path, timeouts=FAST).printed
+    assert sim.wait_for(lambda b: b"Halo" in b)
+    assert "SALINAN / COPY" in decode(sim.received).text
+
+
+def test_retry_on_another_printer(sim: SimPrinter, ticket: TicketLayout, tmp_path: Path) -> None:
+    sim.paper_out = True
+    first = print_job(sim.uri, ticket, tmp_path, timeouts=FAST)
+    with SimPrinter() as other:
+        assert retry(first.job_id, tmp_path, uri=other.uri, timeouts=FAST).printed
+        assert other.wait_for(lambda b: b"\x1dV" in b)
+        assert "SALINAN / COPY" in decode(other.received).text
+
+
+def test_58mm_profile_from_uri(sim: SimPrinter, ticket: TicketLayout, tmp_path: Path) -> None:
+    assert print_job(sim.uri + "?profile=58mm", ticket, tmp_path, timeouts=FAST).printed
+    assert sim.wait_for(lambda b: b"\x1dV" in b)
+    out = decode(sim.received)
+    assert [image.width for image in out.images] == [384]
+    assert out.qr_texts() == [ticket.qr_text]
+
+
+def test_retry_unknown_job(tmp_path: Path) -> None:
+    with pytest.raises(KeyError):
+        retry("no-such-job", tmp_path)
