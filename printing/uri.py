@@ -73,7 +73,7 @@ def _network(text: str, netloc: str, path: str, params: dict[str, str]) -> Print
     if path not in ("", "/"):
         raise _bad(text, "alamat jaringan tidak boleh berisi path", "a network address has no path")
     try:
-        port = parts.port or DEFAULT_PORT
+        port = DEFAULT_PORT if parts.port is None else parts.port
     except ValueError:
         port = 0
     if not 0 < port < 65536 or netloc.endswith(":"):
