@@ -32,7 +32,7 @@ def test_normal_print(sim: SimPrinter, ticket: TicketLayout, tmp_path: Path) -> 
     out = decode(sim.received)
     assert "A-012" in out.text and out.qr_texts() == [ticket.qr_text]
     assert list_pending(tmp_path) == []
-    assert sim.status_questions[:4] == [1, 2, 3, 4]
+    assert sim.status_questions[:4] == [1, 2, 4, 3]
 
 
 @pytest.mark.parametrize(
