@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from loket.models.fields import UtcTimestampField
+from loket.models.tables.base import BaseTable
+from loket.models.tables.keys import SigningKey
+from loket.models.tables.staff import Staff
 from peewee import (
     AutoField,
     BigIntegerField,
@@ -11,11 +15,6 @@ from peewee import (
     IntegerField,
     TextField,
 )
-
-from loket.models.fields import UtcTimestampField
-from loket.models.tables.base import BaseTable
-from loket.models.tables.keys import SigningKey
-from loket.models.tables.staff import Staff
 
 
 class ReceiptSequence(BaseTable):
@@ -55,7 +54,8 @@ class Receipt(BaseTable):
     status = CharField(max_length=12, default="received")
     check_code = CharField(max_length=12)
     qr_text = TextField()
-    signing_key = ForeignKeyField(SigningKey, column_name="kid")
+    # ``receipt.kid`` is the key id itself; ``receipt.signing_key`` the SigningKey row.
+    signing_key = ForeignKeyField(SigningKey, column_name="kid", object_id_name="kid")
     issued_at = UtcTimestampField()
 
     class Meta:
