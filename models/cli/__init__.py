@@ -10,10 +10,16 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from loket.models.cli import admin_commands, manage_commands, queue_commands
+from loket.models.cli import (
+    admin_commands,
+    key_commands,
+    manage_commands,
+    queue_commands,
+    receipt_commands,
+)
 from loket.models.cli.common import common_options, run_command
 
-_GROUPS = (admin_commands, queue_commands, manage_commands)
+_GROUPS = (admin_commands, queue_commands, manage_commands, receipt_commands, key_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

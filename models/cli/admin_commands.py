@@ -28,14 +28,18 @@ def _init(args: argparse.Namespace) -> None:
     open_db(args, migrate=False)
     from loket.models.config import parse_url, resolve_url
     from loket.models.schema import migrate
+    from loket.models.services.signing import ensure_key
 
     applied = migrate()
+    key = ensure_key()
     where = parse_url(resolve_url(getattr(args, "db", None))).describe()
     emit(
         args,
-        {"database": where, "applied": applied},
+        {"database": where, "applied": applied, "key": key.kid, "key_created": key.created},
         f"Basis data siap / database ready: {where}"
-        + (f" (migrasi/migrations: {', '.join(applied)})" if applied else ""),
+        + (f" (migrasi/migrations: {', '.join(applied)})" if applied else "")
+        + f"\nKunci tanda tangan / signing key: {key.kid}"
+        + (" (baru/new)" if key.created else ""),
     )
 
 

@@ -1,0 +1,123 @@
+"""Signing-key commands: keys new/rotate/list/public/import."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from loket.models.cli.common import add_command, emit, open_db
+
+
+def register(commands: Any) -> None:
+    group = commands.add_parser(
+        "keys",
+        help="kunci tanda tangan / signing keys",
+        description="kunci tanda tangan / signing keys",
+    )
+    actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
+    new = add_command(
+        actions,
+        "new",
+        _new,
+        "buat kunci untuk PC ini bila belum ada / give this PC a signing key if it has none",
+    )
+    new.add_argument("--label", metavar="TEXT", help="nama PC / PC name (default: host name)")
+    rotate = add_command(
+        actions,
+        "rotate",
+        _rotate,
+        "ganti kunci PC ini (yang lama dipensiunkan) / replace this PC's key",
+    )
+    rotate.add_argument("--label", metavar="TEXT")
+    add_command(actions, "list", _list, "daftar kunci / list keys")
+    public = add_command(
+        actions, "public", _public, "kunci publik (PEM) untuk verifikasi / public keys as PEM"
+    )
+    public.add_argument("--kid", metavar="KID", help="hanya kunci ini / only this key")
+    public.add_argument(
+        "--active-only", action="store_true", help="tanpa kunci pensiun / without retired keys"
+    )
+    imported = add_command(
+        actions,
+        "import",
+        _import,
+        "daftarkan kunci publik lain / register another PC's or office's public key",
+    )
+    imported.add_argument("file", metavar="FILE", help="berkas PEM / PEM file")
+    imported.add_argument("--office", metavar="ID", help="kantor pemilik kunci / the key's office")
+    imported.add_argument("--label", metavar="TEXT", default="")
+
+
+def _line(k: Any) -> str:
+    state = f"pensiun/retired {k.retired_at:%Y-%m-%d %H:%M}" if k.retired_at else "aktif/active"
+    here = "  [kunci privat di PC ini / private key here]" if k.private_key_here else ""
+    return f"{k.kid}  {k.office_id}  {k.label}  {state}{here}"
+
+
+def _new(args: argparse.Namespace) -> None:
+    open_db(args)
+    from loket.models.services.signing import ensure_key
+
+    key = ensure_key(label=args.label)
+    made = "dibuat / created" if key.created else "sudah ada / already present"
+    emit(args, key.as_json(), f"Kunci / key {key.kid} {made}\n{key.public_key_pem.rstrip()}")
+
+
+def _rotate(args: argparse.Namespace) -> None:
+    open_db(args)
+    from loket.models.services.signing import rotate_key
+
+    rotation = rotate_key(label=args.label)
+    old = ", ".join(k.kid for k in rotation.retired) or "-"
+    emit(
+        args,
+        {"new": rotation.new.as_json(), "retired": [k.as_json() for k in rotation.retired]},
+        f"Kunci baru / new key {rotation.new.kid}; dipensiunkan / retired: {old}",
+    )
+
+
+def _list(args: argparse.Namespace) -> None:
+    open_db(args)
+    from loket.models.services.signing import list_keys
+
+    keys = list_keys()
+    emit(args, [k.as_json() for k in keys], "\n".join(_line(k) for k in keys) or "-")
+
+
+def _public(args: argparse.Namespace) -> None:
+    open_db(args)
+    from loket.models.errors import NotFound
+    from loket.models.services.signing import list_keys, public_keys_pem
+
+    if args.kid:
+        keys = [k for k in list_keys() if k.kid == args.kid.strip().lower()]
+        if not keys:
+            raise NotFound(f"Kunci {args.kid} tidak ada", f"No key {args.kid}")
+        emit(args, [keys[0].as_json()], keys[0].public_key_pem.rstrip())
+        return
+    keys = [k for k in list_keys() if not (args.active_only and k.retired_at)]
+    emit(
+        args,
+        [k.as_json() for k in keys],
+        public_keys_pem(include_retired=not args.active_only).rstrip() or "-",
+    )
+
+
+def _import(args: argparse.Namespace) -> None:
+    open_db(args)
+    from pathlib import Path
+
+    from loket.models.errors import InvalidInput
+    from loket.models.services.signing import import_public_key
+
+    if not args.office:
+        raise InvalidInput("--office wajib diisi", "--office is required")
+    try:
+        pem = Path(args.file).read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput(
+            f"Berkas PEM tidak terbaca: {args.file}",
+            f"Cannot read the PEM file {args.file} ({exc})",
+        ) from None
+    key = import_public_key(pem, args.office, args.label)
+    emit(args, key.as_json(), _line(key))
