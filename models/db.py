@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from loket.models.config import DatabaseTarget, parse_url, resolve_url
-from loket.models.errors import DatabaseUnavailable
 from peewee import (
     Database,
     DatabaseProxy,
@@ -15,6 +14,9 @@ from peewee import (
     PostgresqlDatabase,
     SqliteDatabase,
 )
+
+from loket.models.config import DatabaseTarget, parse_url, resolve_url
+from loket.models.errors import DatabaseUnavailable
 
 database = DatabaseProxy()
 
@@ -91,3 +93,8 @@ def write_transaction() -> Iterator[None]:
     else:
         with db.atomic():
             yield
+
+
+def db_date(day: dt.date) -> dt.date | str:
+    """A date as a raw-SQL parameter: ISO text on SQLite (as peewee stores it)."""
+    return day.isoformat() if is_sqlite() else day

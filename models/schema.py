@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from loket.models import migrations as _migrations_package
-from loket.models.db import database, is_sqlite, write_transaction
 from peewee import Database
 from playhouse.migrations import Runner
+
+from loket.models import migrations as _migrations_package
+from loket.models.db import database, is_sqlite, write_transaction
 
 MIGRATIONS_DIR = str(Path(_migrations_package.__file__).parent)
 # Any constant works; it only has to be the same in every Loket process.

@@ -11,6 +11,8 @@ from typing import Any
 from escpos.capabilities import Profile, get_profile_class
 from escpos.constants import QR_ECLEVEL_M
 from escpos.printer import Dummy
+from PIL import Image
+
 from loket.printing.blocks import (
     Block,
     Field,
@@ -26,7 +28,6 @@ from loket.printing.layouts import Layout
 from loket.printing.profiles import DEFAULT_PROFILE, PrinterProfile
 from loket.printing.qr import module_dots, qr_matrix, qr_raster
 from loket.printing.textfilter import printable
-from PIL import Image
 
 INIT = b"\x1b@"
 FEED_BEFORE_CUT = 6  # lines; the cutter sits a few lines above the print head

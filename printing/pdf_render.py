@@ -6,6 +6,10 @@ import io
 from dataclasses import dataclass
 from typing import TypeAlias
 
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+
 from loket.printing.blocks import (
     Block,
     Field,
@@ -20,9 +24,6 @@ from loket.printing.blocks import (
 from loket.printing.layouts import Layout, ReceiptLayout
 from loket.printing.qr import qr_matrix
 from loket.printing.textfilter import printable
-from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
-from reportlab.pdfgen.canvas import Canvas
 
 PAGE_WIDTH = 80 * mm
 MARGIN = 5 * mm

@@ -5,8 +5,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 import zxingcpp
-from loket.printing.errors import QrDoesNotFitError
 from PIL import Image
+
+from loket.printing.errors import QrDoesNotFitError
 
 MIN_MODULE_DOTS = 4  # smaller modules smear on thermal paper and scan badly
 MAX_MODULE_DOTS = 8

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from peewee import IntegrityError
+
 from loket.models.changefeed import publish
 from loket.models.db import write_transaction
 from loket.models.errors import InvalidInput, NotFound
 from loket.models.services import validation as check
 from loket.models.tables import Counter, CounterService, Service
-from peewee import IntegrityError
 
 
 @dataclass(frozen=True)

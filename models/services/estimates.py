@@ -15,15 +15,26 @@ import datetime as dt
 import math
 import time
 from dataclasses import dataclass
+from typing import Protocol
 
+from peewee import fn
+
+from loket.models import rawsql
+from loket.models.db import db_date
 from loket.models.fields import to_micros
-from loket.models.tables import Counter, CounterService, Service, Ticket
-from peewee import SQL, fn
+from loket.models.tables import Counter, CounterService, Ticket
 
 _CACHE_SECONDS = 30.0
 _RECENT = 20
 _ACTIVE_WINDOW = dt.timedelta(minutes=30)
 _cache: dict[int, tuple[float, float, int]] = {}
+
+
+class ServiceLike(Protocol):
+    @property
+    def id(self) -> int: ...
+    @property
+    def default_service_minutes(self) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -36,7 +47,7 @@ def clear_cache() -> None:
     _cache.clear()
 
 
-def _service_rate(service: Service, now: dt.datetime) -> tuple[float, int]:
+def _service_rate(service: ServiceLike, now: dt.datetime) -> tuple[float, int]:
     """(mean service minutes, counters working) for ``service``."""
     hit = _cache.get(service.id)
     if hit and time.monotonic() - hit[0] < _CACHE_SECONDS:
@@ -46,7 +57,7 @@ def _service_rate(service: Service, now: dt.datetime) -> tuple[float, int]:
         (finished - called).total_seconds() / 60
         for called, finished in Ticket.select(Ticket.called_at, Ticket.finished_at)
         .where(
-            (Ticket.service == service)
+            (Ticket.service == service.id)
             & (Ticket.status == "done")
             & (Ticket.finished_at >= week_ago)
             & Ticket.called_at.is_null(False)
@@ -59,7 +70,7 @@ def _service_rate(service: Service, now: dt.datetime) -> tuple[float, int]:
     serving = (
         CounterService.select(CounterService.counter)
         .join(Counter)
-        .where((CounterService.service == service) & (Counter.active == True))  # noqa: E712
+        .where((CounterService.service == service.id) & (Counter.active == True))  # noqa: E712
     )
     recent = to_micros(now - _ACTIVE_WINDOW)
     working = (
@@ -72,32 +83,29 @@ def _service_rate(service: Service, now: dt.datetime) -> tuple[float, int]:
     return result
 
 
+_AHEAD = (
+    "SELECT priority IS NULL, (queue_at < ? OR (queue_at = ? AND id < ?)), COUNT(*) FROM ticket "
+    "WHERE service_id = ? AND day = ? AND status = 'waiting' AND target_counter_id IS NULL "
+    "GROUP BY 1, 2"
+)
+
+
 def estimate(
-    service: Service,
+    service: ServiceLike,
     queue_at: dt.datetime,
     priority: str | None,
     interleave: int,
     now: dt.datetime,
-    ticket_id: int | None = None,
+    ticket_id: int | None,
+    day: dt.date,
 ) -> Estimate:
-    """Estimate for a ticket of ``service`` queued at ``queue_at`` (``ticket_id`` breaks
-    ties the way calling does; without it, the estimate is for a ticket issued now)."""
+    """Estimate for a ticket of ``service`` queued at ``queue_at`` on ``day``.
+
+    ``ticket_id`` breaks ties the way calling does; ``None`` means "a ticket issued now".
+    """
     mark = to_micros(queue_at)
-    is_normal = Ticket.priority.is_null()
-    if ticket_id is None:
-        earlier = Ticket.queue_at <= mark
-    else:
-        earlier = (Ticket.queue_at < mark) | ((Ticket.queue_at == mark) & (Ticket.id < ticket_id))
-    rows = (
-        Ticket.select(is_normal.alias("normal"), earlier.alias("earlier"), fn.COUNT(Ticket.id))
-        .where(
-            (Ticket.service == service)
-            & (Ticket.status == "waiting")
-            & Ticket.target_counter.is_null()
-        )
-        .group_by(SQL("1"), SQL("2"))  # PostgreSQL cannot match the parameterised expressions
-        .tuples()
-    )
+    tie_break = ticket_id if ticket_id is not None else 2**62
+    rows = rawsql.fetch_all(_AHEAD, (mark, mark, tie_break, service.id, db_date(day)))
     counts = {(bool(n), bool(e)): c for n, e, c in rows}
     normal_before = counts.get((True, True), 0)
     priority_before = counts.get((False, True), 0)

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, fields
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from loket.models import rawsql
 from loket.models.changefeed import publish
 from loket.models.db import write_transaction
 from loket.models.errors import InvalidInput
@@ -39,7 +40,7 @@ SETTING_KEYS = tuple(f.name for f in fields(OfficeSettings))
 
 def load_settings() -> OfficeSettings:
     values: dict[str, object] = {}
-    for key, value in Setting.select(Setting.key, Setting.value).tuples():
+    for key, value in rawsql.fetch_all("SELECT key, value FROM setting"):
         if key not in SETTING_KEYS:
             continue
         values[key] = int(value) if key in _INT_KEYS else value

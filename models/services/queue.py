@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from peewee import fn
+
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.services.estimates import estimate
 from loket.models.services.office import load_settings
+from loket.models.services.tickets import ServiceRow
 from loket.models.tables import Counter, CounterService, Service, Ticket
-from peewee import fn
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,9 @@ def snapshot(clock: Clock = SYSTEM_CLOCK) -> QueueSnapshot:
     services = []
     for service in Service.select().order_by(Service.code):
         count, prio, first = waiting.get(service.id, (0, 0, None))
-        est = estimate(service, now, None, settings.interleave_normal, now)
+        est = estimate(
+            ServiceRow.of(service), now, None, settings.interleave_normal, now, None, day
+        )
         services.append(
             ServiceQueue(
                 code=service.code,

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 
+from loket.models import rawsql
 from loket.models.changefeed import publish
 from loket.models.clock import SYSTEM_CLOCK, Clock
-from loket.models.db import write_transaction
+from loket.models.db import db_date, write_transaction
 from loket.models.errors import InvalidInput, NotFound, QuotaReached, ServiceClosed
+from loket.models.fields import to_micros
 from loket.models.services import validation as check
-from loket.models.services.catalog import find_service
 from loket.models.services.estimates import Estimate, estimate, no_estimate
 from loket.models.services.office import OfficeSettings, load_settings
 from loket.models.services.ticket_info import PRIORITY_CATEGORIES, TicketInfo
-from loket.models.tables import Counter, Service, Ticket, TicketEvent, TicketSequence
+from loket.models.tables import Counter, Service, Ticket
 
 _DAY_NAMES_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
@@ -31,7 +33,65 @@ def priority_category(raw: str | None) -> str | None:
     return value
 
 
-def check_open(service: Service, settings: OfficeSettings, now: dt.datetime) -> None:
+@dataclass(frozen=True)
+class ServiceRow:
+    """The columns of a service that issuing and estimating need."""
+
+    id: int
+    code: str
+    name_id: str
+    name_en: str
+    daily_quota: int | None
+    open_minute: int
+    close_minute: int
+    open_days: str
+    default_service_minutes: int
+    active: bool
+
+    @classmethod
+    def of(cls, row: Service) -> ServiceRow:
+        return cls(*(getattr(row, name) for name in _SERVICE_COLUMNS))
+
+
+_SERVICE_COLUMNS = (
+    "id",
+    "code",
+    "name_id",
+    "name_en",
+    "daily_quota",
+    "open_minute",
+    "close_minute",
+    "open_days",
+    "default_service_minutes",
+    "active",
+)
+_SELECT_SERVICE = f"SELECT {', '.join(_SERVICE_COLUMNS)} FROM service WHERE code = ?"
+_NEXT_NUMBER = (
+    # One statement takes the row lock, bumps the number and returns it; the lock is
+    # held to commit, and a rollback hands the number back.
+    "INSERT INTO ticket_sequence (service_id, day, last_number) VALUES (?, ?, 1) "
+    "ON CONFLICT (service_id, day) DO UPDATE SET last_number = ticket_sequence.last_number + 1 "
+    "RETURNING last_number"
+)
+_INSERT_TICKET = (
+    "INSERT INTO ticket (issued_service_id, service_id, day, sequence, label, priority, status, "
+    "issued_at, queue_at, recall_count, transfer_count, phone) "
+    "VALUES (?, ?, ?, ?, ?, ?, 'waiting', ?, ?, 0, 0, ?) RETURNING id"
+)
+_INSERT_EVENT = "INSERT INTO ticket_event (ticket_id, kind, at, detail) VALUES (?, 'issued', ?, ?)"
+
+
+def load_service(code: str) -> ServiceRow:
+    code = check.service_code(code)
+    row = rawsql.fetch_one(_SELECT_SERVICE, (code,))
+    if row is None:
+        raise NotFound(f"Layanan '{code}' tidak ada", f"No service '{code}'")
+    values = list(row)
+    values[-1] = bool(values[-1])  # SQLite answers 0/1
+    return ServiceRow(*values)
+
+
+def check_open(service: ServiceRow, settings: OfficeSettings, now: dt.datetime) -> None:
     """Refuse with the reason when ``service`` does not take tickets at ``now``."""
     name = f"{service.name_id} ({service.code})"
     if not service.active:
@@ -53,27 +113,13 @@ def check_open(service: Service, settings: OfficeSettings, now: dt.datetime) -> 
         )
 
 
-def _next_number(service: Service, day: dt.date) -> int:
-    # One statement takes the row lock, bumps the number and returns it; the lock is
-    # held to commit, and a rollback hands the number back.
-    query = (
-        TicketSequence.insert(service=service, day=day, last_number=1)
-        .on_conflict(
-            conflict_target=[TicketSequence.service, TicketSequence.day],
-            update={TicketSequence.last_number: TicketSequence.last_number + 1},
-        )
-        .returning(TicketSequence.last_number)
-    )
-    return int(query.execute()[0].last_number)
-
-
 def label_for(code: str, sequence: int) -> str:
     return f"{code}-{sequence:03d}"
 
 
 def ticket_info(
     ticket: Ticket,
-    service: Service,
+    service: ServiceRow | Service,
     estimate_: Estimate | None = None,
     counter_number: int | None = None,
 ) -> TicketInfo:
@@ -106,38 +152,47 @@ def issue_ticket(
     """Hand out the next number of ``service_code`` for today."""
     category = priority_category(priority)
     contact = check.phone(phone)
-    service = find_service(service_code)
+    service = load_service(service_code)
     settings = load_settings()
     now = clock.now()
     check_open(service, settings, now)
     day = settings.today(now)
+    stamp = to_micros(now)
+    day_value = db_date(day)
     with write_transaction():
-        sequence = _next_number(service, day)
+        row = rawsql.fetch_one(_NEXT_NUMBER, (service.id, day_value))
+        assert row is not None
+        sequence = int(row[0])
         if service.daily_quota is not None and sequence > service.daily_quota:
             raise QuotaReached(
                 f"Kuota harian layanan {service.name_id} ({service.daily_quota}) sudah habis",
                 f"The daily quota of {service.name_en} ({service.daily_quota}) is used up",
             )
-        ticket = Ticket.create(
-            issued_service=service,
-            service=service,
-            day=day,
-            sequence=sequence,
-            label=label_for(service.code, sequence),
-            priority=category,
-            issued_at=now,
-            queue_at=now,
-            phone=contact,
+        label = label_for(service.code, sequence)
+        inserted = rawsql.fetch_one(
+            _INSERT_TICKET,
+            (service.id, service.id, day_value, sequence, label, category, stamp, stamp, contact),
         )
-        TicketEvent.insert(
-            ticket=ticket.id,
-            kind="issued",
-            at=now,
-            detail=json.dumps({"priority": category}) if category else "",
-        ).execute()
+        assert inserted is not None
+        ticket_id = int(inserted[0])
+        detail = json.dumps({"priority": category}) if category else ""
+        rawsql.execute(_INSERT_EVENT, (ticket_id, stamp, detail))
         publish("tickets")
-    est = estimate(service, now, category, settings.interleave_normal, now, ticket.id)
-    return ticket_info(ticket, service, est)
+    est = estimate(service, now, category, settings.interleave_normal, now, ticket_id, day)
+    return TicketInfo(
+        number=label,
+        service=service.code,
+        service_name_id=service.name_id,
+        service_name_en=service.name_en,
+        priority=category,
+        status="waiting",
+        issued_at=now,
+        ahead=est.ahead,
+        estimated_wait_minutes=est.minutes,
+        counter=None,
+        recall_count=0,
+        phone=contact,
+    )
 
 
 def find_ticket(number: str, clock: Clock = SYSTEM_CLOCK, day: dt.date | None = None) -> Ticket:
@@ -158,7 +213,7 @@ def find_ticket(number: str, clock: Clock = SYSTEM_CLOCK, day: dt.date | None = 
 
 
 def describe_ticket(ticket: Ticket, clock: Clock = SYSTEM_CLOCK) -> TicketInfo:
-    service = Service.get_by_id(ticket.service_id)
+    service = ServiceRow.of(Service.get_by_id(ticket.service_id))
     counter = Counter.get_by_id(ticket.counter_id).number if ticket.counter_id else None
     est = None
     if ticket.status == "waiting":
@@ -170,5 +225,6 @@ def describe_ticket(ticket: Ticket, clock: Clock = SYSTEM_CLOCK) -> TicketInfo:
             settings.interleave_normal,
             clock.now(),
             ticket.id,
+            ticket.day,
         )
     return ticket_info(ticket, service, est, counter)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from loket.models.db import database
 from peewee import Model
+
+from loket.models.db import database
 
 
 class BaseTable(Model):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from peewee import BooleanField, CharField, ForeignKeyField, IntegerField
+
 from loket.models.tables.base import BaseTable
 from loket.models.tables.services import Service
-from peewee import BooleanField, CharField, ForeignKeyField, IntegerField
 
 
 class Counter(BaseTable):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from loket.models.tables.base import BaseTable
 from peewee import BooleanField, CharField, IntegerField
+
+from loket.models.tables.base import BaseTable
 
 
 class Service(BaseTable):

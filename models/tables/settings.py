@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from loket.models.tables.base import BaseTable
 from peewee import CharField, TextField
+
+from loket.models.tables.base import BaseTable
 
 
 class Setting(BaseTable):

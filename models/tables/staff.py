@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from loket.models.tables.base import BaseTable
 from peewee import BooleanField, CharField
+
+from loket.models.tables.base import BaseTable
 
 
 class Staff(BaseTable):

@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-from loket.models.fields import UtcTimestampField
-from loket.models.tables.base import BaseTable
-from loket.models.tables.counters import Counter
-from loket.models.tables.services import Service
-from loket.models.tables.staff import Staff
 from peewee import (
     AutoField,
     CharField,
@@ -15,6 +10,12 @@ from peewee import (
     IntegerField,
     TextField,
 )
+
+from loket.models.fields import UtcTimestampField
+from loket.models.tables.base import BaseTable
+from loket.models.tables.counters import Counter
+from loket.models.tables.services import Service
+from loket.models.tables.staff import Staff
 
 
 class TicketSequence(BaseTable):

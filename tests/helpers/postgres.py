@@ -41,6 +41,7 @@ class PostgresServer:
     port: int
     bindir: Path
     as_postgres_user: bool
+    durable: bool = False
 
     @property
     def base_url(self) -> str:
@@ -77,11 +78,9 @@ class PostgresServer:
             raise PostgresUnavailable(
                 f"initdb failed: {init.stderr.strip() or init.stdout.strip()}"
             )
-        options = (
-            f"-p {self.port} -k {sock} -c listen_addresses=127.0.0.1 "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-            "-c max_connections=200"
-        )
+        options = f"-p {self.port} -k {sock} -c listen_addresses=127.0.0.1 -c max_connections=200"
+        if not self.durable:  # tests need speed, benchmarks need the real thing
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         started = self._run(
             str(self.bindir / "pg_ctl"),
             "-D",
@@ -120,12 +119,12 @@ class PostgresServer:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def start_server() -> PostgresServer:
+def start_server(durable: bool = False) -> PostgresServer:
     as_root = os.geteuid() == 0
     root = Path(tempfile.mkdtemp(prefix="loket-pg-"))
     os.chmod(root, 0o755)
     server = PostgresServer(
-        root=root, port=_free_port(), bindir=_bindir(), as_postgres_user=as_root
+        root=root, port=_free_port(), bindir=_bindir(), as_postgres_user=as_root, durable=durable
     )
     server.start()
     return server

@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from helpers.sim_printer import SimPrinter
+
 from loket.printing.connections import DummyConnection
 from loket.printing.layouts import ReceiptLayout, TicketLayout
 

@@ -4,6 +4,7 @@ import dataclasses
 
 import pytest
 from helpers.escpos_decode import decode
+
 from loket.printing.errors import QrDoesNotFitError
 from loket.printing.escpos_render import render_escpos
 from loket.printing.layouts import ReceiptLayout, TicketLayout

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from helpers.escpos_decode import decode
+
 from loket.printing.connections import DummyConnection
 from loket.printing.jobs import list_pending, print_job, retry
 from loket.printing.layouts import ReceiptLayout, TicketLayout, layout_from_dict, layout_to_dict

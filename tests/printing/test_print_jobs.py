@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from helpers.escpos_decode import decode
 from helpers.sim_printer import SimPrinter
+
 from loket.printing.connections import Timeouts
 from loket.printing.jobs import list_pending, print_job, retry
 from loket.printing.layouts import TicketLayout

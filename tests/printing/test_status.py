@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from loket.printing.status import PrinterStatus, Problem, decode_status, read_status
 
 

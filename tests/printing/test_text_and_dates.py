@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 from helpers.escpos_decode import decode
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from loket.printing.dates_id import date_id, datetime_id
 from loket.printing.escpos_render import render_escpos
 from loket.printing.layouts import ReceiptLayout

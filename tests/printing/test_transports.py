@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from helpers.escpos_decode import decode
+
 from loket.printing.connections import Timeouts, open_connection
 from loket.printing.jobs import print_job
 from loket.printing.layouts import TicketLayout

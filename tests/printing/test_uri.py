@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from loket.printing.errors import PrinterError, PrinterUriError
 from loket.printing.profiles import PROFILE_58, PROFILE_80
 from loket.printing.uri import parse_uri

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from loket.models.errors import IllegalTransition, InvalidInput, NotFound
 from loket.models.services import calling, catalog
 from loket.models.services.queue import snapshot

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
+
 from loket.models.changefeed import ChangeListener, ChangeSubscription
 from loket.models.errors import QuotaReached
 from loket.models.services import calling, catalog

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from loket.models.db import database, is_sqlite
 from loket.models.services import catalog
 from loket.models.tables import Ticket, TicketEvent, TicketSequence

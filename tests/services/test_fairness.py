@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from loket.models.services import calling, catalog
 from loket.models.services.office import update_settings
 from loket.models.tables import Counter, Ticket, TicketEvent, TicketSequence

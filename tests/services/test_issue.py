@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
 from loket.models.errors import InvalidInput, NotFound, QuotaReached, ServiceClosed
 from loket.models.services import catalog
 from loket.models.services.tickets import issue_ticket
