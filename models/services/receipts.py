@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from peewee import JOIN
+
 from loket.models.changefeed import publish
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.db import database, is_sqlite, write_transaction
@@ -35,7 +37,6 @@ from loket.models.services.hashchain import ChainEntry, ChainProblem
 from loket.models.services.office import load_settings
 from loket.models.services.qr_payload import Claims, subject_digest
 from loket.models.tables import Receipt, ReceiptEvent, ReceiptSequence, Staff
-from peewee import JOIN
 
 NUMBER_PREFIX = "TT"
 CHAIN = "receipt_event"

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from loket.models.fields import UtcTimestampField
-from loket.models.tables.base import BaseTable
-from loket.models.tables.keys import SigningKey
-from loket.models.tables.staff import Staff
 from peewee import (
     AutoField,
     BigIntegerField,
@@ -15,6 +11,11 @@ from peewee import (
     IntegerField,
     TextField,
 )
+
+from loket.models.fields import UtcTimestampField
+from loket.models.tables.base import BaseTable
+from loket.models.tables.keys import SigningKey
+from loket.models.tables.staff import Staff
 
 
 class ReceiptSequence(BaseTable):

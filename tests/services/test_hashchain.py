@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from loket.models.db import write_transaction
 from loket.models.fields import to_micros
 from loket.models.services import hashchain

@@ -31,8 +31,11 @@ def _shape(target: Database) -> dict[str, object]:
             (f.column, f.dest_table, f.dest_column, f.on_delete or "")
             for f in target.get_foreign_keys(table)
         )
-        indexes = sorted((tuple(i.columns), bool(i.unique)) for i in target.get_indexes(table)
-                         if not i.name.endswith("_pkey"))
+        indexes = sorted(
+            (tuple(i.columns), bool(i.unique))
+            for i in target.get_indexes(table)
+            if not i.name.endswith("_pkey")
+        )
         shape[table] = {"columns": columns, "foreign_keys": keys, "indexes": indexes}
     return shape
 

@@ -18,6 +18,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from loket.models.errors import ConfigurationError
 from loket.models.services import qr_payload, signing
 from loket.models.services.office import update_settings
