@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -26,7 +27,7 @@ SQLITE_PRAGMAS = (
     ("journal_mode", "wal"),
     ("foreign_keys", 1),
     ("busy_timeout", 15_000),
-    ("synchronous", "full"),
+    ("synchronous", os.environ.get("LOKET_SQLITE_SYNCHRONOUS", "full")),
 )
 
 

@@ -132,9 +132,9 @@ def _transfer(args: argparse.Namespace) -> None:
 
 def _ticket(args: argparse.Namespace) -> None:
     open_db(args)
-    from loket.models.services.tickets import describe_ticket, find_ticket
+    from loket.models.services.tickets import describe_ticket, find_ticket_id
 
-    _emit_ticket(args, describe_ticket(find_ticket(args.number)))
+    _emit_ticket(args, describe_ticket(find_ticket_id(args.number)))
 
 
 def _queue(args: argparse.Namespace) -> None:

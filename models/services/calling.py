@@ -1,55 +1,93 @@
 """What a counter does with tickets: call next, recall, start, finish, no-show,
-transfer, hold and resume. Each is one transaction and one event row."""
+transfer, hold and resume. Each is one transaction and one event row.
+
+The statements are hand-written SQL (see ``loket.models.rawsql``): an officer
+presses "call next" hundreds of times a day and the board should flash at once.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
+from dataclasses import dataclass
 from typing import Any
 
+from loket.models import rawsql
 from loket.models.changefeed import publish
 from loket.models.clock import SYSTEM_CLOCK, Clock
-from loket.models.db import database, is_sqlite, write_transaction
+from loket.models.db import db_date, is_sqlite, write_transaction
 from loket.models.errors import IllegalTransition, InvalidInput, NotFound, ServiceClosed
 from loket.models.fields import to_micros
-from loket.models.services.catalog import find_counter, find_service
+from loket.models.services import validation as check
 from loket.models.services.office import load_settings
 from loket.models.services.ticket_info import TicketInfo
-from loket.models.services.tickets import describe_ticket, find_ticket
-from loket.models.tables import Counter, CounterService, Staff, Ticket, TicketEvent
-
-ACTIVE = ("called", "serving")
+from loket.models.services.tickets import describe_ticket, find_ticket_id, load_service
 
 
-def _lock_counter(number: int | str) -> Counter:
-    counter = find_counter(number)
-    if not is_sqlite():
-        # Serialises the operations of one counter; other counters proceed in parallel.
-        database.obj.execute_sql("SELECT id FROM counter WHERE id = %s FOR UPDATE", (counter.id,))
-        counter = Counter.get_by_id(counter.id)
-    if not counter.active:
-        raise IllegalTransition(
-            f"Loket {counter.number} tidak aktif", f"Counter {counter.number} is disabled"
-        )
-    return counter
+@dataclass(frozen=True)
+class _Counter:
+    id: int
+    number: int
+    streak: int
 
 
-def _current(counter: Counter) -> Ticket | None:
-    return (
-        Ticket.select()
-        .where((Ticket.counter == counter) & Ticket.status.in_(ACTIVE))
-        .order_by(Ticket.called_at.desc())
-        .first()
-    )
+@dataclass(frozen=True)
+class _Current:
+    id: int
+    label: str
+    status: str
+    started: bool
+
+
+_SELECT_COUNTER = "SELECT id, number, active, normal_streak FROM counter WHERE number = ?"
+_CURRENT = (
+    "SELECT id, label, status, started_at FROM ticket "
+    "WHERE counter_id = ? AND status IN ('called', 'serving') ORDER BY called_at DESC LIMIT 1"
+)
+_NEXT = (
+    # The preferred class first (interleave), then weighted waiting time: weight × time
+    # waited, longest first. With equal weights that is strict FIFO by arrival; a higher
+    # weight lets a service's visitors age faster, and nobody starves.
+    "SELECT t.id, t.priority FROM ticket t "
+    "LEFT JOIN counter_service cs ON cs.service_id = t.service_id AND cs.counter_id = ? "
+    "WHERE t.status = 'waiting' AND t.day = ? "
+    "AND (t.target_counter_id = ? OR (t.target_counter_id IS NULL AND cs.id IS NOT NULL)) "
+    "ORDER BY CASE WHEN (t.priority IS NULL) = {normal_first} THEN 0 ELSE 1 END, "
+    "COALESCE(cs.weight, 1) * (t.queue_at - ?), t.id LIMIT 1"
+)
+_EVENT = (
+    "INSERT INTO ticket_event (ticket_id, kind, at, counter_id, officer_id, detail) "
+    "VALUES (?, ?, ?, ?, ?, ?)"
+)
+
+
+def _lock_counter(number: int | str) -> _Counter:
+    value = check.positive_int(number, "Nomor loket", "Counter number", 1, 999)
+    sql = _SELECT_COUNTER if is_sqlite() else _SELECT_COUNTER + " FOR UPDATE"
+    # FOR UPDATE serialises one counter's actions; other counters go on in parallel.
+    row = rawsql.fetch_one(sql, (value,))
+    if row is None:
+        raise NotFound(f"Loket {value} tidak ada", f"No counter {value}")
+    counter_id, counter_number, active, streak = row
+    if not active:
+        raise IllegalTransition(f"Loket {value} tidak aktif", f"Counter {value} is disabled")
+    return _Counter(counter_id, counter_number, streak)
+
+
+def _current(counter: _Counter) -> _Current | None:
+    row = rawsql.fetch_one(_CURRENT, (counter.id,))
+    if row is None:
+        return None
+    return _Current(row[0], row[1], row[2], row[3] is not None)
 
 
 def _require_current(
-    counter: Counter, allowed: tuple[str, ...], action_id: str, action_en: str
-) -> Ticket:
+    counter: _Counter, allowed: tuple[str, ...], action_id: str, action_en: str
+) -> _Current:
     ticket = _current(counter)
     if ticket is None:
         raise IllegalTransition(
-            f"Loket {counter.number} tidak sedang melayani siapa pun — tidak ada yang bisa {action_id}",
+            f"Loket {counter.number} tidak sedang melayani siapa pun — tidak ada yang bisa "
+            f"{action_id}",
             f"Counter {counter.number} has no current ticket to {action_en}",
         )
     if ticket.status not in allowed:
@@ -61,60 +99,42 @@ def _require_current(
 
 
 def _event(
-    ticket: Ticket,
+    ticket_id: int,
     kind: str,
-    now: dt.datetime,
-    counter: Counter | None,
-    officer: Staff | None,
+    stamp: int,
+    counter: _Counter | None,
+    officer_id: int | None = None,
     **detail: Any,
 ) -> None:
-    TicketEvent.insert(
-        ticket=ticket.id,
-        kind=kind,
-        at=now,
-        counter=counter.id if counter else None,
-        officer=officer.id if officer else None,
-        detail=json.dumps(detail, ensure_ascii=False) if detail else "",
-    ).execute()
+    text = json.dumps(detail, ensure_ascii=False) if detail else ""
+    rawsql.execute(
+        _EVENT, (ticket_id, kind, stamp, counter.id if counter else None, officer_id, text)
+    )
 
 
-def _officer(username: str | None) -> Staff | None:
+def _update(ticket_id: int, **changes: Any) -> None:
+    columns = ", ".join(f"{name} = ?" for name in changes)
+    rawsql.execute(f"UPDATE ticket SET {columns} WHERE id = ?", (*changes.values(), ticket_id))
+
+
+def _officer_id(username: str | None) -> int | None:
     if not username:
         return None
-    officer = Staff.get_or_none(Staff.username == username.strip().lower())
-    if officer is None:
+    row = rawsql.fetch_one("SELECT id FROM staff WHERE username = ?", (username.strip().lower(),))
+    if row is None:
         raise NotFound(f"Petugas '{username}' tidak ada", f"No staff member '{username}'")
-    return officer
+    return int(row[0])
 
 
-def _next_candidate(
-    counter: Counter, prefer_priority: bool, day: dt.date, now: dt.datetime
-) -> int | None:
-    """The id of the ticket this counter should call, locked for this transaction.
-
-    Order: the preferred class first (interleave), then weighted waiting time, i.e.
-    weight × time waited, longest first. With equal weights that is strict FIFO by
-    arrival; a higher weight lets a service's visitors age faster, so nobody starves.
-    """
-    db = database.obj
-    p = db.param
-    normal_first = 0 if prefer_priority else 1
-    sql = (
-        "SELECT t.id FROM ticket t "
-        "LEFT JOIN counter_service cs ON cs.service_id = t.service_id AND cs.counter_id = {p} "
-        "WHERE t.status = 'waiting' AND t.day = {p} "
-        "AND (t.target_counter_id = {p} OR (t.target_counter_id IS NULL AND cs.id IS NOT NULL)) "
-        "ORDER BY CASE WHEN (t.priority IS NULL) = {bool} THEN 0 ELSE 1 END, "
-        "COALESCE(cs.weight, 1) * (t.queue_at - {p}), t.id LIMIT 1"
-    ).format(p=p, bool="TRUE" if normal_first else "FALSE")
-    if not is_sqlite(db):
-        sql += " FOR UPDATE OF t SKIP LOCKED"
-    row = db.execute_sql(sql, (counter.id, day, counter.id, to_micros(now))).fetchone()
-    return int(row[0]) if row else None
-
-
-def _result(ticket: Ticket, clock: Clock) -> TicketInfo:
-    return describe_ticket(Ticket.get_by_id(ticket.id), clock)
+def _refuse_if_busy(counter: _Counter) -> None:
+    busy = _current(counter)
+    if busy is not None:
+        raise IllegalTransition(
+            f"Loket {counter.number} masih melayani {busy.label}: selesaikan, tandai tidak "
+            "hadir, tahan atau alihkan dulu",
+            f"Counter {counter.number} is still serving {busy.label}: finish, no-show, hold "
+            "or transfer it first",
+        )
 
 
 def call_next(
@@ -123,96 +143,100 @@ def call_next(
     """Call the next visitor to this counter; ``None`` when nobody waits for it."""
     settings = load_settings()
     now = clock.now()
-    day = settings.today(now)
-    staff = _officer(officer)
+    stamp = to_micros(now)
+    officer_id = _officer_id(officer)
     with write_transaction():
         counter = _lock_counter(counter_number)
-        busy = _current(counter)
-        if busy is not None:
-            raise IllegalTransition(
-                f"Loket {counter.number} masih melayani {busy.label}: selesaikan, tandai tidak hadir, "
-                "tahan atau alihkan dulu",
-                f"Counter {counter.number} is still serving {busy.label}: finish, no-show, hold or "
-                "transfer it first",
-            )
-        if not CounterService.select().where(CounterService.counter == counter).exists():
+        _refuse_if_busy(counter)
+        if (
+            rawsql.fetch_one("SELECT 1 FROM counter_service WHERE counter_id = ?", (counter.id,))
+            is None
+        ):
             raise IllegalTransition(
                 f"Loket {counter.number} belum melayani layanan apa pun",
                 f"Counter {counter.number} serves no service yet",
             )
-        prefer_priority = counter.normal_streak >= settings.interleave_normal
-        ticket_id = _next_candidate(counter, prefer_priority, day, now)
-        if ticket_id is None:
+        prefer_priority = counter.streak >= settings.interleave_normal
+        sql = _NEXT.format(normal_first="FALSE" if prefer_priority else "TRUE")
+        if not is_sqlite():
+            sql += " FOR UPDATE OF t SKIP LOCKED"
+        day = db_date(settings.today(now))
+        row = rawsql.fetch_one(sql, (counter.id, day, counter.id, stamp))
+        if row is None:
             return None
-        ticket = Ticket.get_by_id(ticket_id)
-        Ticket.update(
+        ticket_id, priority = int(row[0]), row[1]
+        _update(
+            ticket_id,
             status="called",
-            called_at=now,
-            counter=counter.id,
-            officer=staff.id if staff else None,
-            target_counter=None,
-        ).where(Ticket.id == ticket_id).execute()
-        streak = 0 if ticket.priority else counter.normal_streak + 1
-        Counter.update(normal_streak=streak).where(Counter.id == counter.id).execute()
-        _event(ticket, "called", now, counter, staff)
+            called_at=stamp,
+            counter_id=counter.id,
+            officer_id=officer_id,
+            target_counter_id=None,
+        )
+        streak = 0 if priority else counter.streak + 1
+        rawsql.execute("UPDATE counter SET normal_streak = ? WHERE id = ?", (streak, counter.id))
+        _event(ticket_id, "called", stamp, counter, officer_id)
         publish("tickets")
-    return _result(ticket, clock)
+    return describe_ticket(ticket_id, clock)
 
 
 def recall(counter_number: int | str, clock: Clock = SYSTEM_CLOCK) -> TicketInfo:
-    now = clock.now()
+    stamp = to_micros(clock.now())
     with write_transaction():
         counter = _lock_counter(counter_number)
         ticket = _require_current(counter, ("called",), "dipanggil ulang", "recall")
-        Ticket.update(recall_count=Ticket.recall_count + 1).where(Ticket.id == ticket.id).execute()
-        _event(ticket, "recalled", now, counter, None)
+        rawsql.execute(
+            "UPDATE ticket SET recall_count = recall_count + 1 WHERE id = ?", (ticket.id,)
+        )
+        _event(ticket.id, "recalled", stamp, counter)
         publish("tickets")
-    return _result(ticket, clock)
+    return describe_ticket(ticket.id, clock)
 
 
 def start(counter_number: int | str, clock: Clock = SYSTEM_CLOCK) -> TicketInfo:
-    now = clock.now()
+    stamp = to_micros(clock.now())
     with write_transaction():
         counter = _lock_counter(counter_number)
         ticket = _require_current(counter, ("called",), "dimulai", "start")
-        Ticket.update(status="serving", started_at=now).where(Ticket.id == ticket.id).execute()
-        _event(ticket, "started", now, counter, None)
+        _update(ticket.id, status="serving", started_at=stamp)
+        _event(ticket.id, "started", stamp, counter)
         publish("tickets")
-    return _result(ticket, clock)
+    return describe_ticket(ticket.id, clock)
 
 
 def finish(counter_number: int | str, clock: Clock = SYSTEM_CLOCK) -> TicketInfo:
-    now = clock.now()
+    stamp = to_micros(clock.now())
     with write_transaction():
         counter = _lock_counter(counter_number)
-        ticket = _require_current(counter, ACTIVE, "diselesaikan", "finish")
-        Ticket.update(status="done", finished_at=now).where(Ticket.id == ticket.id).execute()
-        _event(ticket, "finished", now, counter, None)
+        ticket = _require_current(counter, ("called", "serving"), "diselesaikan", "finish")
+        _update(ticket.id, status="done", finished_at=stamp)
+        _event(ticket.id, "finished", stamp, counter)
         publish("tickets")
-    return _result(ticket, clock)
+    return describe_ticket(ticket.id, clock)
 
 
 def no_show(
     counter_number: int | str, requeue: bool = False, clock: Clock = SYSTEM_CLOCK
 ) -> TicketInfo:
     """The visitor did not come; with ``requeue`` they go back to the end of the queue."""
-    now = clock.now()
+    stamp = to_micros(clock.now())
     with write_transaction():
         counter = _lock_counter(counter_number)
         ticket = _require_current(counter, ("called",), "ditandai tidak hadir", "mark as no-show")
         if requeue:
-            Ticket.update(
+            _update(
+                ticket.id,
                 status="waiting",
-                queue_at=now,
-                counter=None,
-                officer=None,
+                queue_at=stamp,
+                counter_id=None,
+                officer_id=None,
                 called_at=None,
-            ).where(Ticket.id == ticket.id).execute()
+            )
         else:
-            Ticket.update(status="no_show", finished_at=now).where(Ticket.id == ticket.id).execute()
-        _event(ticket, "no_show", now, counter, None, requeued=requeue)
+            _update(ticket.id, status="no_show", finished_at=stamp)
+        _event(ticket.id, "no_show", stamp, counter, requeued=requeue)
         publish("tickets")
-    return _result(ticket, clock)
+    return describe_ticket(ticket.id, clock)
 
 
 def transfer(
@@ -227,99 +251,125 @@ def transfer(
             "Pilih salah satu: layanan tujuan atau loket tujuan",
             "Give exactly one of: a target service or a target counter",
         )
-    now = clock.now()
+    stamp = to_micros(clock.now())
     with write_transaction():
         counter = _lock_counter(counter_number)
-        ticket = _require_current(counter, ACTIVE, "dialihkan", "transfer")
+        ticket = _require_current(counter, ("called", "serving"), "dialihkan", "transfer")
+        row = rawsql.fetch_one("SELECT service_id FROM ticket WHERE id = ?", (ticket.id,))
+        assert row is not None
         changes: dict[str, Any] = {
             "status": "waiting",
-            "counter": None,
-            "officer": None,
+            "counter_id": None,
+            "officer_id": None,
             "called_at": None,
             "started_at": None,
-            "transfer_count": ticket.transfer_count + 1,
-            "transferred_from_counter": counter.id,
-            "transferred_from_service": ticket.service_id,
+            "transferred_from_counter_id": counter.id,
+            "transferred_from_service_id": row[0],
         }
         if to_service is not None:
-            service = find_service(to_service)
+            service = load_service(to_service)
             if not service.active:
                 raise ServiceClosed(
                     f"Layanan {service.name_id} sedang ditutup",
                     f"Service {service.name_en} is closed",
                 )
-            changes["service"] = service.id
-            changes["target_counter"] = None
+            changes.update(service_id=service.id, target_counter_id=None)
             detail: dict[str, Any] = {"to_service": service.code}
         else:
-            target = find_counter(to_counter)
-            if target.id == counter.id:
-                raise InvalidInput(
-                    "Loket tujuan sama dengan loket ini", "The target counter is this counter"
-                )
-            if not target.active:
-                raise IllegalTransition(
-                    f"Loket {target.number} tidak aktif", f"Counter {target.number} is disabled"
-                )
-            changes["target_counter"] = target.id
+            target = _target_counter(counter, to_counter)
+            changes["target_counter_id"] = target.id
             detail = {"to_counter": target.number}
-        Ticket.update(**changes).where(Ticket.id == ticket.id).execute()
-        _event(ticket, "transferred", now, counter, None, **detail)
+        _update(ticket.id, **changes)
+        rawsql.execute(
+            "UPDATE ticket SET transfer_count = transfer_count + 1 WHERE id = ?", (ticket.id,)
+        )
+        _event(ticket.id, "transferred", stamp, counter, **detail)
         publish("tickets")
-    return _result(ticket, clock)
+    return describe_ticket(ticket.id, clock)
+
+
+def _target_counter(counter: _Counter, to_counter: int | str | None) -> _Counter:
+    value = check.positive_int(str(to_counter), "Loket tujuan", "Target counter", 1, 999)
+    row = rawsql.fetch_one(_SELECT_COUNTER, (value,))
+    if row is None:
+        raise NotFound(f"Loket {value} tidak ada", f"No counter {value}")
+    if row[0] == counter.id:
+        raise InvalidInput(
+            "Loket tujuan sama dengan loket ini", "The target counter is this counter"
+        )
+    if not row[2]:
+        raise IllegalTransition(f"Loket {value} tidak aktif", f"Counter {value} is disabled")
+    return _Counter(row[0], row[1], row[3])
 
 
 def hold(counter_number: int | str, clock: Clock = SYSTEM_CLOCK) -> TicketInfo:
     """Park the current visitor (e.g. fetching a photocopy) so the counter can call the next."""
-    now = clock.now()
+    stamp = to_micros(clock.now())
     with write_transaction():
         counter = _lock_counter(counter_number)
-        ticket = _require_current(counter, ACTIVE, "ditahan", "hold")
-        Ticket.update(status="held").where(Ticket.id == ticket.id).execute()
-        _event(ticket, "held", now, counter, None)
+        ticket = _require_current(counter, ("called", "serving"), "ditahan", "hold")
+        _update(ticket.id, status="held")
+        _event(ticket.id, "held", stamp, counter)
         publish("tickets")
-    return _result(ticket, clock)
+    return describe_ticket(ticket.id, clock)
 
 
 def resume(
     counter_number: int | str, number: str | None = None, clock: Clock = SYSTEM_CLOCK
 ) -> TicketInfo:
     """Bring back a ticket this counter parked (the latest one unless ``number`` is given)."""
-    now = clock.now()
+    stamp = to_micros(clock.now())
     with write_transaction():
         counter = _lock_counter(counter_number)
-        busy = _current(counter)
-        if busy is not None:
-            raise IllegalTransition(
-                f"Loket {counter.number} masih melayani {busy.label}",
-                f"Counter {counter.number} is still serving {busy.label}",
-            )
+        _refuse_if_busy(counter)
         if number:
-            ticket = find_ticket(number, clock)
-            if ticket.status != "held" or ticket.counter_id != counter.id:
+            ticket_id = find_ticket_id(number, clock)
+            row = rawsql.fetch_one(
+                "SELECT id, label, started_at FROM ticket "
+                "WHERE id = ? AND status = 'held' AND counter_id = ?",
+                (ticket_id, counter.id),
+            )
+            if row is None:
                 raise IllegalTransition(
-                    f"{ticket.label} tidak sedang ditahan di loket {counter.number}",
-                    f"{ticket.label} is not on hold at counter {counter.number}",
+                    f"{check.text(number, 'Nomor', 'Number', 12)} tidak sedang ditahan di loket "
+                    f"{counter.number}",
+                    f"{number} is not on hold at counter {counter.number}",
                 )
         else:
-            ticket = (
-                Ticket.select()
-                .where((Ticket.counter == counter) & (Ticket.status == "held"))
-                .order_by(Ticket.id.desc())
-                .first()
+            row = rawsql.fetch_one(
+                "SELECT id, label, started_at FROM ticket WHERE counter_id = ? AND status = 'held' "
+                "ORDER BY id DESC LIMIT 1",
+                (counter.id,),
             )
-            if ticket is None:
+            if row is None:
                 raise IllegalTransition(
                     f"Tidak ada antrian yang ditahan di loket {counter.number}",
                     f"No ticket is on hold at counter {counter.number}",
                 )
-        status = "serving" if ticket.started_at else "called"
-        Ticket.update(status=status, called_at=now).where(Ticket.id == ticket.id).execute()
-        _event(ticket, "resumed", now, counter, None)
+        ticket_id = int(row[0])
+        _update(ticket_id, status="serving" if row[2] is not None else "called", called_at=stamp)
+        _event(ticket_id, "resumed", stamp, counter)
         publish("tickets")
-    return _result(ticket, clock)
+    return describe_ticket(ticket_id, clock)
 
 
 def current_ticket(counter_number: int | str, clock: Clock = SYSTEM_CLOCK) -> TicketInfo | None:
-    ticket = _current(find_counter(counter_number))
-    return describe_ticket(ticket, clock) if ticket else None
+    value = check.positive_int(counter_number, "Nomor loket", "Counter number", 1, 999)
+    row = rawsql.fetch_one(_SELECT_COUNTER, (value,))
+    if row is None:
+        raise NotFound(f"Loket {value} tidak ada", f"No counter {value}")
+    ticket = _current(_Counter(row[0], row[1], row[3]))
+    return describe_ticket(ticket.id, clock) if ticket else None
+
+
+__all__ = [
+    "call_next",
+    "current_ticket",
+    "finish",
+    "hold",
+    "no_show",
+    "recall",
+    "resume",
+    "start",
+    "transfer",
+]

@@ -11,12 +11,12 @@ from loket.models.changefeed import publish
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.db import db_date, write_transaction
 from loket.models.errors import InvalidInput, NotFound, QuotaReached, ServiceClosed
-from loket.models.fields import to_micros
+from loket.models.fields import from_micros, to_micros
 from loket.models.services import validation as check
-from loket.models.services.estimates import Estimate, estimate, no_estimate
+from loket.models.services.estimates import estimate, no_estimate
 from loket.models.services.office import OfficeSettings, load_settings
 from loket.models.services.ticket_info import PRIORITY_CATEGORIES, TicketInfo
-from loket.models.tables import Counter, Service, Ticket
+from loket.models.tables import Service
 
 _DAY_NAMES_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
@@ -117,32 +117,6 @@ def label_for(code: str, sequence: int) -> str:
     return f"{code}-{sequence:03d}"
 
 
-def ticket_info(
-    ticket: Ticket,
-    service: ServiceRow | Service,
-    estimate_: Estimate | None = None,
-    counter_number: int | None = None,
-) -> TicketInfo:
-    est = estimate_ or no_estimate()
-    return TicketInfo(
-        number=ticket.label,
-        service=service.code,
-        service_name_id=service.name_id,
-        service_name_en=service.name_en,
-        priority=ticket.priority,
-        status=ticket.status,
-        issued_at=ticket.issued_at,
-        ahead=est.ahead,
-        estimated_wait_minutes=est.minutes,
-        counter=counter_number,
-        recall_count=ticket.recall_count,
-        called_at=ticket.called_at,
-        started_at=ticket.started_at,
-        finished_at=ticket.finished_at,
-        phone=ticket.phone,
-    )
-
-
 def issue_ticket(
     service_code: str,
     priority: str | None = None,
@@ -195,36 +169,102 @@ def issue_ticket(
     )
 
 
-def find_ticket(number: str, clock: Clock = SYSTEM_CLOCK, day: dt.date | None = None) -> Ticket:
-    """Today's ticket with label ``number`` (``A-001``, ``a1`` and ``A001`` all work)."""
+def parse_label(number: str) -> str:
+    """``A-001``, ``a1``, ``A001`` → ``A-001``."""
     raw = number.strip().upper().replace(" ", "")
     code = raw.rstrip("0123456789").rstrip("-")
     digits = raw[len(code) :].lstrip("-")
-    if not code or not digits.isdigit():
+    if not code or not digits.isdigit() or len(digits) > 6:
         raise InvalidInput(
             f"Nomor antrian tidak sah: '{number}'", f"Invalid ticket number: '{number}'"
         )
-    label = label_for(check.service_code(code), int(digits))
+    return label_for(check.service_code(code), int(digits))
+
+
+def find_ticket_id(number: str, clock: Clock = SYSTEM_CLOCK, day: dt.date | None = None) -> int:
+    """The id of the ticket labelled ``number`` on ``day`` (default: today)."""
+    label = parse_label(number)
     when = day or load_settings().today(clock.now())
-    ticket = Ticket.get_or_none((Ticket.label == label) & (Ticket.day == when))
-    if ticket is None:
+    row = rawsql.fetch_one(
+        "SELECT id FROM ticket WHERE label = ? AND day = ?", (label, db_date(when))
+    )
+    if row is None:
         raise NotFound(f"Nomor antrian {label} tidak ada hari ini", f"No ticket {label} today")
-    return ticket
+    return int(row[0])
 
 
-def describe_ticket(ticket: Ticket, clock: Clock = SYSTEM_CLOCK) -> TicketInfo:
-    service = ServiceRow.of(Service.get_by_id(ticket.service_id))
-    counter = Counter.get_by_id(ticket.counter_id).number if ticket.counter_id else None
-    est = None
-    if ticket.status == "waiting":
+_TICKET_VIEW = (
+    "SELECT t.id, t.day, t.label, t.priority, t.status, t.issued_at, t.queue_at, t.called_at, "
+    "t.started_at, t.finished_at, t.recall_count, t.phone, c.number, "
+    "s.id, s.code, s.name_id, s.name_en, s.default_service_minutes "
+    "FROM ticket t JOIN service s ON s.id = t.service_id "
+    "LEFT JOIN counter c ON c.id = t.counter_id WHERE t.id = ?"
+)
+
+
+@dataclass(frozen=True)
+class _RateKey:
+    id: int
+    default_service_minutes: int
+
+
+def _instant(value: int | None) -> dt.datetime | None:
+    return from_micros(value) if value is not None else None
+
+
+def describe_ticket(ticket_id: int, clock: Clock = SYSTEM_CLOCK) -> TicketInfo:
+    """A ticket as the apps see it; waiting tickets get people ahead and a wait estimate."""
+    row = rawsql.fetch_one(_TICKET_VIEW, (ticket_id,))
+    if row is None:
+        raise NotFound(f"Antrian #{ticket_id} tidak ada", f"No ticket #{ticket_id}")
+    (
+        tid,
+        day,
+        label,
+        priority,
+        status,
+        issued,
+        queued,
+        called,
+        started,
+        finished,
+        recalls,
+        phone,
+        counter,
+        sid,
+        code,
+        name_id,
+        name_en,
+        minutes,
+    ) = row
+    est = no_estimate()
+    if status == "waiting":
+        if isinstance(day, str):
+            day = dt.date.fromisoformat(day)
         settings = load_settings()
         est = estimate(
-            service,
-            ticket.queue_at,
-            ticket.priority,
+            _RateKey(sid, minutes),
+            from_micros(queued),
+            priority,
             settings.interleave_normal,
             clock.now(),
-            ticket.id,
-            ticket.day,
+            tid,
+            day,
         )
-    return ticket_info(ticket, service, est, counter)
+    return TicketInfo(
+        number=label,
+        service=code,
+        service_name_id=name_id,
+        service_name_en=name_en,
+        priority=priority,
+        status=status,
+        issued_at=from_micros(issued),
+        ahead=est.ahead,
+        estimated_wait_minutes=est.minutes,
+        counter=counter,
+        recall_count=recalls,
+        called_at=_instant(called),
+        started_at=_instant(started),
+        finished_at=_instant(finished),
+        phone=phone,
+    )
