@@ -22,7 +22,7 @@ CHANNEL = "loket"
 TOPICS = frozenset(
     {"tickets", "counters", "services", "staff", "settings", "staffing", "receipts", "surveys"}
 )
-SQLITE_POLL_SECONDS = 0.05
+SQLITE_POLL_SECONDS = 0.025
 
 
 def publish(topic: str) -> None:
