@@ -14,12 +14,20 @@ from loket.models.cli import (
     admin_commands,
     key_commands,
     manage_commands,
+    print_commands,
     queue_commands,
     receipt_commands,
 )
 from loket.models.cli.common import common_options, run_command
 
-_GROUPS = (admin_commands, queue_commands, manage_commands, receipt_commands, key_commands)
+_GROUPS = (
+    admin_commands,
+    queue_commands,
+    manage_commands,
+    receipt_commands,
+    key_commands,
+    print_commands,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from loket.models.cli.common import add_command, emit, open_db
+from loket.models.cli.print_commands import print_line, print_summary
 
 
 def register(commands: Any) -> None:
@@ -37,6 +38,9 @@ def register(commands: Any) -> None:
         "--nik", metavar="NIK", help="NIK pengirim (opsional) / sender's NIK (optional)"
     )
     new.add_argument("--officer", metavar="USER", help="petugas penerima / receiving officer")
+    new.add_argument(
+        "--printer", metavar="URI", help="cetak ke / print on, e.g. network://10.0.0.5:9100"
+    )
     new.add_argument(
         "--channel",
         metavar="kiosk|counter",
@@ -153,7 +157,15 @@ def _new(args: argparse.Namespace) -> None:
         officer=args.officer,
         working_days=args.days,
     )
-    emit(args, info.as_json(_zone()), _details(info))
+    data = info.as_json(_zone())
+    text = _details(info)
+    if args.printer:
+        from loket.models.services.printouts import print_receipt
+
+        outcome = print_receipt(info, args.printer)
+        data["print"] = print_summary(outcome)
+        text += "\n" + print_line(outcome)
+    emit(args, data, text)
 
 
 def _list(args: argparse.Namespace) -> None:

@@ -20,6 +20,10 @@ class OfficeSettings:
     office_id: str = "LOKET"
     timezone: str = "Asia/Jakarta"
     # After this many normal calls a counter calls a waiting priority visitor.
+    complaint_channel: str = (
+        "Pengaduan: kios Loket atau SP4N-LAPOR! (lapor.go.id) / "
+        "Complaints: the Loket kiosk or SP4N-LAPOR!"
+    )
     interleave_normal: int = 2
     front_desk_minimum: int = 1
 

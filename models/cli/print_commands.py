@@ -1,0 +1,144 @@
+"""Printing commands: test page, a ticket, live status, the spool."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from loket.models.cli.common import add_command, emit, open_db
+
+
+def register(commands: Any) -> None:
+    group = commands.add_parser(
+        "print", help="pencetakan / printing", description="pencetakan / printing"
+    )
+    actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
+    test = add_command(actions, "test", _test, "cetak halaman uji / print a test ticket")
+    test.add_argument("--printer", metavar="URI", help="default: $LOKET_PRINTER atau PDF")
+    ticket = add_command(actions, "ticket", _ticket, "cetak nomor antrian / print a queue ticket")
+    ticket.add_argument("number", metavar="NUMBER", help="mis./e.g. A-001 (hari ini / today)")
+    ticket.add_argument("--printer", metavar="URI")
+    ticket.add_argument("--copy", action="store_true", help="tandai SALINAN / mark as COPY")
+    status = add_command(actions, "status", _status, "status printer / printer status")
+    status.add_argument("--printer", metavar="URI")
+    add_command(actions, "pending", _pending, "pekerjaan tertunda / jobs waiting in the spool")
+    again = add_command(actions, "retry", _retry, "cetak ulang (SALINAN) / reprint as COPY")
+    again.add_argument("job", metavar="JOB_ID")
+    again.add_argument("--printer", metavar="URI")
+
+
+def print_summary(outcome: Any) -> dict[str, Any]:
+    return {
+        "printed": outcome.printed,
+        "pending": outcome.pending,
+        "job_id": outcome.job_id,
+        "message": outcome.message_id,
+        "message_en": outcome.message_en,
+    }
+
+
+def print_line(outcome: Any) -> str:
+    head = "Tercetak / printed" if outcome.printed else "BELUM tercetak / NOT printed"
+    return f"{head} [{outcome.job_id}]: {outcome.message_id} / {outcome.message_en}"
+
+
+def _finish(args: argparse.Namespace, outcome: Any, data: dict[str, Any]) -> int:
+    data["print"] = print_summary(outcome)
+    emit(args, data, print_line(outcome))
+    return 0 if outcome.printed else 1
+
+
+def _test(args: argparse.Namespace) -> int:
+    open_db(args)
+    import dataclasses
+
+    from loket.models.clock import SYSTEM_CLOCK
+    from loket.models.services.printouts import (
+        PrintOutcome,
+        default_printer,
+        spool_dir,
+        ticket_layout,
+    )
+    from loket.models.services.ticket_info import TicketInfo
+    from loket.printing.jobs import print_job
+
+    sample = TicketInfo(
+        number="A-000",
+        service="A",
+        service_name_id="Halaman uji printer",
+        service_name_en="Printer test page",
+        priority=None,
+        status="waiting",
+        issued_at=SYSTEM_CLOCK.now(),
+        ahead=0,
+        estimated_wait_minutes=0,
+        counter=None,
+        recall_count=0,
+    )
+    layout = dataclasses.replace(
+        ticket_layout(sample), footer=("Uji cetak Loket berhasil.", "Loket test print OK.")
+    )
+    uri = args.printer or default_printer()
+    outcome = PrintOutcome.of(print_job(uri, layout, spool_dir()), layout.qr_text)
+    return _finish(args, outcome, {"printer": uri})
+
+
+def _ticket(args: argparse.Namespace) -> int:
+    open_db(args)
+    import dataclasses
+
+    from loket.models.services.printouts import (
+        PrintOutcome,
+        default_printer,
+        spool_dir,
+        ticket_layout,
+    )
+    from loket.models.services.tickets import describe_ticket, find_ticket_id
+    from loket.printing.jobs import print_job
+
+    info = describe_ticket(find_ticket_id(args.number))
+    layout = ticket_layout(info)
+    if args.copy:
+        layout = dataclasses.replace(layout, copy=True)
+    uri = args.printer or default_printer()
+    outcome = PrintOutcome.of(print_job(uri, layout, spool_dir()), layout.qr_text)
+    return _finish(args, outcome, {"printer": uri, "number": info.number, "qr": layout.qr_text})
+
+
+def _status(args: argparse.Namespace) -> int:
+    from loket.models.services.printouts import default_printer
+    from loket.printing.connections import open_connection
+    from loket.printing.uri import parse_uri
+
+    uri = args.printer or default_printer()
+    with open_connection(parse_uri(uri)) as conn:
+        status = conn.read_status()
+    data = {
+        "printer": uri,
+        "ok": status.ok,
+        "known": status.known,
+        "problems": [p.name.lower() for p in status.problems],
+        "message": status.message("id"),
+        "message_en": status.message("en"),
+    }
+    emit(args, data, f"{uri}: {status.message('id')} / {status.message('en')}")
+    return 0 if status.ok else 1
+
+
+def _pending(args: argparse.Namespace) -> None:
+    from loket.models.services.printouts import pending_jobs
+
+    jobs = pending_jobs()
+    rows = [{"job_id": j.job_id, "printer": j.uri} for j in jobs]
+    emit(args, rows, "\n".join(f"{r['job_id']}  {r['printer']}" for r in rows) or "-")
+
+
+def _retry(args: argparse.Namespace) -> int:
+    from loket.models.errors import NotFound
+    from loket.models.services.printouts import reprint
+
+    try:
+        outcome = reprint(args.job, args.printer)
+    except KeyError as exc:
+        raise NotFound(f"Pekerjaan cetak {args.job} tidak ada", f"No print job {args.job}") from exc
+    return _finish(args, outcome, {"job_id": args.job})
