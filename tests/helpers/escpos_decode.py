@@ -83,8 +83,9 @@ def decode(data: bytes) -> Decoded:
 
     def end_line() -> None:
         codec = CODE_PAGES.get(st.code_page, "latin-1")
-        out.lines.append(TextLine(text.decode(codec), st.bold, st.width, st.height,
-                                  st.align, st.invert))
+        out.lines.append(
+            TextLine(text.decode(codec), st.bold, st.width, st.height, st.align, st.invert)
+        )
         text.clear()
 
     i = 0
@@ -118,8 +119,14 @@ def decode(data: bytes) -> Decoded:
             elif cmd == ord("E"):
                 st.bold = bool(arg)
             elif cmd == ord("a"):
-                st.align = {0: "left", 1: "center", 2: "right", 48: "left", 49: "center",
-                            50: "right"}.get(arg, "left")
+                st.align = {
+                    0: "left",
+                    1: "center",
+                    2: "right",
+                    48: "left",
+                    49: "center",
+                    50: "right",
+                }.get(arg, "left")
             elif cmd == ord("d"):
                 if text:
                     end_line()

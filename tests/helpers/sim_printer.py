@@ -70,8 +70,12 @@ class SimPrinter:
         if n == 1:
             return 0x12 | (0x08 if offline else 0)
         if n == 2:
-            return (0x12 | (0x04 if self.cover_open else 0) | (0x20 if self.paper_out else 0)
-                    | (0x40 if self.cutter_error else 0))
+            return (
+                0x12
+                | (0x04 if self.cover_open else 0)
+                | (0x20 if self.paper_out else 0)
+                | (0x40 if self.cutter_error else 0)
+            )
         if n == 3:
             return 0x12 | (0x08 if self.cutter_error else 0)
         if n == 4:
@@ -107,8 +111,9 @@ class SimPrinter:
     def __enter__(self) -> SimPrinter:
         return self.start()
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.stop()
 
     def _accept_loop(self) -> None:

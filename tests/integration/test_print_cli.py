@@ -60,8 +60,21 @@ def test_paper_out_keeps_the_job_and_reprint_says_copy(office, printer):
 
 def test_receipt_new_prints_and_its_qr_verifies(office, printer):
     data = _ok(
-        office("receipt", "new", "--sender", "Budi Santoso", "--subject", "Permohonan izin usaha",
-               "--to", "Bidang Perizinan", "--pages", "3", "--printer", printer.uri, "--json")
+        office(
+            "receipt",
+            "new",
+            "--sender",
+            "Budi Santoso",
+            "--subject",
+            "Permohonan izin usaha",
+            "--to",
+            "Bidang Perizinan",
+            "--pages",
+            "3",
+            "--printer",
+            printer.uri,
+            "--json",
+        )
     ).json()
     assert data["print"]["printed"] is True
     assert printer.wait_for(lambda raw: data["number"].encode() in raw)

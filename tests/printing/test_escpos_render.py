@@ -14,8 +14,9 @@ PROFILES = [PROFILE_58, PROFILE_80]
 
 
 @pytest.mark.parametrize("profile", PROFILES, ids=lambda p: p.name)
-def test_ticket_decodes_to_number_service_and_qr(ticket: TicketLayout,
-                                                 profile: PrinterProfile) -> None:
+def test_ticket_decodes_to_number_service_and_qr(
+    ticket: TicketLayout, profile: PrinterProfile
+) -> None:
     out = decode(render_escpos(ticket, profile).data)
     assert "Nomor Antrian / Queue number" in out.text
     number = next(line for line in out.lines if line.text == "A-012")
@@ -36,8 +37,15 @@ def test_ticket_decodes_to_number_service_and_qr(ticket: TicketLayout,
 def test_receipt_decodes_with_signed_qr(receipt: ReceiptLayout, profile: PrinterProfile) -> None:
     out = decode(render_escpos(receipt, profile).data)
     flat = " ".join(line.text.strip() for line in out.lines)
-    for expected in ("TANDA TERIMA DOKUMEN", "TT-2026-000123", "Siti Rahmawati", "7KQ-4M2",
-                     "Permohonan izin usaha mikro", "Senin, 30 November 2026", "lapor.go.id"):
+    for expected in (
+        "TANDA TERIMA DOKUMEN",
+        "TT-2026-000123",
+        "Siti Rahmawati",
+        "7KQ-4M2",
+        "Permohonan izin usaha mikro",
+        "Senin, 30 November 2026",
+        "lapor.go.id",
+    ):
         assert expected in flat
     assert out.qr_texts() == [receipt.qr_text]
 
@@ -46,8 +54,12 @@ def test_qr_has_at_least_four_dots_per_module(receipt: ReceiptLayout) -> None:
     out = decode(render_escpos(receipt, PROFILE_58).data)
     image = out.images[0]
     # The finder pattern's top-left black run is 7 modules wide.
-    row = next(y for y in range(image.height) if image.getpixel((image.width // 2, y)) == 0
-               or min(image.getpixel((x, y)) for x in range(image.width)) == 0)
+    row = next(
+        y
+        for y in range(image.height)
+        if image.getpixel((image.width // 2, y)) == 0
+        or min(image.getpixel((x, y)) for x in range(image.width)) == 0
+    )
     pixels = [image.getpixel((x, row)) for x in range(image.width)]
     start = pixels.index(0)
     run = pixels[start:].index(255)
@@ -65,8 +77,9 @@ def test_long_subject_is_wrapped_not_cut(receipt: ReceiptLayout) -> None:
 
 
 def test_cjk_and_emoji_never_switch_to_gb18030(ticket: TicketLayout) -> None:
-    odd = dataclasses.replace(ticket, service_name="Layanan 中文 Umum 😀 café",
-                              office_name="Kantor “Lurah” — Menteng")
+    odd = dataclasses.replace(
+        ticket, service_name="Layanan 中文 Umum 😀 café", office_name="Kantor “Lurah” — Menteng"
+    )
     data = render_escpos(odd).data
     assert "中".encode("gb18030") not in data
     out = decode(data)

@@ -44,8 +44,9 @@ def test_pdf_printer_writes_one_file_per_job(ticket: TicketLayout, tmp_path: Pat
     assert "A-012" in _pdf_strings(files[0].read_bytes())
 
 
-def test_dummy_printer_and_layout_round_trip(ticket: TicketLayout, receipt: ReceiptLayout,
-                                             tmp_path: Path) -> None:
+def test_dummy_printer_and_layout_round_trip(
+    ticket: TicketLayout, receipt: ReceiptLayout, tmp_path: Path
+) -> None:
     for layout in (ticket, receipt):
         assert layout_from_dict(json.loads(json.dumps(layout_to_dict(layout)))) == layout
     result = print_job("dummy://kiosk1", ticket, tmp_path)

@@ -40,14 +40,19 @@ def test_normal_print(sim: SimPrinter, ticket: TicketLayout, tmp_path: Path) -> 
     ("switch", "problem", "sentence_id", "sentence_en"),
     [
         ("paper_out", Problem.PAPER_OUT, "Kertas printer habis.", "The printer is out of paper."),
-        ("cover_open", Problem.COVER_OPEN, "Tutup printer terbuka.",
-         "The printer cover is open."),
+        ("cover_open", Problem.COVER_OPEN, "Tutup printer terbuka.", "The printer cover is open."),
         ("cutter_error", Problem.CUTTER_ERROR, "Pemotong kertas", "cutter is jammed"),
     ],
 )
-def test_fault_refuses_and_keeps_job(sim: SimPrinter, ticket: TicketLayout, tmp_path: Path,
-                                     switch: str, problem: Problem, sentence_id: str,
-                                     sentence_en: str) -> None:
+def test_fault_refuses_and_keeps_job(
+    sim: SimPrinter,
+    ticket: TicketLayout,
+    tmp_path: Path,
+    switch: str,
+    problem: Problem,
+    sentence_id: str,
+    sentence_en: str,
+) -> None:
     setattr(sim, switch, True)
     result, elapsed = _timed(print_job, sim.uri, ticket, tmp_path, timeouts=FAST)
     assert elapsed < 1.0
@@ -72,8 +77,9 @@ def test_fault_refuses_and_keeps_job(sim: SimPrinter, ticket: TicketLayout, tmp_
     assert list_pending(tmp_path) == []
 
 
-def test_paper_near_end_prints_with_warning(sim: SimPrinter, ticket: TicketLayout,
-                                            tmp_path: Path) -> None:
+def test_paper_near_end_prints_with_warning(
+    sim: SimPrinter, ticket: TicketLayout, tmp_path: Path
+) -> None:
     sim.paper_near_end = True
     result = print_job(sim.uri, ticket, tmp_path, timeouts=FAST)
     assert result.printed and not result.pending
@@ -81,8 +87,9 @@ def test_paper_near_end_prints_with_warning(sim: SimPrinter, ticket: TicketLayou
     assert "hampir habis" in result.message("id")
 
 
-def test_mute_printer_is_unknown_never_ok(sim: SimPrinter, ticket: TicketLayout,
-                                          tmp_path: Path) -> None:
+def test_mute_printer_is_unknown_never_ok(
+    sim: SimPrinter, ticket: TicketLayout, tmp_path: Path
+) -> None:
     sim.mute = True
     result, elapsed = _timed(print_job, sim.uri, ticket, tmp_path, timeouts=FAST)
     # One unanswered question before and one after: 2 × 0.3 s, never a hang.

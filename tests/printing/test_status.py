@@ -43,10 +43,12 @@ def test_no_reply_is_never_paper_ok() -> None:
 
 def test_messages_for_visitors() -> None:
     out = decode_status(_replies(0x1A, 0x32, 0x12, 0x7E))
-    assert out.message("id") == ("Kertas printer habis. Tiket Anda tetap tercatat — "
-                                 "tunjukkan layar ini kepada petugas.")
-    assert out.message("en") == ("The printer is out of paper. Your ticket is recorded — "
-                                 "show this screen to an officer.")
+    assert out.message("id") == (
+        "Kertas printer habis. Tiket Anda tetap tercatat — tunjukkan layar ini kepada petugas."
+    )
+    assert out.message("en") == (
+        "The printer is out of paper. Your ticket is recorded — show this screen to an officer."
+    )
     assert PrinterStatus.unreachable().message("en").startswith("The printer cannot be reached")
 
 

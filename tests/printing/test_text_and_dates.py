@@ -16,11 +16,15 @@ from loket.printing.textfilter import can_print, printable, wrap
 
 def test_indonesian_dates() -> None:
     wib = timezone(timedelta(hours=7))
-    assert datetime_id(datetime(2026, 11, 23, 8, 12, tzinfo=wib)) == \
-        "Senin, 23 November 2026 08:12 WIB"
+    assert (
+        datetime_id(datetime(2026, 11, 23, 8, 12, tzinfo=wib))
+        == "Senin, 23 November 2026 08:12 WIB"
+    )
     wita = timezone(timedelta(hours=8))
-    assert datetime_id(datetime(2026, 8, 16, 14, 5, tzinfo=wita)) == \
-        "Minggu, 16 Agustus 2026 14:05 WITA"
+    assert (
+        datetime_id(datetime(2026, 8, 16, 14, 5, tzinfo=wita))
+        == "Minggu, 16 Agustus 2026 14:05 WITA"
+    )
     assert date_id(date(2026, 3, 20)) == "Jumat, 20 Maret 2026"
 
 
@@ -40,16 +44,16 @@ def test_wrap_never_drops_characters() -> None:
 
 
 _WIB = timezone(timedelta(hours=7))
-text_strategy = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300
-)
+text_strategy = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
 
 
 def _nonspace(text: str) -> str:
     return "".join(ch for ch in text if not ch.isspace())
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(subject=text_strategy, sender=text_strategy, wide=st.booleans())
 def test_renderer_never_raises_and_keeps_printable_characters(
     receipt: ReceiptLayout, subject: str, sender: str, wide: bool

@@ -27,8 +27,9 @@ def test_printing_imports_no_qt_no_database() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def _fake_serial_printer(master: int, replies: dict[int, int], stop: threading.Event,
-                         got: bytearray) -> None:
+def _fake_serial_printer(
+    master: int, replies: dict[int, int], stop: threading.Event, got: bytearray
+) -> None:
     while not stop.is_set():
         try:
             chunk = os.read(master, 4096)
@@ -45,8 +46,11 @@ def test_serial_over_pty(ticket: TicketLayout, tmp_path: Path) -> None:
     stop = threading.Event()
     got = bytearray()
     # Answer n=1, 2, 4 only: n=3 is optional, so the printer still counts as OK.
-    thread = threading.Thread(target=_fake_serial_printer,
-                              args=(master, {1: 0x12, 2: 0x12, 4: 0x12}, stop, got), daemon=True)
+    thread = threading.Thread(
+        target=_fake_serial_printer,
+        args=(master, {1: 0x12, 2: 0x12, 4: 0x12}, stop, got),
+        daemon=True,
+    )
     thread.start()
     try:
         uri = f"serial://{os.ttyname(slave)}?baudrate=115200"

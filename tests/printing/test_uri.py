@@ -31,10 +31,26 @@ def test_profile_parameter() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "192.168.1.50", "netwrok://h", "network://", "network://h:0", "network://h:70000",
-     "network://h:abc", "network://h/path", "usb://04b8", "usb://xyz:0202", "usb://04b8:0202:1",
-     "serial://dev/ttyUSB0", "serial:///dev/ttyUSB0?baudrate=12", "cups://", "cups://a b",
-     "file://relative/path", "file:///", "pdf://dir"],
+    [
+        "",
+        "192.168.1.50",
+        "netwrok://h",
+        "network://",
+        "network://h:0",
+        "network://h:70000",
+        "network://h:abc",
+        "network://h/path",
+        "usb://04b8",
+        "usb://xyz:0202",
+        "usb://04b8:0202:1",
+        "serial://dev/ttyUSB0",
+        "serial:///dev/ttyUSB0?baudrate=12",
+        "cups://",
+        "cups://a b",
+        "file://relative/path",
+        "file:///",
+        "pdf://dir",
+    ],
 )
 def test_malformed_uri_is_explained_in_both_languages(text: str) -> None:
     with pytest.raises(PrinterUriError) as info:
