@@ -26,6 +26,10 @@ class OfficeSettings:
     )
     interleave_normal: int = 2
     front_desk_minimum: int = 1
+    # Display board: the ticker (empty: the maklumat pelayanan) and a logo image path.
+    board_running_text: str = ""
+    board_running_text_en: str = ""
+    office_logo: str = ""
 
     @property
     def zone(self) -> ZoneInfo:
