@@ -22,3 +22,30 @@ class FakeClock:
 
     def set(self, when: dt.datetime) -> None:
         self._now = when
+
+
+class ScriptedDialogs:
+    """A DialogService that answers from a script and records what was asked; never blocks."""
+
+    def __init__(
+        self,
+        pins: list[str | None] | None = None,
+        confirms: list[bool] | None = None,
+    ) -> None:
+        self.pins = list(pins or [])
+        self.confirms = list(confirms or [])
+        self.shown: list[tuple[str, str, str]] = []
+
+    def inform(self, title: str, text: str) -> None:
+        self.shown.append(("inform", title, text))
+
+    def confirm(self, title: str, text: str) -> bool:
+        self.shown.append(("confirm", title, text))
+        return self.confirms.pop(0) if self.confirms else False
+
+    def ask_pin(self, title: str) -> str | None:
+        self.shown.append(("ask_pin", title, ""))
+        return self.pins.pop(0) if self.pins else None
+
+    def texts(self) -> list[str]:
+        return [text for _, _, text in self.shown]

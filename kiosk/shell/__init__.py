@@ -1,0 +1,1 @@
+"""Shared Qt infrastructure for every Loket window: app, theme, language, feed, lockdown."""

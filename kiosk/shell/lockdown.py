@@ -1,0 +1,97 @@
+"""Kiosk windows: full screen, frameless, on top, and a hidden exit for an admin.
+
+The exit is a long press on a chosen widget (the office name, say) followed by the
+PIN of an active admin or head-of-office account.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from loket.kiosk.shell.dialogs import DialogService
+from loket.kiosk.shell.i18n import pick
+
+ADMIN_ROLES = ("admin", "head")
+HOLD_MS = 3000
+
+
+def lock_window(window: QWidget, full_screen: bool = True) -> None:
+    """Make ``window`` a kiosk window: no frame, stays on top, fills the screen."""
+    window.setWindowFlags(
+        window.windowFlags()
+        | Qt.WindowType.FramelessWindowHint
+        | Qt.WindowType.WindowStaysOnTopHint
+    )
+    if full_screen:
+        window.showFullScreen()
+    else:
+        window.show()
+
+
+def check_admin_pin(pin: str) -> object | None:
+    """The admin or head account whose PIN this is, or None."""
+    from loket.models.errors import LoketError
+    from loket.models.services.staff import authenticate_pin, list_staff
+
+    if not pin or not pin.strip().isdigit():
+        return None
+    for person in list_staff(include_inactive=False):
+        if person.role not in ADMIN_ROLES:
+            continue
+        try:
+            return authenticate_pin(person.username, pin)
+        except LoketError:
+            continue
+    return None
+
+
+class HiddenExit(QObject):
+    """Long press on ``target`` for ``hold_ms``, then an admin PIN: emits ``unlocked(staff)``."""
+
+    unlocked = Signal(object)
+    refused = Signal()
+
+    def __init__(
+        self,
+        target: QWidget,
+        dialogs: DialogService,
+        hold_ms: int = HOLD_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent or target)
+        self._dialogs = dialogs
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(hold_ms)
+        self._timer.timeout.connect(self._held)
+        target.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+            self._timer.start()
+        elif kind in (
+            QEvent.Type.MouseButtonRelease,
+            QEvent.Type.TouchEnd,
+            QEvent.Type.TouchCancel,
+            QEvent.Type.Leave,
+        ):
+            self._timer.stop()
+        return False
+
+    def _held(self) -> None:
+        pin = self._dialogs.ask_pin(
+            pick("PIN admin untuk keluar dari kiosk", "Admin PIN to leave the kiosk")
+        )
+        if pin is None:
+            return
+        staff = check_admin_pin(pin)
+        if staff is None:
+            self._dialogs.inform(
+                pick("Tidak diizinkan", "Not allowed"),
+                pick("PIN salah atau bukan akun admin.", "Wrong PIN or not an admin account."),
+            )
+            self.refused.emit()
+            return
+        self.unlocked.emit(staff)

@@ -1,0 +1,1 @@
+"""The visitor kiosk: tickets, receipts, survey and complaints on a touch screen."""
