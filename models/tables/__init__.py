@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from loket.models.tables.changes import ChangeMark
+from loket.models.tables.complaints import Complaint, ComplaintNote, ComplaintSequence
 from loket.models.tables.counters import Counter, CounterService
 from loket.models.tables.keys import SigningKey
 from loket.models.tables.receipts import ChainHead, Receipt, ReceiptEvent, ReceiptSequence
 from loket.models.tables.services import Service
 from loket.models.tables.settings import Setting
 from loket.models.tables.staff import Staff
+from loket.models.tables.surveys import SurveyResponse
 from loket.models.tables.tickets import Ticket, TicketEvent, TicketSequence
 
 ALL_TABLES = [
@@ -26,12 +28,19 @@ ALL_TABLES = [
     Receipt,
     ReceiptEvent,
     ChainHead,
+    SurveyResponse,
+    ComplaintSequence,
+    Complaint,
+    ComplaintNote,
 ]
 
 __all__ = [
     "ALL_TABLES",
     "ChainHead",
     "ChangeMark",
+    "Complaint",
+    "ComplaintNote",
+    "ComplaintSequence",
     "Counter",
     "CounterService",
     "Receipt",
@@ -41,6 +50,7 @@ __all__ = [
     "Setting",
     "SigningKey",
     "Staff",
+    "SurveyResponse",
     "Ticket",
     "TicketEvent",
     "TicketSequence",
