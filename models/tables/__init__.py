@@ -10,6 +10,13 @@ from loket.models.tables.receipts import ChainHead, Receipt, ReceiptEvent, Recei
 from loket.models.tables.services import Service
 from loket.models.tables.settings import Setting
 from loket.models.tables.staff import Staff
+from loket.models.tables.staffing import (
+    CounterPresence,
+    Holiday,
+    RamadanPeriod,
+    ServiceHours,
+    StaffingEvent,
+)
 from loket.models.tables.surveys import SurveyResponse
 from loket.models.tables.tickets import Ticket, TicketEvent, TicketSequence
 
@@ -32,6 +39,11 @@ ALL_TABLES = [
     ComplaintSequence,
     Complaint,
     ComplaintNote,
+    ServiceHours,
+    Holiday,
+    RamadanPeriod,
+    StaffingEvent,
+    CounterPresence,
 ]
 
 __all__ = [
@@ -42,14 +54,19 @@ __all__ = [
     "ComplaintNote",
     "ComplaintSequence",
     "Counter",
+    "CounterPresence",
     "CounterService",
+    "Holiday",
+    "RamadanPeriod",
     "Receipt",
     "ReceiptEvent",
     "ReceiptSequence",
     "Service",
+    "ServiceHours",
     "Setting",
     "SigningKey",
     "Staff",
+    "StaffingEvent",
     "SurveyResponse",
     "Ticket",
     "TicketEvent",
