@@ -1,4 +1,4 @@
-"""Ticket and receipt content as a list of blocks, shared by the ESC/POS and PDF renderers.
+"""Ticket, receipt and complaint-slip content as a list of blocks, shared by the ESC/POS and PDF renderers.
 
 Indonesian first, English second. The renderers only decide how a block looks on their medium.
 """
@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Literal
 
 from loket.printing.dates_id import date_id, datetime_id
-from loket.printing.layouts import Layout, ReceiptLayout, TicketLayout
+from loket.printing.layouts import ComplaintLayout, Layout, ReceiptLayout, TicketLayout
 from loket.printing.textfilter import wrap
 
 Align = Literal["left", "center"]
@@ -150,7 +150,36 @@ def receipt_blocks(r: ReceiptLayout) -> list[Block]:
     return blocks
 
 
+def complaint_blocks(c: ComplaintLayout) -> list[Block]:
+    blocks = _header(c.office_name, c.office_address, c.copy)
+    blocks += [
+        Text("BUKTI PENGADUAN / SARAN", "center", bold=True),
+        Text("COMPLAINT / SUGGESTION SLIP", "center"),
+        Text("Nomor pelacakan / Tracking number", "center"),
+        Text(c.number, "center", bold=True, scale=2),
+        Gap(),
+        Field("Diterima / Received", datetime_id(c.received_at)),
+        Field("Jenis / Category", c.category),
+        Field("Melalui / Via", c.channel),
+        Field("Isi / Summary", c.summary),
+        Field("Kontak / Contact", c.contact or "-"),
+        Field("Dijawab paling lambat / Answer by", date_id(c.due_date)),
+        Gap(),
+        Text("Simpan bukti ini. Cek status di kios dengan nomor di atas.", "center"),
+        Text("Keep this slip. Check the status at the kiosk with the number above.", "center"),
+    ]
+    if c.qr_text:
+        blocks.append(Qr(c.qr_text))
+    blocks += [Rule(), Field("Pengaduan / Complaints", c.complaint_channel)]
+    blocks += [Text(line, "center") for line in c.footer]
+    if c.copy:
+        blocks.append(Text(COPY_MARK, "center", bold=True))
+    return blocks
+
+
 def layout_blocks(layout: Layout) -> list[Block]:
     if isinstance(layout, TicketLayout):
         return ticket_blocks(layout)
+    if isinstance(layout, ComplaintLayout):
+        return complaint_blocks(layout)
     return receipt_blocks(layout)

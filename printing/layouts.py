@@ -1,4 +1,4 @@
-"""Ticket and receipt layouts as plain, frozen data (nothing Qt, nothing from the database)."""
+"""Ticket, receipt and complaint-slip layouts as plain, frozen data (no Qt, no database)."""
 
 from __future__ import annotations
 
@@ -73,7 +73,30 @@ class ReceiptLayout:
             raise ValueError("pages and attachments cannot be negative")
 
 
-Layout = TicketLayout | ReceiptLayout
+@dataclass(frozen=True)
+class ComplaintLayout:
+    """A complaint/suggestion slip: the tracking number the citizen checks the status with."""
+
+    office_name: str
+    office_address: str
+    number: str  # tracking number, "ADU-2026-000123"
+    received_at: datetime
+    category: str  # e.g. "Pengaduan / Complaint"
+    summary: str  # the start of the complaint text
+    due_date: date  # answer promised by
+    contact: str  # name and/or phone, "" when anonymous
+    channel: str  # how it came in, e.g. "Kios / Kiosk"
+    complaint_channel: str  # where else to complain (SP4N-LAPOR! …)
+    qr_text: str | None = None
+    copy: bool = False
+    footer: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if self.received_at.tzinfo is None:
+            raise ValueError("received_at must be timezone-aware (office time)")
+
+
+Layout = TicketLayout | ReceiptLayout | ComplaintLayout
 
 
 def as_copy(layout: Layout) -> Layout:
@@ -84,7 +107,10 @@ def as_copy(layout: Layout) -> Layout:
 # JSON round trip (for the spool): dates as ISO strings, tuples as lists, paths as strings.
 
 def layout_to_dict(layout: Layout) -> dict[str, Any]:
-    kind = "ticket" if isinstance(layout, TicketLayout) else "receipt"
+    if isinstance(layout, ComplaintLayout):
+        kind = "complaint"
+    else:
+        kind = "ticket" if isinstance(layout, TicketLayout) else "receipt"
     data: dict[str, Any] = {"kind": kind}
     for f in dataclasses.fields(layout):
         value = getattr(layout, f.name)
@@ -113,4 +139,9 @@ def layout_from_dict(data: dict[str, Any]) -> Layout:
             values["expected_completion"] = date.fromisoformat(values["expected_completion"])
         values["footer"] = tuple(values.get("footer", ()))
         return ReceiptLayout(**values)
+    if kind == "complaint":
+        values["received_at"] = datetime.fromisoformat(values["received_at"])
+        values["due_date"] = date.fromisoformat(values["due_date"])
+        values["footer"] = tuple(values.get("footer", ()))
+        return ComplaintLayout(**values)
     raise ValueError(f"unknown layout kind {kind!r}")

@@ -12,11 +12,13 @@ from collections.abc import Sequence
 
 from loket.models.cli import (
     admin_commands,
+    complaint_commands,
     key_commands,
     manage_commands,
     print_commands,
     queue_commands,
     receipt_commands,
+    survey_commands,
 )
 from loket.models.cli.common import common_options, run_command
 
@@ -27,6 +29,8 @@ _GROUPS = (
     receipt_commands,
     key_commands,
     print_commands,
+    survey_commands,
+    complaint_commands,
 )
 
 

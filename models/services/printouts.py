@@ -14,11 +14,12 @@ from pathlib import Path
 
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.config import data_dir
+from loket.models.services.complaints import CATEGORIES, CHANNELS, ComplaintInfo
 from loket.models.services.office import load_settings
 from loket.models.services.receipts import ReceiptInfo, ticket_qr_text
 from loket.models.services.ticket_info import PRIORITY_CATEGORIES, TicketInfo
 from loket.printing.jobs import PrintResult, list_pending, print_job, retry
-from loket.printing.layouts import ReceiptLayout, TicketLayout
+from loket.printing.layouts import ComplaintLayout, ReceiptLayout, TicketLayout
 from loket.printing.spool import SpoolJob
 
 ENV_PRINTER = "LOKET_PRINTER"
@@ -97,6 +98,34 @@ def receipt_layout(info: ReceiptInfo) -> ReceiptLayout:
         officer_name=info.officer_name,
         officer_nip=info.officer_nip,
         expected_completion=info.expected_completion,
+    )
+
+
+def complaint_layout(info: ComplaintInfo) -> ComplaintLayout:
+    """The slip a citizen keeps: the tracking number (also as a QR for the kiosk camera)."""
+    settings = load_settings()
+    contact = " — ".join(part for part in (info.contact_name, info.contact_phone) if part)
+    category_id, category_en = CATEGORIES[info.category]
+    channel_id, channel_en = CHANNELS[info.channel]
+    return ComplaintLayout(
+        office_name=settings.office_name,
+        office_address=settings.office_address,
+        number=info.number,
+        received_at=settings.local(info.received_at),
+        category=f"{category_id} / {category_en}",
+        summary=info.summary,
+        due_date=info.due_date,
+        contact=contact,
+        channel=channel_id if channel_id == channel_en else f"{channel_id} / {channel_en}",
+        complaint_channel=settings.complaint_channel,
+        qr_text=info.number,
+    )
+
+
+def print_complaint(info: ComplaintInfo, printer: str | None = None) -> PrintOutcome:
+    layout = complaint_layout(info)
+    return PrintOutcome.of(
+        print_job(printer or default_printer(), layout, spool_dir()), layout.qr_text or ""
     )
 
 
