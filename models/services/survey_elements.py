@@ -162,7 +162,7 @@ def _answer(key: str, raw: object) -> int:
     value: int | None = None
     if isinstance(raw, int) and not isinstance(raw, bool):
         value = raw
-    elif isinstance(raw, str) and raw.strip().isdigit():
+    elif isinstance(raw, str) and raw.strip() in ("1", "2", "3", "4"):
         value = int(raw.strip())
     if value is None or not 1 <= value <= 4:
         element = ELEMENTS_BY_KEY[key]
