@@ -2,6 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
+    <name>HomeScreen</name>
+    <message>
+        <source>Silakan pilih layanan</source>
+        <translation>Please choose a service</translation>
+    </message>
+    <message>
+        <source>Sentuh layanan yang Anda perlukan untuk mengambil nomor antrean.</source>
+        <translation>Touch the service you need to take a queue number.</translation>
+    </message>
+    <message>
+        <source>Belum ada layanan yang dibuka.</source>
+        <translation>No services are open yet.</translation>
+    </message>
+    <message>
+        <source>Serahkan dokumen</source>
+        <translation>Hand in a document</translation>
+    </message>
+    <message>
+        <source>Cek tanda terima</source>
+        <translation>Check a receipt</translation>
+    </message>
+    <message>
+        <source>Nilai layanan kami</source>
+        <translation>Rate our service</translation>
+    </message>
+    <message>
+        <source>Pengaduan &amp; saran</source>
+        <translation>Complaints &amp; suggestions</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Huruf besar</source>
+        <translation>Large text</translation>
+    </message>
+    <message>
+        <source>Kontras tinggi</source>
+        <translation>High contrast</translation>
+    </message>
+    <message>
+        <source>Saat ini belum ada petugas di meja layanan. Nomor antrean dan tanda terima bertanda tangan tetap dapat diambil di sini; petugas sudah diberi tahu.</source>
+        <translation>No officer is at the front desk right now. You can still take a queue number and a signed receipt here; staff have been told.</translation>
+    </message>
+</context>
+<context>
     <name>OnScreenKeyboard</name>
     <message>
         <source>spasi</source>
@@ -17,6 +63,74 @@
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>PriorityScreen</name>
+    <message>
+        <source>Apakah Anda pengunjung prioritas?</source>
+        <translation>Are you a priority visitor?</translation>
+    </message>
+    <message>
+        <source>Lansia, penyandang disabilitas, ibu hamil atau menyusui, dan anak-anak dilayani lebih dahulu. Petugas dapat meminta bukti.</source>
+        <translation>Elderly people, people with disabilities, pregnant or nursing mothers and children are served first. Staff may ask for proof.</translation>
+    </message>
+    <message>
+        <source>Tidak, nomor antrean biasa</source>
+        <translation>No, a normal queue number</translation>
+    </message>
+    <message>
+        <source>‹ Kembali</source>
+        <translation>‹ Back</translation>
+    </message>
+</context>
+<context>
+    <name>TicketScreen</name>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Nomor antrean Anda</source>
+        <translation>Your queue number</translation>
+    </message>
+    <message>
+        <source>Tidak ada orang di depan Anda</source>
+        <translation>Nobody is ahead of you</translation>
+    </message>
+    <message numerus="yes">
+        <source>Di depan Anda: %n orang</source>
+        <translation>
+            <numerusform>%n person ahead of you</numerusform>
+            <numerusform>%n people ahead of you</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Perkiraan menunggu: %n menit</source>
+        <translation>
+            <numerusform>Estimated wait: %n minute</numerusform>
+            <numerusform>Estimated wait: %n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nomor Anda tetap berlaku. Sebutkan nomor ini kepada petugas.</source>
+        <translation>Your number is still valid. Tell this number to an officer.</translation>
+    </message>
+    <message>
+        <source>Tiket sedang dicetak…</source>
+        <translation>Printing your ticket…</translation>
+    </message>
+    <message>
+        <source>Silakan ambil tiket Anda di bawah layar.</source>
+        <translation>Please take your ticket below the screen.</translation>
+    </message>
+    <message>
+        <source>Tunggu nomor Anda dipanggil.</source>
+        <translation>Wait for your number to be called.</translation>
+    </message>
+    <message>
+        <source>Nomor Anda tetap berlaku dan sudah tercatat. Foto kode QR ini atau ingat nomornya; petugas sudah diberi tahu dan dapat mencetak ulang.</source>
+        <translation>Your number is valid and recorded. Take a photo of this QR code or remember the number; staff have been told and can reprint it.</translation>
     </message>
 </context>
 </TS>

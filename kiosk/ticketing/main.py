@@ -1,0 +1,58 @@
+"""``loket-kiosk``: the full-screen visitor kiosk."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="loket-kiosk", description="Loket visitor kiosk")
+    parser.add_argument("--db", help="database URL (default: $LOKET_DB or the local file)")
+    parser.add_argument(
+        "--printer",
+        help="printer URI (default: $LOKET_PRINTER, else PDF copies in the data folder)",
+    )
+    parser.add_argument("--windowed", action="store_true", help="a normal window (testing)")
+    parser.add_argument("--idle-seconds", type=float, default=90, help="back home after this")
+    parser.add_argument(
+        "--no-priority-question", action="store_true", help="issue normal tickets directly"
+    )
+    parser.add_argument("--lang", choices=("id", "en"), help="start language (default id)")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    from loket.kiosk.shell import i18n
+    from loket.kiosk.shell.app import create_app, open_office_database
+    from loket.kiosk.shell.lockdown import lock_window
+    from loket.models.errors import LoketError
+
+    app = create_app(name="Loket Kiosk")
+    try:
+        url = open_office_database(args.db)
+    except LoketError as exc:
+        print(exc.message(i18n.current_language()), file=sys.stderr)
+        return 2
+    if args.lang:
+        i18n.set_language(app, args.lang)
+    from loket.kiosk.ticketing.window import KioskWindow
+
+    window = KioskWindow(
+        printer=args.printer,
+        feed_url=url,
+        idle_seconds=args.idle_seconds,
+        ask_priority=not args.no_priority_question,
+    )
+    window.closing.connect(app.quit)
+    lock_window(window, full_screen=not args.windowed)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,311 @@
+"""The kiosk window: a top bar, one stacked page per screen, and the flows between them."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from loket.kiosk.shell import i18n
+from loket.kiosk.shell.dialogs import DialogService, QtDialogs
+from loket.kiosk.shell.feed import ChangeFeedBridge
+from loket.kiosk.shell.i18n import pick
+from loket.kiosk.shell.idle import IdleWatcher
+from loket.kiosk.shell.lockdown import HOLD_MS, HiddenExit
+from loket.kiosk.shell.theme import Theme, apply_theme
+from loket.kiosk.ticketing.home_screen import HomeScreen
+from loket.kiosk.ticketing.print_queue import PrintQueue
+from loket.kiosk.ticketing.priority_screen import PriorityScreen
+from loket.kiosk.ticketing.screen import Screen, label, plain_button
+from loket.kiosk.ticketing.service_tiles import front_desk_unstaffed, service_tiles
+from loket.kiosk.ticketing.ticket_screen import TicketScreen
+from loket.models.clock import SYSTEM_CLOCK, Clock
+from loket.models.errors import LoketError
+from loket.models.services.printouts import PrintOutcome
+
+log = logging.getLogger(__name__)
+
+IDLE_SECONDS = 90
+RESULT_SECONDS = 25
+REFRESH_MS = 30_000  # opening hours change with the clock, not only with the data
+FEED_TOPICS = {"tickets", "services", "settings", "staffing"}
+
+
+class KioskWindow(QWidget):
+    """Everything a visitor sees. ``printer`` is a URI (None: ``$LOKET_PRINTER`` or PDF)."""
+
+    closing = Signal()
+
+    def __init__(
+        self,
+        clock: Clock = SYSTEM_CLOCK,
+        printer: str | None = None,
+        dialogs: DialogService | None = None,
+        feed_url: str | None = None,
+        use_feed: bool = True,
+        idle_seconds: float = IDLE_SECONDS,
+        result_seconds: float = RESULT_SECONDS,
+        hold_ms: int = HOLD_MS,
+        ask_priority: bool = True,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("kiosk")
+        self.clock = clock
+        self.printer = printer
+        self.dialogs = dialogs or QtDialogs(self)
+        self.idle_seconds = idle_seconds
+        self.result_seconds = result_seconds
+        self.ask_priority = ask_priority
+        self.theme = Theme()
+        self._may_close = False
+        self._chosen_service: str | None = None
+        self._print_targets: dict[int, Callable[[PrintOutcome | None, object], None]] = {}
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addLayout(self._top_bar())
+        self.banner = label("banner", name="front_desk_banner")
+        self.banner.hide()
+        layout.addWidget(self.banner)
+        self.notice = label("error", name="notice")
+        self.notice.hide()
+        layout.addWidget(self.notice)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.stack, 1)
+
+        self.home = HomeScreen()
+        self.priority = PriorityScreen()
+        self.ticket = TicketScreen()
+        self.result_screens: set[Screen] = {self.ticket}
+        for screen in (self.home, self.priority, self.ticket):
+            self.stack.addWidget(screen)
+        self.home.service_chosen.connect(self.choose_service)
+        self.priority.chosen.connect(self._take_chosen)
+        self.priority.back.connect(self.go_home)
+        self.ticket.done.connect(self.go_home)
+
+        self.prints = PrintQueue(self)
+        self.prints.finished.connect(self._printed)
+        self.prints.failed.connect(self._print_crashed)
+
+        self.idle = IdleWatcher(idle_seconds, self)
+        self.idle.timeout.connect(self.reset_for_next_visitor)
+        self.exit = HiddenExit(self.office_name, self.dialogs, hold_ms, self)
+        self.exit.unlocked.connect(self._unlocked)
+
+        self.feed: ChangeFeedBridge | None = None
+        if use_feed:
+            self.feed = ChangeFeedBridge(feed_url, FEED_TOPICS, self)
+            self.feed.changed.connect(lambda _topics: self.refresh())
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setInterval(REFRESH_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self._refresh_timer.start()
+
+        apply_theme(self, self.theme)
+        self.retranslate()
+        self.refresh()
+
+    # ---- top bar: office name (hidden exit), language, large text, high contrast
+    def _top_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.office_name = label("title", name="office_name")
+        bar.addWidget(self.office_name, 1)
+        self.language_button = plain_button("language")
+        self.language_button.clicked.connect(self.toggle_language)
+        self.large_text_button = plain_button("large_text")
+        self.large_text_button.setCheckable(True)
+        self.large_text_button.toggled.connect(self._theme_changed)
+        self.contrast_button = plain_button("high_contrast")
+        self.contrast_button.setCheckable(True)
+        self.contrast_button.toggled.connect(self._theme_changed)
+        for button in (self.large_text_button, self.contrast_button, self.language_button):
+            bar.addWidget(button)
+        return bar
+
+    def retranslate(self) -> None:
+        # The button names the language it switches to, in that language.
+        self.language_button.setText(
+            "English" if i18n.current_language() == "id" else "Bahasa Indonesia"
+        )
+        self.large_text_button.setText(self.tr("Huruf besar"))
+        self.contrast_button.setText(self.tr("Kontras tinggi"))
+        self.banner.setText(
+            self.tr(
+                "Saat ini belum ada petugas di meja layanan. Nomor antrean dan tanda terima "
+                "bertanda tangan tetap dapat diambil di sini; petugas sudah diberi tahu."
+            )
+        )
+
+    def changeEvent(self, event: object) -> None:
+        from PySide6.QtCore import QEvent
+
+        if isinstance(event, QEvent) and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.notice.hide()
+        super().changeEvent(event)  # type: ignore[arg-type]
+
+    def toggle_language(self) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        i18n.set_language(app, "en" if i18n.current_language() == "id" else "id")
+
+    def _theme_changed(self) -> None:
+        self.theme = Theme(
+            large_text=self.large_text_button.isChecked(),
+            high_contrast=self.contrast_button.isChecked(),
+        )
+        apply_theme(self, self.theme)
+
+    # ---- data
+    def refresh(self) -> None:
+        from loket.models.services.office import load_settings
+
+        try:
+            self.office_name.setText(load_settings().office_name)
+            self.home.show_tiles(service_tiles(self.clock))
+            self.banner.setVisible(front_desk_unstaffed(self.clock))
+        except LoketError as exc:
+            self.show_notice(exc.message_id, exc.message_en)
+
+    def show_notice(self, message_id: str, message_en: str) -> None:
+        self.notice.setText(pick(message_id, message_en))
+        self.notice.show()
+
+    # ---- navigation
+    def current_screen(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    def show_screen(self, screen: Screen) -> None:
+        self.notice.hide()
+        self.stack.setCurrentWidget(screen)
+        seconds = self.result_seconds if screen in self.result_screens else self.idle_seconds
+        self.idle.set_seconds(seconds)
+        screen.entered()
+
+    def go_home(self) -> None:
+        self.refresh()
+        self.show_screen(self.home)
+
+    def reset_for_next_visitor(self) -> None:
+        """Idle: back home in Bahasa Indonesia with the normal look, forms emptied."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and i18n.current_language() != "id":
+            i18n.set_language(app, "id")
+        self.large_text_button.setChecked(False)
+        self.contrast_button.setChecked(False)
+        for index in range(self.stack.count()):
+            page = self.stack.widget(index)
+            reset = getattr(page, "reset", None)
+            if callable(reset):
+                reset()
+        self.go_home()
+
+    # ---- tickets
+    def choose_service(self, code: str) -> None:
+        self._chosen_service = code
+        if not self.ask_priority:
+            self.take_ticket(code, None)
+            return
+        tile = next((t for t in self.home.tiles if t.code == code), None)
+        self.priority.ask(pick(tile.name_id, tile.name_en) if tile else code)
+        self.show_screen(self.priority)
+
+    def _take_chosen(self, priority: str | None) -> None:
+        if self._chosen_service is not None:
+            self.take_ticket(self._chosen_service, priority)
+
+    def take_ticket(self, code: str, priority: str | None) -> None:
+        from loket.models.services.printouts import print_ticket
+        from loket.models.services.tickets import issue_ticket
+
+        try:
+            info = issue_ticket(code, priority, clock=self.clock)
+        except LoketError as refused:
+            self.go_home()
+            self.show_notice(refused.message_id, refused.message_en)
+            return
+        self.ticket.show_ticket(info)
+        self.show_screen(self.ticket)
+        printer, clock = self.printer, self.clock
+        self.submit_print(
+            lambda: print_ticket(info, printer, clock=clock),
+            lambda outcome, error: self._ticket_printed(info.number, outcome, error),
+        )
+
+    def _ticket_printed(self, number: str, outcome: PrintOutcome | None, error: object) -> None:
+        if self.ticket.ticket is None or self.ticket.ticket.number != number:
+            return  # the visitor has moved on; the spool keeps the job
+        if outcome is not None:
+            self.ticket.show_outcome(outcome)
+        else:
+            self.ticket.show_failure(*_failure_text(error))
+
+    # ---- printing on the worker thread
+    def submit_print(
+        self,
+        job: Callable[[], PrintOutcome],
+        done: Callable[[PrintOutcome | None, object], None],
+    ) -> int:
+        token = self.prints.submit(job)
+        self._print_targets[token] = done
+        return token
+
+    def _printed(self, token: int, outcome: PrintOutcome) -> None:
+        if not (outcome.printed and not outcome.pending):
+            # Raised for staff: the job waits in the spool (`loket print pending`,
+            # `loket print retry`) and the log says what happened.
+            log.warning(
+                "kiosk printout not printed (job %s, spooled=%s): %s",
+                outcome.job_id,
+                outcome.pending,
+                outcome.message_en,
+            )
+        done = self._print_targets.pop(token, None)
+        if done is not None:
+            done(outcome, None)
+
+    def _print_crashed(self, token: int, error: object) -> None:
+        log.error("kiosk print job failed outright: %s", error)
+        done = self._print_targets.pop(token, None)
+        if done is not None:
+            done(None, error)
+
+    # ---- leaving the kiosk
+    def _unlocked(self, staff: object) -> None:
+        log.info("kiosk unlocked by %s", getattr(staff, "username", "?"))
+        self.leave()
+
+    def leave(self) -> None:
+        self._may_close = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_close:
+            event.ignore()
+            return
+        self.shutdown()
+        event.accept()
+
+    def shutdown(self) -> None:
+        self.idle.stop()
+        self._refresh_timer.stop()
+        if self.feed is not None:
+            self.feed.stop()
+            self.feed = None
+        self.prints.stop()
+        self.closing.emit()
+
+
+def _failure_text(error: object) -> tuple[str, str]:
+    if isinstance(error, LoketError):
+        return error.message_id, error.message_en
+    return (
+        "Pencetakan gagal karena gangguan sistem. Nomor Anda tetap tercatat; "
+        "silakan hubungi petugas.",
+        "Printing failed because of a system fault. Your number is recorded; "
+        "please ask a member of staff.",
+    )

@@ -1,0 +1,82 @@
+"""A kiosk window on the test database, a fake clock, scripted dialogs and a printer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from helpers.sim_printer import SimPrinter
+from helpers.stubs import FakeClock, ScriptedDialogs
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from loket.kiosk.shell import i18n
+
+
+@pytest.fixture(autouse=True)
+def _indonesian_first(qapp: QApplication) -> Iterator[None]:
+    i18n.set_language(qapp, "id")
+    yield
+    i18n.set_language(qapp, "id")
+
+
+@pytest.fixture
+def sim() -> Iterator[SimPrinter]:
+    with SimPrinter() as printer:
+        yield printer
+
+
+@pytest.fixture
+def office(db: str, clock: FakeClock) -> str:
+    """Two services open on the fake clock's Monday 08:00, and an admin account."""
+    from loket.models.services.catalog import add_service
+    from loket.models.services.office import update_settings
+    from loket.models.services.staff import add_staff
+
+    update_settings(office_name="Kantor Kelurahan Menteng")
+    add_service("A", "Administrasi Kependudukan", "Civil registration", hours="07:30-16:00")
+    add_service("B", "Perizinan", "Permits", hours="07:30-16:00")
+    add_staff("admin", "Admin Kantor", "admin", "2468")
+    return db
+
+
+@pytest.fixture
+def dialogs() -> ScriptedDialogs:
+    return ScriptedDialogs()
+
+
+@pytest.fixture
+def make_kiosk(
+    qtbot, office: str, clock: FakeClock, dialogs: ScriptedDialogs, tmp_path: Path
+) -> Iterator[Callable[..., object]]:
+    from loket.kiosk.ticketing.window import KioskWindow
+
+    windows: list[KioskWindow] = []
+
+    def make(**options: object) -> KioskWindow:
+        options.setdefault("printer", f"pdf://{tmp_path / 'pdf'}")
+        options.setdefault("use_feed", False)
+        window = KioskWindow(clock=clock, dialogs=dialogs, **options)  # type: ignore[arg-type]
+        qtbot.addWidget(window)
+        window.resize(1280, 900)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.leave()
+
+
+@pytest.fixture
+def tap(qtbot) -> Callable[[QWidget], None]:
+    """A finger on a visible, enabled widget."""
+
+    def press(widget: QWidget) -> None:
+        assert widget.isVisible(), f"{widget.objectName()} is not on screen"
+        assert widget.isEnabled(), f"{widget.objectName()} is disabled"
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+    return press
