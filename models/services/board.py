@@ -68,6 +68,7 @@ class BoardSnapshot:
     office_name: str
     office_address: str
     office_logo: str
+    timezone: str
     running_text_id: str
     running_text_en: str
     now_serving: tuple[NowServing, ...]
@@ -135,6 +136,7 @@ def board_snapshot(recent: int = 6, clock: Clock = SYSTEM_CLOCK) -> BoardSnapsho
         office_name=settings.office_name,
         office_address=settings.office_address,
         office_logo=settings.office_logo,
+        timezone=settings.timezone,
         running_text_id=text_id,
         running_text_en=text_en,
         now_serving=tuple(

@@ -1,0 +1,1 @@
+"""The waiting-room display board (`loket-display`): now serving, last calls, spoken calls."""

@@ -1,0 +1,175 @@
+"""The whole board: header, now serving, last calls, waiting, the running text, the call banner.
+
+A change on the "tickets" topic redraws the board at once; new calls (and recalls) are
+flashed on their counter's tile and queued to be spoken, one after another.
+"""
+
+from __future__ import annotations
+
+import logging
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from loket.kiosk.board.call_banner import CallBanner
+from loket.kiosk.board.call_queue import CallQueue
+from loket.kiosk.board.header_bar import HeaderBar
+from loket.kiosk.board.look import DESIGN_HEIGHT, DESIGN_WIDTH, STYLE, font
+from loket.kiosk.board.now_serving_panel import NowServingPanel
+from loket.kiosk.board.recent_calls_panel import RecentCallsPanel
+from loket.kiosk.board.running_text import SEPARATOR, RunningText
+from loket.kiosk.board.speaker import Speaker
+from loket.kiosk.board.waiting_panel import WaitingPanel
+from loket.kiosk.shell.feed import ChangeFeedBridge
+from loket.models.clock import SYSTEM_CLOCK, Clock
+from loket.models.services.announcements import Announcement, announcement
+from loket.models.services.board import BoardSnapshot, CallTracker, board_snapshot
+
+log = logging.getLogger(__name__)
+
+TOPICS = {"tickets", "counters", "services", "settings"}
+# The change feed is the way updates arrive; this only heals a lost connection.
+SAFETY_REFRESH_MS = 15000
+# The banner stays up this long after the last call has been spoken.
+BANNER_HOLD_MS = 2500
+
+
+class BoardWindow(QWidget):
+    refreshed = Signal(object)  # BoardSnapshot
+
+    def __init__(
+        self,
+        url: str | None,
+        speaker: Speaker,
+        clock: Clock = SYSTEM_CLOCK,
+        english: bool = True,
+        recent: int = 6,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("board")
+        self.setWindowTitle("Loket — Papan Antrian / Queue Board")
+        self.setStyleSheet(STYLE)
+        self._clock = clock
+        self._recent = recent
+        self.header = HeaderBar(clock)
+        self.now_serving = NowServingPanel()
+        self.recent_calls = RecentCallsPanel(recent)
+        self.waiting = WaitingPanel()
+        self.running_text = RunningText()
+        self.status = QLabel()
+        self.status.setProperty("role", "muted")
+        self.status.hide()
+        side = QVBoxLayout()
+        side.setSpacing(16)
+        side.addWidget(self.recent_calls, 3)
+        side.addWidget(self.waiting, 2)
+        middle = QHBoxLayout()
+        middle.setContentsMargins(24, 0, 24, 16)
+        middle.setSpacing(24)
+        middle.addWidget(self.now_serving, 3)
+        middle.addLayout(side, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self.header)
+        layout.addWidget(self.status)
+        layout.addLayout(middle, 1)
+        layout.addWidget(self.running_text)
+        self.banner = CallBanner(self)
+
+        self.calls = CallQueue(speaker, english=english, parent=self)
+        self.calls.started.connect(self._on_call_started)
+        self.calls.idle.connect(self._on_calls_idle)
+        self._banner_timer = QTimer(self)
+        self._banner_timer.setSingleShot(True)
+        self._banner_timer.timeout.connect(self._hide_banner)
+
+        self._closed = False
+        self._tracker: CallTracker | None = None
+        self.snapshot: BoardSnapshot | None = None
+        self._feed = ChangeFeedBridge(url, TOPICS, self)
+        self._feed.changed.connect(self._on_changed)
+        self._safety = QTimer(self)
+        self._safety.timeout.connect(self.refresh)
+        self._safety.start(SAFETY_REFRESH_MS)
+        self.resize(DESIGN_WIDTH, DESIGN_HEIGHT)
+        self.refresh()
+
+    def _on_changed(self, topics: set[str]) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            if self._tracker is None:
+                self._tracker = CallTracker(self._clock)
+            snapshot = board_snapshot(self._recent, self._clock)
+            calls = self._tracker.new_calls()
+        except Exception as exc:  # a TV on the wall keeps going and says what is wrong
+            log.warning("board refresh failed: %s", exc)
+            self.status.setText(
+                "Menyambung ulang ke server antrian… / Reconnecting to the queue server…"
+            )
+            self.status.show()
+            return
+        self.status.hide()
+        self._show(snapshot)
+        for call in calls:
+            self.now_serving.flash(call.counter)
+            self.calls.enqueue(announcement(call.number, call.counter, call.recall))
+        self.refreshed.emit(snapshot)
+
+    def _show(self, snapshot: BoardSnapshot) -> None:
+        previous = self.snapshot
+        self.snapshot = snapshot
+        self.header.set_office(snapshot.office_name, snapshot.office_address, snapshot.office_logo)
+        if previous is None or previous.timezone != snapshot.timezone:
+            self.header.clock.set_zone(ZoneInfo(snapshot.timezone))
+        self.now_serving.show_counters(snapshot.now_serving)
+        self.recent_calls.show_calls(snapshot.recent_calls)
+        self.waiting.show_services(snapshot.waiting)
+        self.running_text.set_text(snapshot.running_text_id + SEPARATOR + snapshot.running_text_en)
+
+    def _on_call_started(self, call: Announcement) -> None:
+        self._banner_timer.stop()
+        self.banner.show_call(call)
+        self._place_banner()
+
+    def _on_calls_idle(self) -> None:
+        self._banner_timer.start(BANNER_HOLD_MS)
+
+    def _hide_banner(self) -> None:
+        if not self.calls.busy():
+            self.banner.clear()
+
+    def _place_banner(self) -> None:
+        width, height = round(self.width() * 0.72), round(self.height() * 0.62)
+        self.banner.setGeometry(
+            (self.width() - width) // 2, (self.height() - height) // 2, width, height
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        scale = min(self.width() / DESIGN_WIDTH, self.height() / DESIGN_HEIGHT)
+        self.header.set_scale(scale)
+        self.now_serving.set_scale(scale)
+        self.recent_calls.set_scale(scale)
+        self.waiting.set_scale(scale)
+        self.running_text.set_scale(scale)
+        self.banner.set_scale(scale)
+        self.status.setFont(font(26, scale))
+        self._place_banner()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self._safety.stop()
+        self._feed.stop()
+        self.calls.shutdown()

@@ -1,0 +1,67 @@
+"""One counter on the board: "LOKET 3" and the number it serves; flashes on a call."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from loket.kiosk.board.look import FLASH_BG, FLASH_FG, LINE, NUMBER, PANEL, TEXT, font
+
+FLASH_TOGGLES = 8
+FLASH_MS = 350
+IDLE_TEXT = "—"
+
+
+class CounterTile(QFrame):
+    def __init__(self, counter: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.counter = counter
+        self.title = QLabel(f"LOKET {counter}")
+        self.number = QLabel(IDLE_TEXT)
+        for label in (self.title, self.number):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.number, 1)
+        self._flash_left = 0
+        self._lit = False
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._toggle)
+        self.set_scale(1.0)
+        self._paint()
+
+    def set_scale(self, scale: float, columns: int = 2) -> None:
+        big = 150 if columns <= 2 else 110 if columns == 3 else 84
+        self.title.setFont(font(big * 0.32, scale))
+        self.number.setFont(font(big, scale))
+
+    def show_ticket(self, number: str | None, active: bool = True) -> None:
+        self.number.setText(number or IDLE_TEXT)
+        self.title.setText(f"LOKET {self.counter}" + ("" if active else " · TUTUP / CLOSED"))
+
+    @property
+    def flashing(self) -> bool:
+        return self._flash_left > 0
+
+    def flash(self) -> None:
+        self._flash_left = FLASH_TOGGLES
+        self._lit = True
+        self._paint()
+        self._timer.start(FLASH_MS)
+
+    def _toggle(self) -> None:
+        self._flash_left -= 1
+        self._lit = self._flash_left > 0 and not self._lit
+        if self._flash_left <= 0:
+            self._timer.stop()
+        self._paint()
+
+    def _paint(self) -> None:
+        bg, fg, number = (FLASH_BG, FLASH_FG, FLASH_FG) if self._lit else (PANEL, TEXT, NUMBER)
+        self.setStyleSheet(
+            f"CounterTile {{ background: {bg}; border: 3px solid {LINE}; border-radius: 14px; }}"
+            f"QLabel {{ color: {fg}; background: transparent; }}"
+        )
+        self.number.setStyleSheet(f"color: {number};")

@@ -1,0 +1,62 @@
+"""`loket-display`: the waiting-room board, full screen on the TV."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="loket-display", description="Papan antrian / queue display board"
+    )
+    parser.add_argument(
+        "--db", metavar="URL", help="sqlite:///path atau/or postgresql://… (default: $LOKET_DB)"
+    )
+    parser.add_argument(
+        "--voice",
+        choices=("auto", "qt", "espeak", "chime"),
+        default="auto",
+        help="suara panggilan / calling voice (auto: the best one installed)",
+    )
+    parser.add_argument(
+        "--no-english", action="store_true", help="tanpa kalimat bahasa Inggris / Indonesian only"
+    )
+    parser.add_argument("--recent", type=int, default=6, help="panggilan terakhir / last calls")
+    parser.add_argument(
+        "--windowed", action="store_true", help="jendela biasa / a normal window, not full screen"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = build_parser().parse_args(list(argv) if argv is not None else sys.argv[1:])
+    from PySide6.QtCore import Qt
+
+    from loket.kiosk.board.board_window import BoardWindow
+    from loket.kiosk.board.voices import choose_speaker
+    from loket.kiosk.shell.app import create_app, open_office_database
+    from loket.models.errors import LoketError
+
+    app = create_app(sys.argv[:1], name="Loket Display")
+    try:
+        url = open_office_database(options.db)
+    except LoketError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    speaker = choose_speaker(options.voice)
+    print(f"loket-display: suara/voice = {speaker.name}", file=sys.stderr)
+    window = BoardWindow(url, speaker, english=not options.no_english, recent=options.recent)
+    if options.windowed:
+        window.show()
+    else:
+        window.setCursor(Qt.CursorShape.BlankCursor)
+        window.showFullScreen()
+    code = app.exec()
+    window.shutdown()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""The board on screen: calls made by another process appear, flash and are spoken in turn."""
+
+from __future__ import annotations
+
+import time
+
+from loket.models.services.announcements import sentence
+from loket.models.services.tickets import issue_ticket
+
+
+def _spoken(number: str, counter: int) -> list[tuple[str, ...]]:
+    return [
+        ("chime",),
+        ("say", "id", sentence(number, counter, "id")),
+        ("say", "en", sentence(number, counter, "en")),
+    ]
+
+
+def _tile_text(board, counter: int) -> str:
+    tile = board.now_serving.tiles.get(counter)
+    return tile.number.text() if tile else ""
+
+
+def test_calls_from_another_process_show_queue_and_are_spoken_in_order(
+    make_board, speaker, loket, qtbot
+):
+    a1 = issue_ticket("A").number
+    b1 = issue_ticket("B").number
+    issue_ticket("A")
+    board = make_board(speaker)
+    assert _tile_text(board, 1) == "—"
+    assert board.waiting.counts() == {"A": 2, "B": 1}
+    speaker.hold()  # the first call is still being spoken when the next ones arrive
+
+    result = loket("call", "1")
+    assert result.code == 0, result.err
+    committed = time.monotonic()
+    qtbot.waitUntil(lambda: _tile_text(board, 1) == a1, timeout=3000)
+    assert time.monotonic() - committed < 1.0  # call → screen under a second
+    assert board.now_serving.tiles[1].flashing
+    qtbot.waitUntil(lambda: board.banner.isVisible() and board.banner.call is not None)
+    assert board.banner.number.text() == a1
+    assert board.banner.counter.text() == "silakan menuju LOKET 1"
+
+    assert loket("call", "2").code == 0
+    assert loket("recall", "1").code == 0
+    qtbot.waitUntil(lambda: len(board.recent_calls.rows()) == 3, timeout=3000)
+    assert board.recent_calls.rows() == [
+        (a1, "→ LOKET 1", "ULANG / AGAIN"),
+        (b1, "→ LOKET 2", ""),
+        (a1, "→ LOKET 1", ""),
+    ]
+    assert _tile_text(board, 2) == b1
+    assert board.waiting.counts() == {"A": 1, "B": 0}
+    # Both new calls wait their turn; the first is not cut off.
+    assert board.calls.pending() == 2
+    assert speaker.log == [("chime",)]
+
+    speaker.release()
+    qtbot.waitUntil(lambda: len(speaker.log) == 9 and not board.calls.busy(), timeout=10000)
+    assert speaker.log == _spoken(a1, 1) + _spoken(b1, 2) + _spoken(a1, 1)
+    assert speaker.overlaps == 0
+    qtbot.waitUntil(lambda: not board.banner.isVisible(), timeout=5000)
+
+
+def test_a_recall_is_announced_again_and_the_banner_says_so(make_board, speaker, loket, qtbot):
+    a1 = issue_ticket("A").number
+    board = make_board(speaker)
+    assert loket("call", "1").code == 0
+    qtbot.waitUntil(lambda: len(speaker.sentences()) == 2, timeout=5000)
+    assert loket("recall", "1").code == 0
+    qtbot.waitUntil(
+        lambda: board.banner.call is not None and board.banner.call.recall, timeout=5000
+    )
+    assert board.banner.heading.text() == "PANGGILAN ULANG"
+    qtbot.waitUntil(lambda: len(speaker.sentences()) == 4, timeout=5000)
+    assert speaker.sentences()[2:] == speaker.sentences()[:2]
+    assert speaker.sentences()[0] == (
+        "say",
+        "id",
+        f"Nomor antrian A {'satu'}, silakan menuju loket satu",
+    )
+    assert a1 == "A-001"
+
+
+def test_indonesian_only_when_english_is_off(make_board, speaker, loket, qtbot):
+    issue_ticket("B")
+    make_board(speaker, english=False)
+    assert loket("call", "2").code == 0
+    qtbot.waitUntil(lambda: len(speaker.log) == 2, timeout=5000)
+    qtbot.wait(300)
+    assert [entry[:2] for entry in speaker.log] == [("chime",), ("say", "id")]
+
+
+def test_calls_before_the_board_opened_are_shown_but_not_spoken(make_board, speaker, loket, qtbot):
+    issue_ticket("A")
+    assert loket("call", "1").code == 0
+    board = make_board(speaker)
+    assert _tile_text(board, 1) == "A-001"
+    assert board.recent_calls.rows() == [("A-001", "→ LOKET 1", "")]
+    qtbot.wait(500)
+    assert speaker.log == []
+
+
+def test_header_clock_and_running_text_follow_the_settings(make_board, speaker, loket, qtbot):
+    board = make_board(speaker)
+    assert board.header.office_name.text() == "Kantor Pelayanan Publik"
+    assert "MAKLUMAT PELAYANAN" in board.running_text.text()
+    assert "SERVICE PLEDGE" in board.running_text.text()
+    assert "SP4N-LAPOR" in board.running_text.text()
+    days = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+    assert board.header.clock.date_label.text().split(",")[0] in days
+    assert board.header.clock.time_label.text().endswith("WIB")
+
+    result = loket(
+        "settings",
+        "office_name=Kelurahan Sukamaju",
+        "board_running_text=Hari ini loket tutup pukul 12.00",
+        "timezone=Asia/Makassar",
+    )
+    assert result.code == 0, result.err
+    qtbot.waitUntil(lambda: board.header.office_name.text() == "Kelurahan Sukamaju", timeout=3000)
+    assert board.running_text.text().startswith("Hari ini loket tutup pukul 12.00")
+    qtbot.waitUntil(lambda: board.header.clock.time_label.text().endswith("WITA"), timeout=3000)
