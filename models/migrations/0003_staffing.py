@@ -14,7 +14,7 @@ def up(migrator, db):
             table_name = 'counter'
 
     class ServiceHours(Model):
-        group = CharField(max_length=16)
+        counter_group = CharField(max_length=16)
         schedule = CharField(max_length=8)
         weekday = IntegerField()
         open_minute = IntegerField()
@@ -25,7 +25,7 @@ def up(migrator, db):
         class Meta:
             database = db
             table_name = 'service_hours'
-            indexes = ((('group', 'schedule', 'weekday'), True),)
+            indexes = ((('counter_group', 'schedule', 'weekday'), True),)
     db.create_tables([ServiceHours])
 
     class Holiday(Model):

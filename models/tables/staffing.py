@@ -27,7 +27,7 @@ class ServiceHours(BaseTable):
     uses the defaults of DOMAIN.md; ``open_minute == close_minute`` is a closed day.
     """
 
-    group = CharField(max_length=16)  # front_desk | other
+    counter_group = CharField(max_length=16)  # front_desk | other
     schedule = CharField(max_length=8)  # normal | ramadan
     weekday = IntegerField()  # ISO: 1 = Monday … 7 = Sunday
     open_minute = IntegerField()
@@ -39,7 +39,7 @@ class ServiceHours(BaseTable):
     open_through_break = BooleanField(default=False)
 
     class Meta:
-        indexes = ((("group", "schedule", "weekday"), True),)
+        indexes = ((("counter_group", "schedule", "weekday"), True),)
 
 
 class Holiday(BaseTable):
