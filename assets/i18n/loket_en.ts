@@ -2,6 +2,76 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
+    <name>CheckReceiptScreen</name>
+    <message>
+        <source>Cek tanda terima</source>
+        <translation>Check a receipt</translation>
+    </message>
+    <message>
+        <source>Ketik nomor tanda terima, misalnya TT-2026-000123, lalu sentuh Cek.</source>
+        <translation>Type the receipt number, for example TT-2026-000123, then touch Check.</translation>
+    </message>
+    <message>
+        <source>Cek</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Pindai QR</source>
+        <translation>Scan QR</translation>
+    </message>
+    <message>
+        <source>‹ Kembali</source>
+        <translation>‹ Back</translation>
+    </message>
+    <message>
+        <source>Tunjukkan kode QR tanda terima ke kamera.</source>
+        <translation>Show the receipt&apos;s QR code to the camera.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentScreen</name>
+    <message>
+        <source>Serahkan dokumen</source>
+        <translation>Hand in a document</translation>
+    </message>
+    <message>
+        <source>Isi data di bawah ini, lalu letakkan dokumen di kotak penerimaan. Anda mendapat tanda terima bertanda tangan sebagai bukti.</source>
+        <translation>Fill in the details below, then put the document in the intake box. You get a signed receipt as proof.</translation>
+    </message>
+    <message>
+        <source>Nama pengirim</source>
+        <translation>Sender&apos;s name</translation>
+    </message>
+    <message>
+        <source>No. HP (boleh kosong)</source>
+        <translation>Mobile number (optional)</translation>
+    </message>
+    <message>
+        <source>Instansi/organisasi (boleh kosong)</source>
+        <translation>Agency/organisation (optional)</translation>
+    </message>
+    <message>
+        <source>Ditujukan ke unit</source>
+        <translation>Addressed to unit</translation>
+    </message>
+    <message>
+        <source>Perihal</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Jumlah halaman</source>
+        <translation>Number of pages</translation>
+    </message>
+    <message>
+        <source>‹ Kembali</source>
+        <translation>‹ Back</translation>
+    </message>
+    <message>
+        <source>Serahkan dan cetak tanda terima</source>
+        <translation>Hand in and print the receipt</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <source>Silakan pilih layanan</source>
@@ -82,6 +152,45 @@
     <message>
         <source>‹ Kembali</source>
         <translation>‹ Back</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Dokumen Anda sudah diterima</source>
+        <translation>Your document has been received</translation>
+    </message>
+    <message>
+        <source>Diterima %1 untuk %2: %3</source>
+        <translation>Received %1 for %2: %3</translation>
+    </message>
+    <message>
+        <source>Kode cek: %1</source>
+        <translation>Check code: %1</translation>
+    </message>
+    <message>
+        <source>Tanda terima Anda tetap tercatat dan bertanda tangan.</source>
+        <translation>Your receipt is still recorded and signed.</translation>
+    </message>
+    <message>
+        <source>Tanda terima sedang dicetak…</source>
+        <translation>Printing your receipt…</translation>
+    </message>
+    <message>
+        <source>Silakan ambil tanda terima Anda di bawah layar.</source>
+        <translation>Please take your receipt below the screen.</translation>
+    </message>
+    <message>
+        <source>Simpan tanda terima ini. Status dokumen dapat dicek di kios ini.</source>
+        <translation>Keep this receipt. You can check the document&apos;s status at this kiosk.</translation>
+    </message>
+    <message>
+        <source>Tanda terima Anda tetap tercatat dan bertanda tangan. Foto kode QR ini dan catat nomornya; petugas sudah diberi tahu dan dapat mencetak ulang.</source>
+        <translation>Your receipt is recorded and signed. Take a photo of this QR code and note the number; staff have been told and can reprint it.</translation>
     </message>
 </context>
 <context>

@@ -16,9 +16,12 @@ from loket.kiosk.shell.i18n import pick
 from loket.kiosk.shell.idle import IdleWatcher
 from loket.kiosk.shell.lockdown import HOLD_MS, HiddenExit
 from loket.kiosk.shell.theme import Theme, apply_theme
+from loket.kiosk.ticketing.check_receipt_screen import CheckReceiptScreen
+from loket.kiosk.ticketing.document_screen import DocumentScreen
 from loket.kiosk.ticketing.home_screen import HomeScreen
 from loket.kiosk.ticketing.print_queue import PrintQueue
 from loket.kiosk.ticketing.priority_screen import PriorityScreen
+from loket.kiosk.ticketing.receipt_screen import ReceiptScreen
 from loket.kiosk.ticketing.screen import Screen, label, plain_button
 from loket.kiosk.ticketing.service_tiles import front_desk_unstaffed, service_tiles
 from loket.kiosk.ticketing.ticket_screen import TicketScreen
@@ -79,13 +82,29 @@ class KioskWindow(QWidget):
         self.home = HomeScreen()
         self.priority = PriorityScreen()
         self.ticket = TicketScreen()
-        self.result_screens: set[Screen] = {self.ticket}
-        for screen in (self.home, self.priority, self.ticket):
+        self.document = DocumentScreen()
+        self.receipt = ReceiptScreen()
+        self.check = CheckReceiptScreen()
+        self.result_screens: set[Screen] = {self.ticket, self.receipt}
+        for screen in (
+            self.home,
+            self.priority,
+            self.ticket,
+            self.document,
+            self.receipt,
+            self.check,
+        ):
             self.stack.addWidget(screen)
         self.home.service_chosen.connect(self.choose_service)
+        self.home.hand_in_document.connect(lambda: self.show_screen(self.document))
+        self.home.check_receipt.connect(lambda: self.show_screen(self.check))
         self.priority.chosen.connect(self._take_chosen)
         self.priority.back.connect(self.go_home)
         self.ticket.done.connect(self.go_home)
+        self.document.back.connect(self.go_home)
+        self.document.submitted.connect(self.hand_in_document)
+        self.receipt.done.connect(self.go_home)
+        self.check.back.connect(self.go_home)
 
         self.prints = PrintQueue(self)
         self.prints.finished.connect(self._printed)
@@ -243,6 +262,44 @@ class KioskWindow(QWidget):
             self.ticket.show_outcome(outcome)
         else:
             self.ticket.show_failure(*_failure_text(error))
+
+    # ---- documents
+    def hand_in_document(self, values: dict[str, str]) -> None:
+        from loket.models.services.office import load_settings
+        from loket.models.services.printouts import print_receipt
+        from loket.models.services.receipts import new_receipt
+
+        try:
+            info = new_receipt(
+                values["sender_name"],
+                values["subject"],
+                values["recipient_unit"],
+                values["pages"],
+                sender_organisation=values.get("sender_organisation") or None,
+                sender_phone=values.get("sender_phone") or None,
+                channel="kiosk",
+                clock=self.clock,
+            )
+        except LoketError as refused:
+            self.document.show_error(refused.message_id, refused.message_en)
+            return
+        received = load_settings().local(info.issued_at).strftime("%d-%m-%Y %H:%M")
+        self.document.reset()
+        self.receipt.show_receipt(info, received)
+        self.show_screen(self.receipt)
+        printer = self.printer
+        self.submit_print(
+            lambda: print_receipt(info, printer),
+            lambda outcome, error: self._receipt_printed(info.number, outcome, error),
+        )
+
+    def _receipt_printed(self, number: str, outcome: PrintOutcome | None, error: object) -> None:
+        if self.receipt.receipt is None or self.receipt.receipt.number != number:
+            return
+        if outcome is not None:
+            self.receipt.show_outcome(outcome)
+        else:
+            self.receipt.show_failure(*_failure_text(error))
 
     # ---- printing on the worker thread
     def submit_print(

@@ -80,3 +80,21 @@ def tap(qtbot) -> Callable[[QWidget], None]:
         qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
     return press
+
+
+@pytest.fixture
+def type_in(tap) -> Callable[[object, str], None]:
+    """Type ``text`` on an on-screen keyboard, one tap per key (shift for capitals)."""
+
+    def typing(keyboard: object, text: str) -> None:
+        keys = keyboard.keys  # type: ignore[attr-defined]
+        for char in text:
+            if char == " ":
+                tap(keys["space"])
+            elif char.isupper():
+                tap(keys["shift"])
+                tap(keys[char.lower()])
+            else:
+                tap(keys[char])
+
+    return typing
