@@ -488,7 +488,7 @@ def _find(presences: list[_Presence], number: int | str) -> _Presence:
     raise NotFound(f"Loket {value} tidak ada", f"No counter {value}")
 
 
-class _Write:
+class StaffingWrite:
     """One staffing write: lock, bring lost heartbeats up to date, act, check gaps."""
 
     def __init__(self, clock: Clock) -> None:
@@ -497,7 +497,7 @@ class _Write:
         self.book = load_book()
         self.changed = False
 
-    def __enter__(self) -> _Write:
+    def __enter__(self) -> StaffingWrite:
         self._tx = write_transaction()
         self._tx.__enter__()
         staffing_log.lock_log()
@@ -567,7 +567,7 @@ def sign_in(
     number: int | str, username: str, pin: str, clock: Clock = SYSTEM_CLOCK
 ) -> CounterStaffing:
     officer = authenticate_pin(username, pin)  # slow on purpose: outside the lock
-    with _Write(clock) as w:
+    with StaffingWrite(clock) as w:
         p = w.counter(number)
         officer_id = _staff_id(officer.username)
         other = w.elsewhere(officer_id, p.counter_id)
@@ -617,7 +617,7 @@ def heartbeat(number: int | str, clock: Clock = SYSTEM_CLOCK) -> CounterStaffing
     )
     if beat.rowcount == 1:
         return counter_state(value, clock)
-    with _Write(clock) as w:
+    with StaffingWrite(clock) as w:
         p = w.counter(number)
         if p.status == "out":
             raise _not_signed_in(p)
@@ -635,7 +635,7 @@ def start_break(
     approved_by: str | None = None,
     clock: Clock = SYSTEM_CLOCK,
 ) -> CounterStaffing:
-    with _Write(clock) as w:
+    with StaffingWrite(clock) as w:
         p = w.counter(number)
         if p.status == "out":
             raise _not_signed_in(p)
@@ -651,7 +651,7 @@ def start_break(
 
 
 def resume(number: int | str, clock: Clock = SYSTEM_CLOCK) -> CounterStaffing:
-    with _Write(clock) as w:
+    with StaffingWrite(clock) as w:
         p = w.counter(number)
         if p.status != "break":
             raise IllegalTransition(
@@ -668,7 +668,7 @@ def sign_out(
     approved_by: str | None = None,
     clock: Clock = SYSTEM_CLOCK,
 ) -> CounterStaffing:
-    with _Write(clock) as w:
+    with StaffingWrite(clock) as w:
         p = w.counter(number)
         if p.status == "out":
             raise _not_signed_in(p)
@@ -686,7 +686,7 @@ def handover(
 ) -> CounterStaffing:
     """Another officer takes the counter over with their PIN: no gap in between."""
     officer = authenticate_pin(to_username, pin)
-    with _Write(clock) as w:
+    with StaffingWrite(clock) as w:
         p = w.counter(number)
         officer_id = _staff_id(officer.username)
         if p.status == "out":
@@ -718,7 +718,7 @@ def handover(
 
 def check(clock: Clock = SYSTEM_CLOCK) -> FrontDeskStatus:
     """Log lost heartbeats, open/close/escalate gaps, publish; the apps' tick."""
-    with _Write(clock):
+    with StaffingWrite(clock):
         pass
     return front_desk_status(clock)
 
