@@ -18,6 +18,7 @@ from loket.models.cli import (
     print_commands,
     queue_commands,
     receipt_commands,
+    staffing_commands,
     survey_commands,
 )
 from loket.models.cli.common import common_options, run_command
@@ -31,6 +32,7 @@ _GROUPS = (
     print_commands,
     survey_commands,
     complaint_commands,
+    staffing_commands,
 )
 
 
