@@ -12,11 +12,18 @@ def register(commands: Any) -> None:
     add_command(
         commands, "init", _init, "siapkan basis data (dan migrasi) / create or upgrade the database"
     )
-    add_command(
+    demo = add_command(
         commands,
         "demo",
         _demo,
         "isi kantor contoh yang buka 24 jam / install a demo office open around the clock",
+    )
+    demo.add_argument(
+        "--apps",
+        choices=("auto", "yes", "no"),
+        default="auto",
+        help="buka kios, papan, dan aplikasi loket / open the kiosk, board and counter apps "
+        "(auto: when a screen is available)",
     )
     backup = add_command(
         commands, "backup", _backup, "cadangkan basis data SQLite / back up the SQLite database"
@@ -43,7 +50,7 @@ def _init(args: argparse.Namespace) -> None:
     )
 
 
-def _demo(args: argparse.Namespace) -> None:
+def _demo(args: argparse.Namespace) -> int:
     open_db(args)
     from loket.models.services.demo import install_demo
 
@@ -55,6 +62,21 @@ def _demo(args: argparse.Namespace) -> None:
         f"Kantor contoh siap / demo office ready (baru/new: {made}).\n"
         "Coba / try:  loket issue A   loket call 1   loket queue",
     )
+    if _wants_apps(args):
+        from loket.models.cli.demo_apps import run_demo_apps
+        from loket.models.config import resolve_url
+
+        return run_demo_apps(resolve_url(getattr(args, "db", None)))
+    return 0
+
+
+def _wants_apps(args: argparse.Namespace) -> bool:
+    import os
+
+    if args.apps == "no" or (args.apps == "auto" and getattr(args, "json", False)):
+        return False
+    has_screen = bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return args.apps == "yes" or has_screen
 
 
 def _backup(args: argparse.Namespace) -> None:

@@ -1,0 +1,59 @@
+"""`loket demo` with a screen: the kiosk, the board and a counter app side by side.
+
+Each app runs in its own process over the same demo database, exactly as on the
+office's PCs; closing any of them (or Ctrl+C here) closes them all.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+_APPS: tuple[tuple[str, str, Path, list[str]], ...] = (
+    ("kiosk", "loket.kiosk.ticketing.main", Path("kiosk/ticketing/main.py"), ["--windowed"]),
+    ("board", "loket.kiosk.board.main", Path("kiosk/board/main.py"), ["--windowed"]),
+    ("counter", "loket.admin.counter.main", Path("admin/counter/main.py"), []),
+    ("admin", "loket.admin.console.main", Path("admin/console/main.py"), []),
+)
+
+
+def _installed(relative: Path) -> bool:
+    import loket.admin
+    import loket.kiosk
+
+    roots = {"kiosk": Path(loket.kiosk.__file__).parent, "admin": Path(loket.admin.__file__).parent}
+    return (roots[relative.parts[0]] / Path(*relative.parts[1:])).exists()
+
+
+def run_demo_apps(url: str) -> int:
+    procs: list[subprocess.Popen[bytes]] = []
+    for name, module, path, extra in _APPS:
+        if not _installed(path):
+            continue
+        print(f"membuka / opening {name}…", file=sys.stderr)
+        procs.append(subprocess.Popen([sys.executable, "-m", module, "--db", url, *extra]))
+    if not procs:
+        print("Aplikasi belum terpasang / no apps installed yet", file=sys.stderr)
+        return 1
+    print(
+        "Tutup salah satu jendela atau tekan Ctrl+C untuk selesai / "
+        "close any window or press Ctrl+C to stop",
+        file=sys.stderr,
+    )
+    try:
+        while all(p.poll() is None for p in procs):
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.terminate()
+        for p in procs:
+            try:
+                p.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                p.kill()
+    return 0
