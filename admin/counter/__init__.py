@@ -1,0 +1,1 @@
+"""The counter app (`loket-counter`): an officer's desk — tickets, documents, staffing."""
