@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from loket.models.tables.admin import AccountLock, AuditEntry, LoginAttempt
 from loket.models.tables.changes import ChangeMark
 from loket.models.tables.complaints import Complaint, ComplaintNote, ComplaintSequence
 from loket.models.tables.counters import Counter, CounterService
@@ -44,10 +45,15 @@ ALL_TABLES = [
     RamadanPeriod,
     StaffingEvent,
     CounterPresence,
+    LoginAttempt,
+    AccountLock,
+    AuditEntry,
 ]
 
 __all__ = [
     "ALL_TABLES",
+    "AccountLock",
+    "AuditEntry",
     "ChainHead",
     "ChangeMark",
     "Complaint",
@@ -57,6 +63,7 @@ __all__ = [
     "CounterPresence",
     "CounterService",
     "Holiday",
+    "LoginAttempt",
     "RamadanPeriod",
     "Receipt",
     "ReceiptEvent",
