@@ -4,9 +4,11 @@ overdue flags and counts (SQLite and PostgreSQL); working-day arithmetic without
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import pytest
 
+from loket.models.db import database
 from loket.models.errors import IllegalTransition, InvalidInput, NotFound
 from loket.models.services import catalog, complaints
 from loket.models.services.staff import add_staff
@@ -242,3 +244,33 @@ def test_summary_is_short_and_cut_at_a_word():
     assert len(summary) <= complaints.SUMMARY_LENGTH and summary.endswith("…")
     assert summary.startswith("Antrean sangat lama Antrean")
     assert complaints.summarise("  pendek\n sekali ") == "pendek sekali"
+
+
+def test_kiosks_filing_at_once_get_distinct_numbers(office):
+    clock = office
+    shared = database.obj  # peewee keeps one connection per thread
+    numbers: list[str] = []
+    errors: list[BaseException] = []
+    lock = threading.Lock()
+    start = threading.Barrier(4)
+
+    def worker(index: int) -> None:
+        try:
+            shared.connect(reuse_if_open=True)
+            start.wait(timeout=30)
+            for i in range(5):
+                info = complaints.file_complaint(f"Pengaduan {index}-{i}", clock=clock)
+                with lock:
+                    numbers.append(info.number)
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+        finally:
+            shared.close()
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not errors, errors
+    assert sorted(numbers) == [f"ADU-2026-{n:06d}" for n in range(1, 21)]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from decimal import Decimal
 
 import pytest
 
 from loket.models.changefeed import ChangeSubscription
+from loket.models.db import database
 from loket.models.errors import InvalidInput, NotFound
 from loket.models.services import calling, catalog
 from loket.models.services.surveys import (
@@ -190,3 +192,43 @@ def test_bad_periods_and_weights_are_refused(office):
         ikm_report(DAY, DAY, weights="0.2")
     with pytest.raises(NotFound):
         ikm_report(DAY, DAY, "Z")
+
+
+def _at_once(workers: int, job) -> tuple[list[object], list[BaseException]]:
+    """Run ``job(index)`` in ``workers`` threads (each on its own connection) at once."""
+    shared = database.obj  # peewee keeps one connection per thread
+    results: list[object] = []
+    errors: list[BaseException] = []
+    lock = threading.Lock()
+    start = threading.Barrier(workers)
+
+    def worker(index: int) -> None:
+        try:
+            shared.connect(reuse_if_open=True)
+            start.wait(timeout=30)
+            outcome: object = job(index)
+        except BaseException as exc:  # reported to the test
+            outcome = exc
+        finally:
+            shared.close()
+        with lock:
+            (errors if isinstance(outcome, BaseException) else results).append(outcome)
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(workers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return results, errors
+
+
+def test_four_kiosks_rating_one_ticket_at_once_record_it_once(office):
+    clock = office
+    [number] = _serve(clock, "A", 1)
+    results, errors = _at_once(
+        4, lambda i: record_response([3] * 9, None, None, number, clock=clock)
+    )
+    assert len(results) == 1
+    assert len(errors) == 3
+    assert all(isinstance(e, InvalidInput) and "already been rated" in str(e) for e in errors)
+    assert ikm_report(DAY, DAY, "A").respondents == 1
