@@ -1,0 +1,256 @@
+"""`loket staffing`, `loket hours` and `loket holiday` as an installer or officer uses them."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+import pytest
+
+from loket.models.db import database
+from loket.models.services import catalog, staff
+from loket.models.services.service_hours import set_hours
+
+
+def _ok(result):
+    assert result.code == 0, result.err
+    return result
+
+
+def _refused(result, *words):
+    assert result.code != 0
+    assert "Traceback" not in result.err
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1, result.err
+    for word in words:
+        assert word in lines[0], lines[0]
+    return lines[0]
+
+
+@pytest.fixture
+def office(loket):
+    """Two front-desk counters open around the clock, so real time is service time."""
+    catalog.add_service("A", "Administrasi", "Administration")
+    catalog.add_counter(1, "A", front_desk=True)
+    catalog.add_counter(2, "A", front_desk=True)
+    staff.add_staff("ani", "Ani Lestari", "staff", "1111")
+    staff.add_staff("budi", "Budi Santoso", "staff", "2222")
+    staff.add_staff("kepala", "Ibu Kepala", "head", "9999", password="rahasia-kepala")
+    set_hours("front_desk", "1234567", hours="00:00-24:00", break_window="")
+    return loket
+
+
+def test_break_refused_then_authorised_gap_then_handover(office):
+    signed = _ok(
+        office("staffing", "sign-in", "--counter", "1", "--staff", "ani", "--pin", "1111", "--json")
+    )
+    assert signed.json()["status"] == "staffed" and signed.json()["officer"] == "ani"
+    _refused(
+        office("staffing", "sign-in", "--counter", "2", "--staff", "budi", "--pin", "0000"), "PIN"
+    )
+
+    line = _refused(office("staffing", "break", "--counter", "1"), "ditolak", "refused", "handover")
+    assert "loket depan" in line and "front desk" in line
+    _refused(office("staffing", "sign-out", "--counter", "1"), "ditolak", "refused")
+    _refused(
+        office("staffing", "break", "--counter", "1", "--reason", "rapat"), "rujukan", "reference"
+    )
+    _refused(
+        office("staffing", "break", "--counter", "1", "--reason", "piknik", "--ref", "1"), "piknik"
+    )
+
+    _ok(office("staffing", "break", "--counter", "1", "--reason", "rapat_diklat", "--ref", "UND-7"))
+    status = _ok(office("staffing", "status", "--json")).json()
+    desk = status["front_desk"]
+    assert desk["covered"] is False and desk["in_service_hours"] is True
+    assert (desk["gap_cause"], desk["gap_reason"], desk["gap_reference"]) == (
+        "authorised",
+        "rapat_diklat",
+        "UND-7",
+    )
+    assert status["counters"][0]["on_break"] is True
+    text = _ok(office("staffing", "status")).out
+    assert "Loket depan kosong" in text and "Front desk unstaffed" in text
+
+    _ok(office("staffing", "resume", "--counter", "1"))
+    handed = _ok(
+        office("staffing", "handover", "--counter", "1", "--to", "budi", "--pin", "2222", "--json")
+    )
+    assert handed.json()["officer"] == "budi"
+    assert _ok(office("staffing", "status", "--json")).json()["front_desk"]["covered"] is True
+
+    log = _ok(office("staffing", "log", "--json")).json()
+    kinds = [row["kind"] for row in log]
+    assert kinds[:2] == ["config", "sign_in"]
+    assert {"break", "resume", "handover", "gap_open", "gap_close"} <= set(kinds)
+    assert "handover" in _ok(office("staffing", "log")).out
+    assert "utuh" in _ok(office("staffing", "verify")).out
+
+
+def test_heartbeat_and_sign_out_need_a_signed_in_counter(office):
+    _refused(office("staffing", "heartbeat", "--counter", "1"), "sign in")
+    _refused(office("staffing", "resume", "--counter", "1"), "break")
+    _refused(
+        office("staffing", "sign-in", "--counter", "9", "--staff", "ani", "--pin", "1111"), "9"
+    )
+
+
+def test_verify_names_a_row_edited_with_raw_sql(office):
+    _ok(office("staffing", "sign-in", "--counter", "1", "--staff", "ani", "--pin", "1111"))
+    _ok(office("staffing", "sign-in", "--counter", "2", "--staff", "budi", "--pin", "2222"))
+    _ok(office("staffing", "sign-out", "--counter", "2"))
+    database.obj.execute_sql("UPDATE staffing_event SET officer_id = NULL WHERE kind = 'sign_out'")
+    result = office("staffing", "verify")
+    line = _refused(result, "LOG RUSAK", "LOG BROKEN", "sign_out")
+    assert "diubah" in line
+    assert office("staffing", "verify", "--json").json()["problem"]["reason"] == "edited"
+
+
+def test_reports_in_json_csv_and_pdf(office, tmp_path):
+    yesterday = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    today = dt.date.today().isoformat()
+    _ok(office("staffing", "sign-in", "--counter", "1", "--staff", "ani", "--pin", "1111"))
+    days = _ok(office("staffing", "report", "--from", yesterday, "--to", today)).json()
+    assert [d["day"] for d in days] == [yesterday, today]
+    assert days[0]["gaps"][0]["cause"] == "nobody_signed_in"
+    assert days[0]["gaps"][0]["seconds"] in (86400, 82800, 90000)  # a whole day (DST-free)
+    assert days[0]["coverage_pct"] == 0.0
+
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                _ok(
+                    office(
+                        "staffing",
+                        "report",
+                        "--from",
+                        yesterday,
+                        "--to",
+                        yesterday,
+                        "--format",
+                        "csv",
+                    )
+                ).out
+            )
+        )
+    )
+    assert {r["row"] for r in rows} == {"front_desk", "counter", "gap"}
+    assert rows[0]["coverage_pct"] == "0.0"
+
+    target = tmp_path / "staffing.pdf"
+    _ok(
+        office(
+            "staffing",
+            "report",
+            "--from",
+            yesterday,
+            "--to",
+            today,
+            "--format",
+            "pdf",
+            "--output",
+            str(target),
+        )
+    )
+    assert target.read_bytes().startswith(b"%PDF")
+    _refused(office("staffing", "report", "--from", today, "--to", yesterday), "before")
+    _refused(office("staffing", "report", "--from", "kemarin", "--to", today), "kemarin")
+
+
+def test_head_signs_off_a_day(office):
+    yesterday = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    today = dt.date.today().isoformat()
+    _refused(
+        office("staffing", "sign-off", "--day", yesterday, "--staff", "ani", "--password", "x"),
+        "salah",
+    )
+    _refused(
+        office(
+            "staffing",
+            "sign-off",
+            "--day",
+            today,
+            "--staff",
+            "kepala",
+            "--password",
+            "rahasia-kepala",
+        ),
+        "belum selesai",
+    )
+    signed = _ok(
+        office(
+            "staffing",
+            "sign-off",
+            "--day",
+            yesterday,
+            "--staff",
+            "kepala",
+            "--password",
+            "rahasia-kepala",
+            "--json",
+        )
+    )
+    assert signed.json()["sign_off"]["by"] == "kepala"
+    assert signed.json()["sign_off"]["changed_after"] is False
+
+
+def test_hours_and_holidays(office):
+    shown = _ok(office("hours", "show", "--json")).json()
+    assert shown["other"][0] == {
+        "weekday": 1,
+        "open_minute": 450,
+        "close_minute": 960,
+        "break_start": 720,
+        "break_end": 780,
+        "open_through_break": False,
+    }
+    assert shown["other"][4]["close_minute"] == 990 and shown["other"][5]["close_minute"] == 0
+    _ok(office("hours", "set", "--group", "other", "--days", "6", "--hours", "08:00-12:00"))
+    assert _ok(office("hours", "show", "--json")).json()["other"][5]["open_minute"] == 480
+    assert (
+        "Ramadan"
+        in _ok(office("hours", "ramadan", "--from", "2027-02-08", "--to", "2027-03-09")).out
+    )
+    ramadan = _ok(office("hours", "show", "--schedule", "ramadan", "--json")).json()
+    assert ramadan["other"][0]["open_minute"] == 480 and ramadan["ramadan"] == [
+        ["2027-02-08", "2027-03-09"]
+    ]
+    _refused(
+        office("hours", "set", "--group", "kantin", "--days", "1", "--hours", "08:00-12:00"),
+        "kantin",
+    )
+    _refused(
+        office(
+            "hours",
+            "set",
+            "--group",
+            "other",
+            "--days",
+            "1",
+            "--hours",
+            "08:00-12:00",
+            "--break",
+            "13:00-14:00",
+        ),
+        "break",
+    )
+
+    _ok(office("holiday", "add", "2026-12-25", "--name", "Hari Raya Natal"))
+    _refused(office("holiday", "add", "2026-12-25", "--name", "Natal"), "already")
+    assert _ok(office("holiday", "list", "--json")).json() == [
+        {"day": "2026-12-25", "name": "Hari Raya Natal"}
+    ]
+    _ok(office("holiday", "remove", "2026-12-25"))
+    _refused(office("holiday", "remove", "2026-12-25"), "not a holiday")
+    assert "utuh" in _ok(office("staffing", "verify")).out
+
+
+def test_escalation_delay_and_reason_codes(office):
+    assert _ok(office("staffing", "escalation", "--json")).json() == {"escalation_minutes": 10}
+    assert _ok(office("staffing", "escalation", "--minutes", "3", "--json")).json() == {
+        "escalation_minutes": 3
+    }
+    _refused(office("staffing", "escalation", "--minutes", "0"), "1")
+    codes = [r["code"] for r in _ok(office("staffing", "reasons", "--json")).json()]
+    assert "dinas_luar" in codes and "tanpa_keterangan" in codes and len(codes) == 11
