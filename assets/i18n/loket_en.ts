@@ -2,6 +2,32 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
+    <name>AdminExitScreen</name>
+    <message>
+        <source>Menu admin kiosk</source>
+        <translation>Kiosk admin menu</translation>
+    </message>
+    <message>
+        <source>Masuk sebagai %1</source>
+        <translation>Signed in as %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cetakan belum tercetak (lihat: loket print pending, cetak ulang: loket print retry).</source>
+        <translation>
+            <numerusform>%n printout not printed yet (see: loket print pending, reprint: loket print retry).</numerusform>
+            <numerusform>%n printouts not printed yet (see: loket print pending, reprint: loket print retry).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tutup aplikasi kiosk</source>
+        <translation>Close the kiosk app</translation>
+    </message>
+    <message>
+        <source>Kembali ke kiosk</source>
+        <translation>Back to the kiosk</translation>
+    </message>
+</context>
+<context>
     <name>CheckReceiptScreen</name>
     <message>
         <source>Cek tanda terima</source>
@@ -26,6 +52,69 @@
     <message>
         <source>Tunjukkan kode QR tanda terima ke kamera.</source>
         <translation>Show the receipt&apos;s QR code to the camera.</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintScreen</name>
+    <message>
+        <source>Pengaduan dan saran</source>
+        <translation>Complaints and suggestions</translation>
+    </message>
+    <message>
+        <source>Pengaduan</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>Saran</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <source>Tuliskan saran Anda:</source>
+        <translation>Write your suggestion:</translation>
+    </message>
+    <message>
+        <source>Ceritakan apa yang terjadi:</source>
+        <translation>Tell us what happened:</translation>
+    </message>
+    <message>
+        <source>Nama (boleh kosong)</source>
+        <translation>Name (optional)</translation>
+    </message>
+    <message>
+        <source>No. HP (boleh kosong)</source>
+        <translation>Mobile number (optional)</translation>
+    </message>
+    <message>
+        <source>‹ Kembali</source>
+        <translation>‹ Back</translation>
+    </message>
+    <message>
+        <source>Kirim dan cetak nomor pelacakan</source>
+        <translation>Send and print a tracking number</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Terima kasih. Nomor pelacakan Anda:</source>
+        <translation>Thank you. Your tracking number:</translation>
+    </message>
+    <message>
+        <source>Kami menanggapi paling lambat %1.</source>
+        <translation>We will respond by %1 at the latest.</translation>
+    </message>
+    <message>
+        <source>Bukti pengaduan sedang dicetak…</source>
+        <translation>Printing your complaint slip…</translation>
+    </message>
+    <message>
+        <source>Silakan ambil bukti pengaduan Anda di bawah layar.</source>
+        <translation>Please take your complaint slip below the screen.</translation>
+    </message>
+    <message>
+        <source>Catat nomor pelacakan di atas; pengaduan Anda sudah tercatat.</source>
+        <translation>Note the tracking number above; your complaint is recorded.</translation>
     </message>
 </context>
 <context>
@@ -191,6 +280,65 @@
     <message>
         <source>Tanda terima Anda tetap tercatat dan bertanda tangan. Foto kode QR ini dan catat nomornya; petugas sudah diberi tahu dan dapat mencetak ulang.</source>
         <translation>Your receipt is recorded and signed. Take a photo of this QR code and note the number; staff have been told and can reprint it.</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyScreen</name>
+    <message>
+        <source>Survei Kepuasan Masyarakat</source>
+        <translation>Public satisfaction survey</translation>
+    </message>
+    <message>
+        <source>‹ Kembali</source>
+        <translation>‹ Back</translation>
+    </message>
+    <message>
+        <source>Sembilan pertanyaan singkat tentang layanan kami. Jawaban Anda tanpa nama dan membantu kami memperbaiki layanan.</source>
+        <translation>Nine short questions about our service. Your answers are anonymous and help us improve.</translation>
+    </message>
+    <message>
+        <source>Nomor antrean Anda hari ini, misalnya A-012 (boleh kosong):</source>
+        <translation>Your queue number today, for example A-012 (optional):</translation>
+    </message>
+    <message>
+        <source>Mulai</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Tentang Anda (semua boleh dikosongkan)</source>
+        <translation>About you (everything is optional)</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Umur (tahun)</source>
+        <translation>Age (years)</translation>
+    </message>
+    <message>
+        <source>Pendidikan terakhir</source>
+        <translation>Highest education</translation>
+    </message>
+    <message>
+        <source>Pekerjaan</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>Kirim penilaian</source>
+        <translation>Send rating</translation>
+    </message>
+    <message>
+        <source>Terima kasih atas penilaian Anda!</source>
+        <translation>Thank you for your rating!</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Pertanyaan %1 dari %2 · %3</source>
+        <translation>Question %1 of %2 · %3</translation>
     </message>
 </context>
 <context>

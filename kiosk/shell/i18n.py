@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTranslator
 
 LANGUAGES = ("id", "en")
 ENV_LANGUAGE = "LOKET_LANG"
@@ -36,9 +36,11 @@ def current_language() -> str:
 
 
 def set_language(app: QCoreApplication, lang: str, *, remember: bool = False) -> None:
-    """Switch the whole app to ``lang``; every widget gets ``QEvent.LanguageChange``."""
+    """Switch the whole app to ``lang`` now: every widget gets ``QEvent.LanguageChange``
+    before this returns, so a tap on the language button redraws at once."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
+    changed = lang != _state["language"]
     old = _state["translator"]
     if isinstance(old, QTranslator):
         app.removeTranslator(old)
@@ -51,6 +53,12 @@ def set_language(app: QCoreApplication, lang: str, *, remember: bool = False) ->
     _state["language"] = lang
     if remember:
         QSettings().setValue(_SETTINGS_KEY, lang)
+    if changed and old is None and _state["translator"] is None:
+        # No translator came or went (no .qm file): tell the widgets ourselves, as
+        # service messages picked by language still change.
+        app.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
+    # Qt posts LanguageChange to the windows; deliver it before returning.
+    app.sendPostedEvents(None, QEvent.Type.LanguageChange.value)
 
 
 def pick(message_id: str, message_en: str) -> str:

@@ -77,6 +77,17 @@ class HomeScreen(Screen):
         self._fill_tiles()
 
     def _fill_tiles(self) -> None:
+        if [t.code for t in self.tiles] != list(self.service_buttons):
+            self._rebuild_buttons()
+        for tile in self.tiles:
+            button = self.service_buttons[tile.code]
+            name = pick(tile.name_id, tile.name_en)
+            detail = wait_text(tile) if tile.takes_tickets else pick(tile.reason_id, tile.reason_en)
+            button.setText(f"{tile.code}   {name}\n{detail}")
+            button.setEnabled(tile.takes_tickets)
+        self.empty.setVisible(not self.tiles)
+
+    def _rebuild_buttons(self) -> None:
         for button in self.service_buttons.values():
             self.grid.removeWidget(button)
             button.deleteLater()
@@ -87,11 +98,7 @@ class HomeScreen(Screen):
             button.setObjectName(f"service_{tile.code}")
             button.setProperty("role", "service")
             button.setMinimumHeight(height)
-            name = pick(tile.name_id, tile.name_en)
-            detail = wait_text(tile) if tile.takes_tickets else pick(tile.reason_id, tile.reason_en)
-            button.setText(f"{tile.code}   {name}\n{detail}")
-            button.setEnabled(tile.takes_tickets)
             button.clicked.connect(lambda _=False, code=tile.code: self.service_chosen.emit(code))
             self.grid.addWidget(button, index // COLUMNS, index % COLUMNS)
+            button.show()
             self.service_buttons[tile.code] = button
-        self.empty.setVisible(not self.tiles)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
@@ -16,7 +16,9 @@ from loket.kiosk.shell.i18n import pick
 from loket.kiosk.shell.idle import IdleWatcher
 from loket.kiosk.shell.lockdown import HOLD_MS, HiddenExit
 from loket.kiosk.shell.theme import Theme, apply_theme
+from loket.kiosk.ticketing.admin_exit_screen import AdminExitScreen
 from loket.kiosk.ticketing.check_receipt_screen import CheckReceiptScreen
+from loket.kiosk.ticketing.complaint_screen import ComplaintScreen
 from loket.kiosk.ticketing.document_screen import DocumentScreen
 from loket.kiosk.ticketing.home_screen import HomeScreen
 from loket.kiosk.ticketing.print_queue import PrintQueue
@@ -24,6 +26,7 @@ from loket.kiosk.ticketing.priority_screen import PriorityScreen
 from loket.kiosk.ticketing.receipt_screen import ReceiptScreen
 from loket.kiosk.ticketing.screen import Screen, label, plain_button
 from loket.kiosk.ticketing.service_tiles import front_desk_unstaffed, service_tiles
+from loket.kiosk.ticketing.survey_screen import SurveyScreen
 from loket.kiosk.ticketing.ticket_screen import TicketScreen
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.errors import LoketError
@@ -85,6 +88,9 @@ class KioskWindow(QWidget):
         self.document = DocumentScreen()
         self.receipt = ReceiptScreen()
         self.check = CheckReceiptScreen()
+        self.survey = SurveyScreen()
+        self.complaint = ComplaintScreen()
+        self.admin = AdminExitScreen()
         self.result_screens: set[Screen] = {self.ticket, self.receipt}
         for screen in (
             self.home,
@@ -93,6 +99,9 @@ class KioskWindow(QWidget):
             self.document,
             self.receipt,
             self.check,
+            self.survey,
+            self.complaint,
+            self.admin,
         ):
             self.stack.addWidget(screen)
         self.home.service_chosen.connect(self.choose_service)
@@ -105,6 +114,14 @@ class KioskWindow(QWidget):
         self.document.submitted.connect(self.hand_in_document)
         self.receipt.done.connect(self.go_home)
         self.check.back.connect(self.go_home)
+        self.home.rate_service.connect(lambda: self.show_screen(self.survey))
+        self.survey.back.connect(self.go_home)
+        self.survey.submitted.connect(self.rate_service)
+        self.home.complain.connect(lambda: self.show_screen(self.complaint))
+        self.complaint.back.connect(self.go_home)
+        self.complaint.submitted.connect(self.file_complaint)
+        self.admin.leave.connect(self.leave)
+        self.admin.back.connect(self.go_home)
 
         self.prints = PrintQueue(self)
         self.prints.finished.connect(self._printed)
@@ -159,13 +176,11 @@ class KioskWindow(QWidget):
             )
         )
 
-    def changeEvent(self, event: object) -> None:
-        from PySide6.QtCore import QEvent
-
-        if isinstance(event, QEvent) and event.type() == QEvent.Type.LanguageChange:
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             self.notice.hide()
-        super().changeEvent(event)  # type: ignore[arg-type]
+        super().changeEvent(event)
 
     def toggle_language(self) -> None:
         app = QApplication.instance()
@@ -301,6 +316,61 @@ class KioskWindow(QWidget):
         else:
             self.receipt.show_failure(*_failure_text(error))
 
+    # ---- survey and complaints
+    def rate_service(self, values: dict[str, object]) -> None:
+        from loket.models.services.surveys import RespondentProfile, record_response
+
+        profile = RespondentProfile(
+            sex=values.get("sex"),
+            age=values.get("age"),
+            education=values.get("education"),
+            occupation=values.get("occupation"),
+        )
+        try:
+            record_response(
+                values["answers"],
+                profile=profile,
+                ticket_number=values.get("ticket"),
+                clock=self.clock,
+            )
+        except LoketError as refused:
+            self.survey.show_error(refused.message_id, refused.message_en)
+            return
+        self.survey.show_thanks()
+        self.idle.set_seconds(self.result_seconds)
+
+    def file_complaint(self, values: dict[str, object]) -> None:
+        from loket.models.services.complaints import file_complaint
+        from loket.models.services.printouts import print_complaint
+
+        try:
+            info = file_complaint(
+                str(values["text"]),
+                contact_name=values.get("contact_name"),
+                contact_phone=values.get("contact_phone"),
+                channel="kiosk",
+                category=str(values.get("category") or "complaint"),
+                clock=self.clock,
+            )
+        except LoketError as refused:
+            self.complaint.show_error(refused.message_id, refused.message_en)
+            return
+        self.complaint.show_filed(info, info.due_date.strftime("%d-%m-%Y"))
+        self.idle.set_seconds(self.result_seconds)
+        printer = self.printer
+        self.submit_print(
+            lambda: print_complaint(info, printer),
+            lambda outcome, error: self._complaint_printed(info.number, outcome, error),
+        )
+
+    def _complaint_printed(self, number: str, outcome: PrintOutcome | None, error: object) -> None:
+        if self.complaint.complaint is None or self.complaint.complaint.number != number:
+            return
+        if outcome is not None:
+            self.complaint.show_outcome(outcome)
+        else:
+            self.complaint.show_failure(*_failure_text(error))
+
     # ---- printing on the worker thread
     def submit_print(
         self,
@@ -333,8 +403,11 @@ class KioskWindow(QWidget):
 
     # ---- leaving the kiosk
     def _unlocked(self, staff: object) -> None:
-        log.info("kiosk unlocked by %s", getattr(staff, "username", "?"))
-        self.leave()
+        from loket.models.services.printouts import pending_jobs
+
+        log.info("kiosk admin menu opened by %s", getattr(staff, "username", "?"))
+        self.admin.show_for(str(getattr(staff, "full_name", "")), len(pending_jobs()))
+        self.show_screen(self.admin)
 
     def leave(self) -> None:
         self._may_close = True
