@@ -4,9 +4,9 @@ Estimated wait = people ahead × recent mean service time ÷ counters working on
 service. Recent mean: the last 20 finished tickets of the service in the past week
 (called → finished), else the service's configured default. Counters working: those
 serving the service that called anyone in the last 30 minutes, else all active ones
-serving it. The staffing guard (issue 5) replaces the second figure with staffed
-counters. Both figures are cached for 30 s per process: they move slowly, and the
-kiosk's tap-to-print path must stay fast.
+serving it — unless the office signs officers in (the staffing guard): then it is the
+counters serving the service that are staffed right now. Both figures are cached for
+30 s per process: they move slowly, and the kiosk's tap-to-print path must stay fast.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from peewee import fn
 from loket.models import rawsql
 from loket.models.db import db_date
 from loket.models.fields import to_micros
+from loket.models.services.staffing import staffed_counter_ids
 from loket.models.tables import Counter, CounterService, Ticket
 
 _CACHE_SECONDS = 30.0
@@ -78,6 +79,9 @@ def _service_rate(service: ServiceLike, now: dt.datetime) -> tuple[float, int]:
         .where((Ticket.counter.in_(serving)) & (Ticket.called_at >= recent))
         .scalar()
     ) or serving.count()
+    staffed = staffed_counter_ids(now)
+    if staffed is not None:
+        working = len({row[0] for row in serving.tuples()} & staffed)
     result = (max(mean, 0.5), max(int(working), 1))
     _cache[service.id] = (time.monotonic(), *result)
     return result

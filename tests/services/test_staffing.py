@@ -331,3 +331,18 @@ def test_counter_states_for_the_admin_board(office, clock):
     clock.advance(seconds=45)
     assert staffing.counter_state(1, clock).status == "lost"
     assert staffing.staffed_counter_ids(clock.now()) == frozenset()
+
+
+def test_wait_estimate_counts_staffed_counters(office, clock):
+    from loket.models.services import tickets
+    from loket.models.services.estimates import clear_cache
+
+    at(clock, "08:00")
+    for _ in range(3):
+        tickets.issue_ticket("A", clock=clock)
+    # Nobody signs in yet: the three counters serving A are assumed to work.
+    assert tickets.issue_ticket("A", clock=clock).estimated_wait_minutes == 5
+    staffing.sign_in(1, "ani", "1111", clock)
+    clear_cache()
+    info = tickets.issue_ticket("A", clock=clock)
+    assert (info.ahead, info.estimated_wait_minutes) == (4, 20)  # one staffed counter
