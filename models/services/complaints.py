@@ -392,14 +392,15 @@ def file_complaint(
     ticket_number: str | None = None,
     channel: str = "kiosk",
     category: str = "complaint",
-    holidays: Collection[dt.date] = frozenset(),
+    holidays: Collection[dt.date] | None = None,
     clock: Clock = SYSTEM_CLOCK,
 ) -> ComplaintInfo:
     """Record a complaint or suggestion and give it a tracking number and a due date.
 
     ``ticket_number`` links it to that ticket of today (office time); its service
-    becomes the complaint's when ``service_code`` is not given. ``holidays`` are left
-    out of the working-day count (the office's holiday table, once there is one).
+    becomes the complaint's when ``service_code`` is not given. The office's holidays
+    (``loket holiday add``) are left out of the working-day count, or ``holidays``
+    when given.
     """
     from loket.models.services.tickets import parse_label
 
@@ -429,6 +430,10 @@ def file_complaint(
             raise NotFound(f"Nomor antrian {label} tidak ada hari ini", f"No ticket {label} today")
         ticket_id = int(row[0])
         service_id = service_id if service_id is not None else int(row[1])
+    if holidays is None:
+        from loket.models.services.service_hours import list_holidays
+
+        holidays = {h.day for h in list_holidays() if h.day > today}
     due = add_working_days(today, response_days(), holidays)
     with write_transaction():
         sequence = _next_sequence(settings.office_id, today.year)

@@ -103,6 +103,20 @@ def test_response_days_setting_and_holidays_move_the_due_date(office):
         complaints.set_response_days(0)
 
 
+def test_the_offices_holiday_table_moves_the_due_date(office):
+    from loket.models.services.service_hours import add_holiday
+
+    clock = office
+    add_holiday("2026-12-01", "Libur daerah", clock=clock)
+    add_holiday("2026-11-20", "Sudah lewat", clock=clock)
+    # Mon 23 Nov + 10 working days skipping Tue 1 Dec: 24,25,26,27 | 30,2,3,4 | 7,8 → Tue 8 Dec.
+    assert complaints.file_complaint(TEXT, clock=clock).due_date == dt.date(2026, 12, 8)
+    # Holidays given by the caller replace the table.
+    assert complaints.file_complaint(TEXT, holidays=(), clock=clock).due_date == dt.date(
+        2026, 12, 7
+    )
+
+
 def test_a_complaint_about_a_ticket_takes_its_service(office):
     clock = office
     ticket = issue_ticket("A", clock=clock)
