@@ -166,12 +166,12 @@ def load_book() -> HoursBook:
                 weekday, start, end, b1, b2, bool(through)
             )
     holidays = {
-        staffing_log._day(day): name
+        staffing_log.stored_day(day): name
         for day, name in rawsql.fetch_all("SELECT day, name FROM holiday")
     }
     ramadan = tuple(
         sorted(
-            (staffing_log._day(a), staffing_log._day(b))
+            (staffing_log.stored_day(a), staffing_log.stored_day(b))
             for a, b in rawsql.fetch_all("SELECT first_day, last_day FROM ramadan_period")
         )
     )
@@ -343,7 +343,7 @@ def list_holidays(year: int | None = None) -> list[HolidayInfo]:
         query = query.where(
             (Holiday.day >= dt.date(year, 1, 1)) & (Holiday.day <= dt.date(year, 12, 31))
         )
-    return [HolidayInfo(staffing_log._day(r.day), r.name) for r in query]
+    return [HolidayInfo(staffing_log.stored_day(r.day), r.name) for r in query]
 
 
 def set_ramadan(

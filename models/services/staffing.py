@@ -20,7 +20,7 @@ from loket.models import rawsql
 from loket.models.changefeed import publish
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.db import write_transaction
-from loket.models.errors import IllegalTransition, InvalidInput, NotFound
+from loket.models.errors import IllegalTransition, NotFound
 from loket.models.fields import from_micros, to_micros
 from loket.models.services import staffing_log
 from loket.models.services import validation as check_input
@@ -872,7 +872,6 @@ __all__ = [
     "CounterStaffing",
     "FrontDeskStatus",
     "FrontDeskUncovered",
-    "InvalidInput",
     "NotSignedIn",
     "check",
     "counter_state",

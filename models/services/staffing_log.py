@@ -147,7 +147,7 @@ _COLUMNS = (
 )
 
 
-def _day(value: Any) -> dt.date:
+def stored_day(value: Any) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
@@ -157,7 +157,7 @@ def _entry(row: tuple[Any, ...]) -> LogEntry:
         seq=int(seq),
         at=from_micros(int(at)),
         recorded_at=from_micros(int(recorded_at)),
-        day=_day(day),
+        day=stored_day(day),
         kind=kind,
         counter_id=counter_id,
         officer_id=officer_id,
@@ -217,7 +217,7 @@ def chain_entries() -> list[hashchain.ChainEntry]:
             kind,
             from_micros(int(at)),
             from_micros(int(recorded)),
-            _day(day),
+            stored_day(day),
             counter,
             officer,
             why,
@@ -226,6 +226,8 @@ def chain_entries() -> list[hashchain.ChainEntry]:
             text,
         )
         result.append(
-            hashchain.ChainEntry(int(seq), prev, row_hash, fields, label=f"{kind} {_day(day)}")
+            hashchain.ChainEntry(
+                int(seq), prev, row_hash, fields, label=f"{kind} {stored_day(day)}"
+            )
         )
     return result
