@@ -20,7 +20,19 @@ from loket.models.db import database, is_sqlite
 
 CHANNEL = "loket"
 TOPICS = frozenset(
-    {"tickets", "counters", "services", "staff", "settings", "staffing", "receipts", "surveys"}
+    {
+        "tickets",
+        "counters",
+        "services",
+        "staff",
+        "settings",
+        "staffing",
+        "receipts",
+        "surveys",
+        "complaints",
+        "printers",
+        "audit",
+    }
 )
 SQLITE_POLL_SECONDS = 0.025
 

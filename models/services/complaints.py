@@ -35,9 +35,7 @@ from loket.models.services.working_days import add_working_days
 from loket.models.tables import Complaint, ComplaintNote, ComplaintSequence, Service, Staff
 
 NUMBER_PREFIX = "ADU"
-# Complaints have no topic of their own in the change feed yet; they are citizen
-# feedback like the survey, and the admin page listening to "surveys" refreshes both.
-TOPIC = "surveys"
+TOPIC = "complaints"
 RESPONSE_DAYS_KEY = "complaint_response_days"
 DEFAULT_RESPONSE_DAYS = 10
 MAX_TEXT = 2000

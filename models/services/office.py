@@ -19,11 +19,13 @@ class OfficeSettings:
     office_address: str = ""
     office_id: str = "LOKET"
     timezone: str = "Asia/Jakarta"
-    # After this many normal calls a counter calls a waiting priority visitor.
     complaint_channel: str = (
         "Pengaduan: kios Loket atau SP4N-LAPOR! (lapor.go.id) / "
         "Complaints: the Loket kiosk or SP4N-LAPOR!"
     )
+    # Working days within which a complaint is answered (Perpres 76/2013 practice).
+    complaint_response_days: int = 10
+    # After this many normal calls a counter calls a waiting priority visitor.
     interleave_normal: int = 2
     front_desk_minimum: int = 1
     # Display board: the ticker (empty: the maklumat pelayanan) and a logo image path.
@@ -42,7 +44,11 @@ class OfficeSettings:
         return self.local(instant).date()
 
 
-_INT_KEYS = {"interleave_normal": (1, 20), "front_desk_minimum": (0, 100)}
+_INT_KEYS = {
+    "interleave_normal": (1, 20),
+    "front_desk_minimum": (0, 100),
+    "complaint_response_days": (1, 365),
+}
 SETTING_KEYS = tuple(f.name for f in fields(OfficeSettings))
 
 
