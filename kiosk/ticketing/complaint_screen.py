@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -20,7 +22,9 @@ from loket.kiosk.ticketing.qr_view import QrView
 from loket.kiosk.ticketing.screen import Screen, label, plain_button, primary_button
 from loket.kiosk.ticketing.ticket_screen import confirmed
 from loket.models.services.complaints import CATEGORIES, ComplaintInfo
-from loket.models.services.printouts import PrintOutcome
+
+if TYPE_CHECKING:
+    from loket.models.services.printouts import PrintOutcome
 
 
 class ComplaintScreen(Screen):

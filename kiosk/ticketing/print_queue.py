@@ -24,7 +24,7 @@ _STOP = object()
 class PrintQueue(QObject):
     finished = Signal(int, object)
     failed = Signal(int, object)
-    _done = Signal(int, bool, object)
+    _done = Signal(int, object)  # (ok, result): no bool through a queued signal
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -58,14 +58,15 @@ class PrintQueue(QObject):
                     log.exception("kiosk print job %s failed", token)
                     result, ok = exc, False
                 try:
-                    self._done.emit(token, ok, result)
+                    self._done.emit(token, (ok, result))
                 except RuntimeError:  # the window is gone (shutdown); nobody to tell
                     return
         finally:
             _close_thread_connection()
 
-    @Slot(int, bool, object)
-    def _deliver(self, token: int, ok: bool, result: object) -> None:
+    @Slot(int, object)
+    def _deliver(self, token: int, packed: tuple[bool, object]) -> None:
+        ok, result = packed
         self._busy -= 1
         (self.finished if ok else self.failed).emit(token, result)
 

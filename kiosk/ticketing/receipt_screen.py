@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -9,8 +11,10 @@ from loket.kiosk.shell.i18n import pick
 from loket.kiosk.ticketing.qr_view import QrView
 from loket.kiosk.ticketing.screen import Screen, label, primary_button
 from loket.kiosk.ticketing.ticket_screen import confirmed
-from loket.models.services.printouts import PrintOutcome
 from loket.models.services.receipts import ReceiptInfo
+
+if TYPE_CHECKING:
+    from loket.models.services.printouts import PrintOutcome
 
 
 class ReceiptScreen(Screen):

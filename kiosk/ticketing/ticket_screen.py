@@ -6,14 +6,18 @@ QR (staff can scan it or reprint it from the spool) and says plainly what happen
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from loket.kiosk.shell.i18n import pick
 from loket.kiosk.ticketing.qr_view import QrView
 from loket.kiosk.ticketing.screen import Screen, label, primary_button
-from loket.models.services.printouts import PrintOutcome
 from loket.models.services.ticket_info import PRIORITY_CATEGORIES, TicketInfo
+
+if TYPE_CHECKING:
+    from loket.models.services.printouts import PrintOutcome
 
 
 def confirmed(outcome: PrintOutcome) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -30,7 +31,9 @@ from loket.kiosk.ticketing.survey_screen import SurveyScreen
 from loket.kiosk.ticketing.ticket_screen import TicketScreen
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.errors import LoketError
-from loket.models.services.printouts import PrintOutcome
+
+if TYPE_CHECKING:
+    from loket.models.services.printouts import PrintOutcome
 
 log = logging.getLogger(__name__)
 
@@ -144,6 +147,9 @@ class KioskWindow(QWidget):
         apply_theme(self, self.theme)
         self.retranslate()
         self.refresh()
+        # Printing pulls in python-escpos (about 0.4 s of imports) and signing:
+        # import both on the print thread once the window is up, not before, not on a tap.
+        QTimer.singleShot(0, lambda: self.prints.submit(_warm_up_printing))
 
     # ---- top bar: office name (hidden exit), language, large text, high contrast
     def _top_bar(self) -> QHBoxLayout:
@@ -198,10 +204,17 @@ class KioskWindow(QWidget):
     def refresh(self) -> None:
         from loket.models.services.office import load_settings
 
+        # Only touch widgets that change: every Qt call counts (see tests/kiosk/test_qt_binding.py).
         try:
-            self.office_name.setText(load_settings().office_name)
-            self.home.show_tiles(service_tiles(self.clock))
-            self.banner.setVisible(front_desk_unstaffed(self.clock))
+            name = load_settings().office_name
+            if self.office_name.text() != name:
+                self.office_name.setText(name)
+            tiles = service_tiles(self.clock)
+            if tiles != self.home.tiles:
+                self.home.show_tiles(tiles)
+            unstaffed = front_desk_unstaffed(self.clock)
+            if self.banner.isVisibleTo(self) != unstaffed:
+                self.banner.setVisible(unstaffed)
         except LoketError as exc:
             self.show_notice(exc.message_id, exc.message_en)
 
@@ -382,6 +395,9 @@ class KioskWindow(QWidget):
         return token
 
     def _printed(self, token: int, outcome: PrintOutcome) -> None:
+        done = self._print_targets.pop(token, None)
+        if done is None:  # the warm-up job
+            return
         if not (outcome.printed and not outcome.pending):
             # Raised for staff: the job waits in the spool (`loket print pending`,
             # `loket print retry`) and the log says what happened.
@@ -391,9 +407,7 @@ class KioskWindow(QWidget):
                 outcome.pending,
                 outcome.message_en,
             )
-        done = self._print_targets.pop(token, None)
-        if done is not None:
-            done(outcome, None)
+        done(outcome, None)
 
     def _print_crashed(self, token: int, error: object) -> None:
         log.error("kiosk print job failed outright: %s", error)
@@ -428,6 +442,11 @@ class KioskWindow(QWidget):
             self.feed = None
         self.prints.stop()
         self.closing.emit()
+
+
+def _warm_up_printing() -> None:
+    import loket.models.services.printouts
+    import loket.models.services.signing  # noqa: F401
 
 
 def _failure_text(error: object) -> tuple[str, str]:

@@ -1,0 +1,153 @@
+"""Kiosk benchmarks (offscreen Qt).
+
+1. Start to first interactive frame: a fresh process imports the kiosk, opens and
+   migrates the database, builds the window and paints it once (target < 2 s), and its
+   resident memory at that moment.
+2. Tap on a service to the first byte reaching the printer (simulated TCP printer,
+   status questions included): issue the ticket, hand it to the print thread, render,
+   connect, ask status, send (target p95 < 100 ms on SQLite).
+
+    .venv/bin/python bench/bench_kiosk.py [--backends sqlite,postgres] [--taps 100] [--starts 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from common import backend, percentile, summary_ms
+
+HERE = Path(__file__).resolve().parent
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def child_start(url: str, t0: float) -> None:
+    """Runs in a fresh process: what `loket-kiosk --windowed` does up to the first frame."""
+    from PySide6.QtCore import QTimer
+
+    from loket.kiosk.shell.app import create_app, open_office_database
+    from loket.kiosk.shell.lockdown import lock_window
+    from loket.kiosk.ticketing.window import KioskWindow
+
+    app = create_app(name="Loket Kiosk")
+    opened = open_office_database(url)
+    window = KioskWindow(feed_url=opened)
+    lock_window(window, full_screen=False)
+
+    def first_frame() -> None:
+        window.repaint()  # the first frame, painted
+        print(f"{time.time() - t0:.4f} {_rss_mb():.1f}", flush=True)
+        window.leave()
+        app.quit()
+
+    QTimer.singleShot(0, first_frame)
+    app.exec()
+
+
+def bench_start(url: str, starts: int) -> None:
+    seconds, rss = [], []
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    for _ in range(starts):
+        t0 = time.time()
+        out = subprocess.run(
+            [sys.executable, str(HERE / "bench_kiosk.py"), "--child-start", url, str(t0)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+        ).stdout.split()
+        seconds.append(float(out[0]))
+        rss.append(float(out[1]))
+    print(
+        f"  start → first interactive frame: median {percentile(seconds, 50):.2f} s, "
+        f"max {max(seconds):.2f} s (target < 2 s); resident memory {percentile(rss, 50):.0f} MB"
+    )
+
+
+def bench_taps(taps: int) -> None:
+    from helpers.sim_printer import SimPrinter
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from loket.kiosk.shell.app import create_app
+    from loket.kiosk.ticketing.window import KioskWindow
+
+    class TimedPrinter(SimPrinter):
+        first_byte: float | None = None
+
+        def _process(self, buf: bytearray, client: object) -> None:
+            if self.first_byte is None and buf:
+                self.first_byte = time.perf_counter()
+            super()._process(buf, client)  # type: ignore[arg-type]
+
+    create_app()
+    latencies = []
+    with TimedPrinter() as sim:
+        window = KioskWindow(printer=sim.uri, use_feed=False, ask_priority=False)
+        window.resize(1280, 900)
+        window.show()
+        QApplication.processEvents()
+        for index in range(taps + 5):
+            sim.clear()
+            sim.first_byte = None
+            button = window.home.service_buttons["A"]
+            start = time.perf_counter()
+            QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+            deadline = time.monotonic() + 10
+            while sim.first_byte is None and time.monotonic() < deadline:
+                time.sleep(0.0002)
+            if sim.first_byte is None:
+                raise RuntimeError("the printer never heard from the kiosk")
+            if index >= 5:  # warm-up: first key use, first connection
+                latencies.append(sim.first_byte - start)
+            while window.prints.busy:
+                QApplication.processEvents()
+                time.sleep(0.001)
+            assert window.ticket.outcome is not None and window.ticket.outcome.printed
+            window.go_home()
+        window.leave()
+    print(f"  tap on a service → first byte at the printer: {summary_ms(latencies)}")
+    print(f"    (target p95 < 100 ms on SQLite; {len(latencies)} taps)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--backends", default="sqlite")
+    parser.add_argument("--taps", type=int, default=100)
+    parser.add_argument("--starts", type=int, default=5)
+    parser.add_argument("--child-start", nargs=2, metavar=("URL", "T0"))
+    args = parser.parse_args()
+    if args.child_start:
+        child_start(args.child_start[0], float(args.child_start[1]))
+        return
+    os.environ["LOKET_DATA_DIR"] = tempfile.mkdtemp(prefix="loket-bench-kiosk-")
+    for kind in args.backends.split(","):
+        print(f"{kind}:")
+        with backend(kind) as url:
+            from loket.models.services import catalog
+
+            catalog.add_service(
+                "A", "Administrasi", "Administration", hours="00:00-24:00", days="1234567"
+            )
+            catalog.add_service("B", "Perizinan", "Permits", hours="00:00-24:00", days="1234567")
+            bench_start(url, args.starts)
+            bench_taps(args.taps)
+
+
+if __name__ == "__main__":
+    main()
