@@ -171,7 +171,7 @@ class CounterWindow(QWidget):
     def toggle_language(self) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        i18n.set_language(app, "en" if i18n.current_language() == "id" else "id", remember=True)
+        i18n.set_language(app, "en" if i18n.current_language() == "id" else "id")
 
     def show_notice(self, message_id: str, message_en: str, error: bool = True) -> None:
         self.notice.setProperty("role", "error" if error else "muted")
