@@ -18,6 +18,7 @@ from loket.models.cli import (
     print_commands,
     queue_commands,
     receipt_commands,
+    report_commands,
     staffing_commands,
     survey_commands,
 )
@@ -33,6 +34,7 @@ _GROUPS = (
     survey_commands,
     complaint_commands,
     staffing_commands,
+    report_commands,
 )
 
 
