@@ -13,6 +13,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from loket.kiosk.board import refcount_guard
 from loket.kiosk.board.call_banner import CallBanner
 from loket.kiosk.board.call_queue import CallQueue
 from loket.kiosk.board.header_bar import HeaderBar
@@ -49,6 +50,7 @@ class BoardWindow(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        refcount_guard.install()
         self.setObjectName("board")
         self.setWindowTitle("Loket — Papan Antrian / Queue Board")
         self.setStyleSheet(STYLE)
@@ -173,3 +175,4 @@ class BoardWindow(QWidget):
         self._safety.stop()
         self._feed.stop()
         self.calls.shutdown()
+        refcount_guard.top_up()

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from loket.kiosk.board.look import FLASH_BG, FLASH_FG, LINE, NUMBER, PANEL, TEXT, font
 
 FLASH_TOGGLES = 8
 FLASH_MS = 350
 IDLE_TEXT = "—"
+# The number is sized to fill its tile; no tile's text is narrower than this.
+WIDTH_PROBE = "A-000"
 
 
 class CounterTile(QFrame):
@@ -20,11 +23,14 @@ class CounterTile(QFrame):
         self.number = QLabel(IDLE_TEXT)
         for label in (self.title, self.number):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            # The tile decides the size of its text, never the other way round.
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(0)
         layout.addWidget(self.title)
         layout.addWidget(self.number, 1)
+        self._scale = 1.0
         self._flash_left = 0
         self._lit = False
         self._timer = QTimer(self)
@@ -32,13 +38,35 @@ class CounterTile(QFrame):
         self.set_scale(1.0)
         self._paint()
 
-    def set_scale(self, scale: float, columns: int = 2) -> None:
-        big = 150 if columns <= 2 else 110 if columns == 3 else 84
-        self.title.setFont(font(big * 0.32, scale))
-        self.number.setFont(font(big, scale))
+    def set_scale(self, scale: float) -> None:
+        self._scale = scale
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        scale = self._scale
+        height = max(40, self.height() - 16)
+        title_px = max(16, min(44 * scale, height * 0.2))
+        self.title.setFont(font(title_px))
+        self.title.setFixedHeight(round(title_px * 1.4))
+        text = self.number.text()
+        probe = font(100)
+        widest = max(
+            QFontMetrics(probe).horizontalAdvance(text),
+            QFontMetrics(probe).horizontalAdvance(WIDTH_PROBE),
+        )
+        by_width = (self.width() - 28) * 100 / widest
+        by_height = (height - title_px * 1.4) * 0.82
+        self.number.setFont(font(max(12, min(by_width, by_height, 220 * scale))))
 
     def show_ticket(self, number: str | None, active: bool = True) -> None:
-        self.number.setText(number or IDLE_TEXT)
+        text = number or IDLE_TEXT
+        if text != self.number.text():
+            self.number.setText(text)
+            self._fit()
         self.title.setText(f"LOKET {self.counter}" + ("" if active else " · TUTUP / CLOSED"))
 
     @property

@@ -55,6 +55,5 @@ class NowServingPanel(QWidget):
     def set_scale(self, scale: float) -> None:
         self._scale = scale
         self.title.setFont(font(30, scale))
-        columns = self._columns()
         for tile in self.tiles.values():
-            tile.set_scale(scale, columns)
+            tile.set_scale(scale)

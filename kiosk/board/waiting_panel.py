@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from loket.kiosk.board.look import font
 from loket.models.services.board import WaitingService
@@ -49,6 +49,8 @@ class WaitingPanel(QFrame):
                 label.setProperty("role", role)
                 label.setFont(font(size, self._scale, bold=column < 2))
                 label.setProperty("design_px", size)
+                if column == 0:  # a long service name is cut, never widens the board
+                    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
                 self._grid.addWidget(label, row, column)
                 self._labels.append(label)
         self._grid.setColumnStretch(0, 1)

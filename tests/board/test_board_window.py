@@ -122,3 +122,29 @@ def test_header_clock_and_running_text_follow_the_settings(make_board, speaker, 
     qtbot.waitUntil(lambda: board.header.office_name.text() == "Kelurahan Sukamaju", timeout=3000)
     assert board.running_text.text().startswith("Hari ini loket tutup pukul 12.00")
     qtbot.waitUntil(lambda: board.header.clock.time_label.text().endswith("WITA"), timeout=3000)
+
+
+def test_sixteen_counters_fit_a_1920x1080_tv(make_board, speaker, qtbot):
+    from PySide6.QtGui import QFontMetrics
+
+    from loket.models.services import calling, catalog
+
+    catalog.add_service(
+        "CD", "Administrasi Kependudukan dan Pencatatan Sipil", "Civil registry",
+        hours="00:00-24:00", days="1234567",
+    )  # fmt: skip
+    for number in range(3, 17):
+        catalog.add_counter(number, "CD")
+    for _ in range(20):
+        issue_ticket("CD")
+    for number in range(3, 17):
+        calling.call_next(number)
+    board = make_board(speaker)
+    board.resize(1920, 1080)
+    qtbot.waitUntil(lambda: board.width() == 1920 and board.height() == 1080)
+    assert len(board.now_serving.tiles) == 16
+    for tile in board.now_serving.tiles.values():
+        text_width = QFontMetrics(tile.number.font()).horizontalAdvance(tile.number.text())
+        assert text_width <= tile.width()
+        assert tile.number.font().pixelSize() >= 48  # readable across the room
+    assert board.now_serving.tiles[16].number.text() == "CD-014"
