@@ -54,7 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.setCursor(Qt.CursorShape.BlankCursor)
         window.showFullScreen()
     code = app.exec()
-    window.shutdown()
+    window.close()  # stops the change feed and the voice
+    window.deleteLater()
     return code
 
 
