@@ -41,7 +41,8 @@ def key_button(name: str, key: str | None = None, primary: bool = False) -> QPus
         button.setProperty("role", "primary")
     if key:
         sequence = QKeySequence(key)
-        button.setProperty("keyText", sequence.toString(QKeySequence.SequenceFormat.NativeText))
+        shown = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+        button.setProperty("keyText", shown.replace("Return", "Enter"))
         # A QShortcut clicks at once; QPushButton.setShortcut would animate for 100 ms.
         shortcut = QShortcut(sequence, button)
         shortcut.activated.connect(button.click)

@@ -82,7 +82,7 @@ class ReceivePanel(QWidget):
         }
         for name, text in captions.items():
             self.captions[name].setText(text)
-        set_caption(self.submit_button, self.tr("Terima dan cetak tanda terima"))
+        set_caption(self.submit_button, self.tr("Cetak tanda terima"))
 
     def values(self) -> dict[str, str]:
         return {name: field.text().strip() for name, field in self.fields.items()}

@@ -188,6 +188,7 @@ class CounterWindow(QWidget):
         return self.stack.currentWidget()
 
     def show_screen(self, screen: Screen) -> None:
+        self.notice.hide()
         self.stack.setCurrentWidget(screen)
         screen.entered()
 
