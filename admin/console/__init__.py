@@ -1,0 +1,1 @@
+"""``loket-admin``: the office's set-up, live coverage board, reviews and reports."""

@@ -1,0 +1,29 @@
+"""What every admin page shares: who is logged in, the clock and the dialogs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from loket.kiosk.shell.dialogs import DialogService
+from loket.models.clock import SYSTEM_CLOCK, Clock
+from loket.models.errors import PermissionDenied
+from loket.models.services.auth import Session
+
+
+@dataclass
+class ConsoleContext:
+    dialogs: DialogService
+    clock: Clock = SYSTEM_CLOCK
+    session: Session | None = None
+    # Folder the reports and survey print-outs are written to (None: the data folder).
+    export_dir: str | None = None
+
+    def require_session(self) -> Session:
+        """The logged-in session; pages are only reachable after login."""
+        if self.session is None:
+            raise PermissionDenied("Silakan masuk terlebih dahulu", "Please log in first")
+        return self.session
+
+    @property
+    def username(self) -> str | None:
+        return self.session.username if self.session else None

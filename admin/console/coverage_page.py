@@ -1,0 +1,177 @@
+"""The live coverage board, the first page a head sees: is the front desk staffed?
+
+One tile per counter, the queue per service, and a red banner (with a sound) while
+the front desk is uncovered inside service hours or a gap has been escalated. It
+refreshes on the change feed (staffing, tickets, …) and every few seconds, because
+heartbeats age with the clock, not with the data; once a minute it also runs the
+office's gap check, so a gap is logged and escalated even when no counter app is
+left running to do it.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QWidget
+
+from loket.admin.console.alarm import Alarm
+from loket.admin.console.context import ConsoleContext
+from loket.admin.console.coverage_tile import CoverageTile
+from loket.admin.console.parts import Page, fill_table, label, set_headers, t, table
+from loket.kiosk.shell.i18n import current_language
+from loket.models.services import office, queue, staffing
+from loket.models.services.staffing import CounterStaffing, FrontDeskStatus
+
+TOPICS = {"staffing", "tickets", "counters", "services", "settings", "staff"}
+TICK_MS = 5_000
+CHECK_EVERY_TICKS = 12  # the gap check once a minute
+COLUMNS = 4
+RED_BANNER = (
+    "QLabel#coverage_banner { background: #b3261e; color: white; font-weight: bold;"
+    " font-size: 20px; border-radius: 8px; padding: 12px; }"
+)
+CALM_BANNER = (
+    "QLabel#coverage_banner { background: #e6f4ea; color: #1e7b34; font-weight: bold;"
+    " border-radius: 8px; padding: 8px; }"
+)
+
+
+class CoveragePage(Page):
+    key = "coverage"
+    title_id = "Papan penjagaan langsung"
+    title_en = "Live coverage board"
+
+    def __init__(
+        self,
+        context: ConsoleContext,
+        parent: QWidget | None = None,
+        tick_ms: int = TICK_MS,
+        muted: bool = False,
+    ) -> None:
+        super().__init__(context, parent)
+        self.banner = label(name="coverage_banner")
+        self.body.addWidget(self.banner)
+        self.alarm = Alarm(self, muted=muted)
+        columns = QHBoxLayout()
+        self.tile_area = QWidget()
+        self.grid = QGridLayout(self.tile_area)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.tile_area)
+        columns.addWidget(scroll, 3)
+        self.queue_table = table("coverage_queues", 5)
+        columns.addWidget(self.queue_table, 2)
+        self.body.addLayout(columns, 1)
+        self.checked = label("muted", name="coverage_checked")
+        self.body.addWidget(self.checked)
+        self.tiles: dict[int, CoverageTile] = {}
+        self.status: FrontDeskStatus | None = None
+        self.alarming = False
+        self.escalated = False
+        self.last_refresh_seconds = 0.0
+        self._ticks = 0
+        self.timer = QTimer(self)
+        self.timer.setInterval(tick_ms)
+        self.timer.timeout.connect(self.tick)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        set_headers(
+            self.queue_table,
+            [
+                t("Layanan", "Service"),
+                t("Menunggu", "Waiting"),
+                t("Prioritas", "Priority"),
+                t("Tunggu terlama (menit)", "Longest wait (min)"),
+                t("Perkiraan (menit)", "Estimate (min)"),
+            ],
+        )
+
+    def start(self) -> None:
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def feed_changed(self, topics: set[str]) -> None:
+        if topics & TOPICS:
+            self.refresh()
+
+    def tick(self) -> None:
+        self._ticks += 1
+        if self._ticks % CHECK_EVERY_TICKS == 0:
+            self.attempt(lambda: staffing.check(self.context.clock))
+        self.refresh()
+
+    def refresh(self) -> None:
+        started = time.perf_counter()
+        clock = self.context.clock
+        data = self.attempt(
+            lambda: (
+                staffing.front_desk_status(clock),
+                staffing.counter_states(clock),
+                queue.snapshot(clock),
+                office.load_settings().zone,
+            )
+        )
+        if data is None:
+            return
+        status, counters, snapshot, zone = data
+        self._show_tiles(counters, zone)
+        lang = current_language()
+        fill_table(
+            self.queue_table,
+            [
+                (
+                    f"{s.code} · {s.name_en if lang == 'en' else s.name_id}",
+                    s.waiting,
+                    s.priority_waiting,
+                    s.longest_wait_minutes,
+                    s.estimated_wait_minutes,
+                )
+                for s in snapshot.services
+                if s.active
+            ],
+        )
+        self._show_banner(status, zone)
+        self.checked.setText(
+            f"{t('Diperbarui', 'Updated')} {status.checked_at.astimezone(zone):%H:%M:%S}"
+        )
+        self.last_refresh_seconds = time.perf_counter() - started
+
+    def _show_tiles(self, counters: list[CounterStaffing], zone: object) -> None:
+        numbers = [c.number for c in counters]
+        if numbers != list(self.tiles):
+            for tile in self.tiles.values():
+                self.grid.removeWidget(tile)
+                tile.deleteLater()
+            self.tiles = {}
+            for index, number in enumerate(numbers):
+                tile = CoverageTile(number)
+                self.tiles[number] = tile
+                self.grid.addWidget(tile, index // COLUMNS, index % COLUMNS)
+        for state in counters:
+            self.tiles[state.number].show_state(state, zone)
+
+    def _show_banner(self, status: FrontDeskStatus, zone: object) -> None:
+        self.status = status
+        alarm = status.in_service_hours and not status.covered
+        text = status.message(current_language())
+        if alarm and status.gap_since is not None:
+            since = status.gap_since.astimezone(zone)
+            text += f" — {t('sejak', 'since')} {since:%H:%M}"
+            if status.escalate_at is not None and not status.escalated:
+                text += (
+                    f"; {t('eskalasi ke kepala pukul', 'escalated to the head at')}"
+                    f" {status.escalate_at.astimezone(zone):%H:%M}"
+                )
+        self.banner.setText(text)
+        self.banner.setStyleSheet(RED_BANNER if alarm else CALM_BANNER)
+        self.banner.setProperty("alarm", alarm)
+        # A sound when a gap starts and again when it is escalated, not on every refresh.
+        if alarm and (not self.alarming or (status.escalated and not self.escalated)):
+            self.alarm.ring()
+        self.alarming = alarm
+        self.escalated = alarm and status.escalated

@@ -1,0 +1,197 @@
+"""Building blocks of the admin pages: a page with a notice line, tables, bilingual text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from loket.admin.console.context import ConsoleContext
+from loket.kiosk.shell.i18n import current_language, pick
+from loket.models.errors import LoketError
+
+T = TypeVar("T")
+
+
+def t(text_id: str, text_en: str) -> str:
+    """Bahasa Indonesia first; English when the app is switched to it."""
+    return pick(text_id, text_en)
+
+
+def label(role: str | None = None, name: str = "", wrap: bool = True) -> QLabel:
+    widget = QLabel()
+    if role:
+        widget.setProperty("role", role)
+    if name:
+        widget.setObjectName(name)
+    widget.setWordWrap(wrap)
+    return widget
+
+
+def button(name: str, primary: bool = False) -> QPushButton:
+    widget = QPushButton()
+    widget.setObjectName(name)
+    widget.setMinimumHeight(44)
+    if primary:
+        widget.setProperty("role", "primary")
+    return widget
+
+
+def table(name: str, columns: int) -> QTableWidget:
+    widget = QTableWidget(0, columns)
+    widget.setObjectName(name)
+    widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    widget.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    widget.verticalHeader().setVisible(False)
+    widget.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    widget.horizontalHeader().setStretchLastSection(True)
+    return widget
+
+
+def fill_table(widget: QTableWidget, rows: Sequence[Sequence[Any]]) -> None:
+    """Replace the rows; the first cell of each row keeps the row's value as user data."""
+    widget.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem("" if value is None else str(value))
+            item.setData(Qt.ItemDataRole.UserRole, value)
+            widget.setItem(r, c, item)
+
+
+def set_headers(widget: QTableWidget, headers: Sequence[str]) -> None:
+    widget.setHorizontalHeaderLabels(list(headers))
+
+
+def selected_key(widget: QTableWidget) -> Any:
+    """The first cell's value of the selected row (None when nothing is selected)."""
+    row = widget.currentRow()
+    item = widget.item(row, 0) if row >= 0 else None
+    return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+
+
+def select_row(widget: QTableWidget, key: object) -> bool:
+    for row in range(widget.rowCount()):
+        item = widget.item(row, 0)
+        if item is not None and item.data(Qt.ItemDataRole.UserRole) == key:
+            widget.setCurrentCell(row, 0)
+            return True
+    return False
+
+
+def date_edit(name: str, day: dt.date) -> QDateEdit:
+    widget = QDateEdit(QDate(day.year, day.month, day.day))
+    widget.setObjectName(name)
+    widget.setCalendarPopup(True)
+    widget.setDisplayFormat("yyyy-MM-dd")
+    return widget
+
+
+def date_of(widget: QDateEdit) -> dt.date:
+    value = widget.date()
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def set_date(widget: QDateEdit, day: dt.date) -> None:
+    widget.setDate(QDate(day.year, day.month, day.day))
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Change a styled role and let the stylesheet see it."""
+    widget.setProperty("role", role)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "–"
+    total = round(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+class Page(QWidget):
+    """One page of the admin window: a heading, the page's body, a notice line below.
+
+    ``attempt`` runs a service call and turns a refusal (a :class:`LoketError`, e.g.
+    ``PermissionDenied`` for a staff account) into the notice text, so a page never
+    crashes on a refused action and the user reads why.
+    """
+
+    key = "page"
+    title_id = "Halaman"
+    title_en = "Page"
+
+    def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName(f"page_{self.key}")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 8, 12, 8)
+        self.heading = label("title", name=f"{self.key}_heading")
+        outer.addWidget(self.heading)
+        self.body = QVBoxLayout()
+        outer.addLayout(self.body, 1)
+        self.notice = label(name=f"{self.key}_notice")
+        self.notice.hide()
+        outer.addWidget(self.notice)
+
+    @property
+    def title(self) -> str:
+        return t(self.title_id, self.title_en)
+
+    # ---- to override
+    def retranslate(self) -> None:
+        self.heading.setText(self.title)
+
+    def refresh(self) -> None:
+        """Read the page's data again from the services."""
+
+    def feed_changed(self, topics: set[str]) -> None:
+        """The change feed moved; pages refresh when a topic they show changed."""
+
+    # ---- shared
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            if self.context.session is not None:
+                self.refresh()
+        super().changeEvent(event)
+
+    def attempt(self, action: Callable[[], T], done_id: str = "", done_en: str = "") -> T | None:
+        try:
+            result = action()
+        except LoketError as exc:
+            self.show_error(exc)
+            return None
+        if done_id:
+            self.show_ok(done_id, done_en)
+        else:
+            self.notice.hide()
+        return result
+
+    def show_error(self, exc: LoketError) -> None:
+        self.show_message(exc.message(current_language()), error=True)
+
+    def show_ok(self, text_id: str, text_en: str) -> None:
+        self.show_message(t(text_id, text_en), error=False)
+
+    def show_message(self, text: str, error: bool) -> None:
+        set_role(self.notice, "error" if error else "muted")
+        self.notice.setText(text)
+        self.notice.show()

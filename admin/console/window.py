@@ -1,0 +1,222 @@
+"""The admin window: login first, then navigation on the left and one page at a time.
+
+The live coverage board opens first after every login. The change feed drives the
+page on screen (and the board, whose alarm must sound wherever the head is looking).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from loket.admin.console.context import ConsoleContext
+from loket.admin.console.coverage_page import TICK_MS, CoveragePage
+from loket.admin.console.login_screen import LoginScreen
+from loket.admin.console.pages import PAGE_TYPES
+from loket.admin.console.parts import Page, button, label, t
+from loket.kiosk.shell import i18n
+from loket.kiosk.shell.dialogs import DialogService, QtDialogs
+from loket.kiosk.shell.feed import ChangeFeedBridge
+from loket.kiosk.shell.theme import Theme, apply_theme
+from loket.models.clock import SYSTEM_CLOCK, Clock
+from loket.models.services.auth import Session
+
+FEED_TOPICS = {
+    "tickets",
+    "counters",
+    "services",
+    "staff",
+    "settings",
+    "staffing",
+    "receipts",
+    "surveys",
+    "complaints",
+    "printers",
+    "audit",
+}
+
+
+class ConsoleWindow(QWidget):
+    closing = Signal()
+
+    def __init__(
+        self,
+        clock: Clock = SYSTEM_CLOCK,
+        dialogs: DialogService | None = None,
+        feed_url: str | None = None,
+        use_feed: bool = True,
+        export_dir: str | None = None,
+        tick_ms: int = TICK_MS,
+        muted: bool = False,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("admin_console")
+        self.context = ConsoleContext(
+            dialogs=dialogs or QtDialogs(self), clock=clock, export_dir=export_dir
+        )
+        outer = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.office_line = label("title", name="console_title")
+        bar.addWidget(self.office_line, 1)
+        self.who = label("muted", name="console_who")
+        bar.addWidget(self.who)
+        self.language_button = button("console_language")
+        self.language_button.clicked.connect(self.toggle_language)
+        bar.addWidget(self.language_button)
+        self.logout_button = button("console_logout")
+        self.logout_button.clicked.connect(self.log_out)
+        bar.addWidget(self.logout_button)
+        outer.addLayout(bar)
+
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack, 1)
+        self.login = LoginScreen(clock)
+        self.login.logged_in.connect(self.logged_in)
+        self.stack.addWidget(self.login)
+
+        self.main = QWidget()
+        main_layout = QHBoxLayout(self.main)
+        self.nav = QListWidget()
+        self.nav.setObjectName("console_nav")
+        self.nav.setMaximumWidth(260)
+        main_layout.addWidget(self.nav)
+        self.pages_stack = QStackedWidget()
+        main_layout.addWidget(self.pages_stack, 1)
+        self.stack.addWidget(self.main)
+
+        self.coverage = CoveragePage(self.context, tick_ms=tick_ms, muted=muted)
+        self.pages: dict[str, Page] = {"coverage": self.coverage}
+        for page_type in PAGE_TYPES:
+            page = page_type(self.context)
+            self.pages[page.key] = page
+        for key, page in self.pages.items():
+            self.pages_stack.addWidget(page)
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self._nav_row)
+
+        self.feed: ChangeFeedBridge | None = None
+        if use_feed:
+            self.feed = ChangeFeedBridge(feed_url, FEED_TOPICS, self)
+            self.feed.changed.connect(self.on_feed)
+        apply_theme(self, Theme())
+        self.retranslate()
+        self.show_login()
+
+    # ---- language
+    def retranslate(self) -> None:
+        self.setWindowTitle(t("Loket — Admin", "Loket — Admin"))
+        self.language_button.setText(
+            "English" if i18n.current_language() == "id" else "Bahasa Indonesia"
+        )
+        self.logout_button.setText(t("Keluar", "Log out"))
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            page = self.pages[item.data(Qt.ItemDataRole.UserRole)]
+            item.setText(page.title)
+        self._show_who()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def toggle_language(self) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        i18n.set_language(app, "en" if i18n.current_language() == "id" else "id", remember=True)
+
+    def _show_who(self) -> None:
+        session = self.context.session
+        if session is None:
+            self.who.setText("")
+            return
+        roles = {
+            "head": ("kepala", "head"),
+            "admin": ("admin", "admin"),
+            "staff": ("staf", "staff"),
+        }
+        role_id, role_en = roles.get(session.role, (session.role, session.role))
+        self.who.setText(f"{session.full_name} ({t(role_id, role_en)})")
+
+    # ---- login and navigation
+    def show_login(self) -> None:
+        self.context.session = None
+        self.coverage.stop()
+        self.logout_button.hide()
+        self.office_line.setText(t("Loket — Admin", "Loket — Admin"))
+        self.stack.setCurrentWidget(self.login)
+        self.login.reset()
+        self._show_who()
+
+    def logged_in(self, session: Session) -> None:
+        self.context.session = session
+        self.logout_button.show()
+        self._show_who()
+        self._show_office()
+        self.stack.setCurrentWidget(self.main)
+        self.open_page("coverage")
+        self.coverage.start()
+
+    def _show_office(self) -> None:
+        from loket.models.services.office import load_settings
+
+        self.office_line.setText(load_settings().office_name)
+
+    def log_out(self) -> None:
+        self.show_login()
+
+    def open_page(self, key: str) -> Page:
+        page = self.pages[key]
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.nav.setCurrentRow(row)
+        self.pages_stack.setCurrentWidget(page)
+        return page
+
+    def current_page(self) -> Page:
+        page = self.pages_stack.currentWidget()
+        assert isinstance(page, Page)
+        return page
+
+    def _nav_row(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
+        page = self.pages[key]
+        self.pages_stack.setCurrentWidget(page)
+        if self.context.session is not None:
+            page.notice.hide()
+            page.refresh()
+
+    def on_feed(self, topics: set[str]) -> None:
+        if self.context.session is None:
+            return
+        if "settings" in topics:
+            self._show_office()
+        self.coverage.feed_changed(topics)
+        current = self.current_page()
+        if current is not self.coverage:
+            current.feed_changed(topics)
+
+    # ---- closing
+    def leave(self) -> None:
+        self.coverage.stop()
+        if self.feed is not None:
+            self.feed.stop()
+            self.feed = None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.leave()
+        self.closing.emit()
+        super().closeEvent(event)

@@ -1,0 +1,133 @@
+"""An admin console on the test database: two front-desk counters and a back-office one,
+two officers, an admin and the head; the fake clock at Monday 08:00 (service hours)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from helpers.stubs import FakeClock, ScriptedDialogs
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from loket.kiosk.shell import i18n
+
+PINS = {"budi": "1234", "sari": "5678", "kepala": "9999", "admin": "4321"}
+PASSWORDS = {"kepala": "kepala-rahasia", "admin": "admin-rahasia", "budi": "budi-rahasia"}
+
+
+@pytest.fixture(autouse=True)
+def _indonesian_first(qapp: QApplication) -> Iterator[None]:
+    i18n.set_language(qapp, "id")
+    yield
+    i18n.set_language(qapp, "id")
+
+
+@pytest.fixture
+def office(db: str) -> str:
+    from loket.models.services.catalog import add_counter, add_service
+    from loket.models.services.office import update_settings
+    from loket.models.services.staff import add_staff
+
+    update_settings(office_name="Kantor Kelurahan Menteng")
+    add_service("A", "Administrasi Kependudukan", "Civil registration")
+    add_service("B", "Perizinan", "Permits")
+    add_counter(1, "A,B", "Loket 1", front_desk=True)
+    add_counter(2, "A,B", "Loket 2", front_desk=True)
+    add_counter(3, "B", "Loket 3")
+    add_staff("budi", "Budi Santoso", "staff", PINS["budi"], password=PASSWORDS["budi"])
+    add_staff("sari", "Sari Wulandari", "staff", PINS["sari"])
+    add_staff("kepala", "Ibu Kepala", "head", PINS["kepala"], password=PASSWORDS["kepala"])
+    add_staff("admin", "Pak Admin", "admin", PINS["admin"], password=PASSWORDS["admin"])
+    return db
+
+
+@pytest.fixture
+def dialogs() -> ScriptedDialogs:
+    return ScriptedDialogs()
+
+
+@pytest.fixture
+def make_console(
+    qtbot, office: str, clock: FakeClock, dialogs: ScriptedDialogs, tmp_path: Path
+) -> Iterator[Callable[..., object]]:
+    from loket.admin.console.window import ConsoleWindow
+
+    windows: list[ConsoleWindow] = []
+
+    def make(**options: object) -> ConsoleWindow:
+        options.setdefault("use_feed", False)
+        options.setdefault("tick_ms", 3_600_000)  # tests refresh by hand unless they ask
+        options.setdefault("muted", True)
+        options.setdefault("export_dir", str(tmp_path / "exports"))
+        options.setdefault("clock", clock)
+        window = ConsoleWindow(dialogs=dialogs, **options)  # type: ignore[arg-type]
+        qtbot.addWidget(window)
+        window.resize(1366, 900)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.leave()
+
+
+@pytest.fixture
+def tap(qtbot) -> Callable[[QWidget], None]:
+    def press(widget: QWidget) -> None:
+        assert widget.isVisible(), f"{widget.objectName()} is not on screen"
+        assert widget.isEnabled(), f"{widget.objectName()} is disabled"
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+    return press
+
+
+@pytest.fixture
+def log_in(make_console, qtbot, tap) -> Callable[..., object]:
+    """A console window with ``username`` logged in through the login screen."""
+
+    def enter(username: str = "kepala", **options: object) -> object:
+        window = make_console(**options)
+        login = window.login  # type: ignore[attr-defined]
+        login.username.clear()
+        qtbot.keyClicks(login.username, username)
+        qtbot.keyClicks(login.password, PASSWORDS[username])
+        tap(login.login_button)
+        assert window.context.session is not None, login.message.text()  # type: ignore[attr-defined]
+        return window
+
+    return enter
+
+
+@pytest.fixture
+def open_page(tap) -> Callable[..., object]:
+    """Click the page's entry in the navigation list."""
+
+    def go(window: object, key: str) -> object:
+        nav = window.nav  # type: ignore[attr-defined]
+        for row in range(nav.count()):
+            item = nav.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == key:
+                rect = nav.visualItemRect(item)
+                from PySide6.QtTest import QTest
+
+                QTest.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+                page = window.current_page()  # type: ignore[attr-defined]
+                assert page.key == key
+                return page
+        raise AssertionError(f"no page {key}")
+
+    return go
+
+
+@pytest.fixture
+def pins() -> dict[str, str]:
+    return dict(PINS)
+
+
+@pytest.fixture
+def passwords() -> dict[str, str]:
+    return dict(PASSWORDS)
