@@ -187,8 +187,8 @@
         <translation>Rate our service</translation>
     </message>
     <message>
-        <source>Pengaduan &amp; saran</source>
-        <translation>Complaints &amp; suggestions</translation>
+        <source>Pengaduan dan saran</source>
+        <translation>Complaints and suggestions</translation>
     </message>
 </context>
 <context>

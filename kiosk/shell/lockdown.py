@@ -7,6 +7,7 @@ PIN of an active admin or head-of-office account.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from loket.kiosk.shell.dialogs import DialogService
@@ -24,6 +25,11 @@ def lock_window(window: QWidget, full_screen: bool = True) -> None:
         | Qt.WindowType.WindowStaysOnTopHint
     )
     if full_screen:
+        # Without a window manager (a bare X session on a kiosk PC) showFullScreen alone
+        # leaves the window at its preferred size: claim the whole screen first.
+        screen = window.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            window.setGeometry(screen.geometry())
         window.showFullScreen()
     else:
         window.show()

@@ -69,7 +69,7 @@ class HomeScreen(Screen):
         self.document_button.setText(self.tr("Serahkan dokumen"))
         self.check_button.setText(self.tr("Cek tanda terima"))
         self.survey_button.setText(self.tr("Nilai layanan kami"))
-        self.complaint_button.setText(self.tr("Pengaduan & saran"))
+        self.complaint_button.setText(self.tr("Pengaduan dan saran"))
         self._fill_tiles()
 
     def show_tiles(self, tiles: list[ServiceTile]) -> None:
