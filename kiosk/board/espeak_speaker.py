@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess
 
-from loket.kiosk.board.speaker import Done, chime_path
+from loket.kiosk.board.speaker import Done, chime_path, speakable
 from loket.kiosk.board.wav_player import WavPlayer
 
 VOICES = {"id": "id", "en": "en"}
@@ -102,7 +102,8 @@ class EspeakSpeaker(QObject):
         process.errorOccurred.connect(failed)
         voice = VOICES.get(lang, lang)
         process.start(
-            self._binary, ["-v", voice, "-s", str(WORDS_PER_MINUTE), "-w", str(target), text]
+            self._binary,
+            ["-v", voice, "-s", str(WORDS_PER_MINUTE), "-w", str(target), speakable(text, lang)],
         )
         return render
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QObject, QTimer
 from PySide6.QtTextToSpeech import QTextToSpeech
 
-from loket.kiosk.board.speaker import Done, chime_path
+from loket.kiosk.board.speaker import Done, chime_path, speakable
 from loket.kiosk.board.wav_player import WavPlayer
 
 # Offline engines only: speech-dispatcher drives espeak-ng on the machine itself.
@@ -67,7 +67,7 @@ class QtVoiceSpeaker(QObject):
         self._done = done
         self._spoke = False
         self._watchdog.start(5000 + 120 * len(text))
-        self._engine.say(text)
+        self._engine.say(speakable(text, lang))
 
     def _on_state(self, state: QTextToSpeech.State) -> None:
         if state == QTextToSpeech.State.Speaking:

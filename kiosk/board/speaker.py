@@ -7,6 +7,7 @@ waits for it before starting the next, so calls never cut each other off.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -30,6 +31,15 @@ class Speaker(Protocol):
 
     def stop(self) -> None:
         """Silence and release everything (the board is closing)."""
+
+
+# espeak-ng reads a lone English "A" as the article ("uh"); "A-" makes it the letter.
+_LONE_A = re.compile(r"\bA\b(?= )")
+
+
+def speakable(text: str, lang: str) -> str:
+    """The sentence as a voice should get it; the screen keeps the written form."""
+    return _LONE_A.sub("A-", text) if lang == "en" else text
 
 
 def chime_path() -> Path:

@@ -124,3 +124,20 @@ def test_speakers_satisfy_the_protocol(no_voices):
     for method in ("chime", "say", "stop"):
         assert callable(getattr(speaker, method))
     assert Path(chime_path()).is_file()
+
+
+def test_english_voice_says_the_letter_a_not_the_article():
+    import subprocess
+
+    from loket.kiosk.board.speaker import speakable
+
+    text = sentence("A-012", 3, "en")
+    assert speakable(text, "en") == "Queue number A- twelve, please go to counter three"
+    assert speakable(sentence("A-012", 3, "id"), "id") == sentence("A-012", 3, "id")
+    binary = espeak_binary()
+    assert binary is not None
+    phonemes = subprocess.run(
+        [binary, "-q", "-x", "-v", "en", speakable(text, "en")],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert "'eI" in phonemes.split("tw'Elv")[0]  # "ay", then "twelve"
