@@ -58,3 +58,6 @@ def test_banner_is_bilingual(signed_in, qapp, clock):
     i18n.set_language(qapp, "en")
     assert "Front desk unstaffed" in window.banner.text()
     assert window.language_button.text() == "Bahasa Indonesia"
+    assert window.desk.status.text() == "Nobody called yet"
+    assert window.desk.waiting_list.item(0).text() == "Nobody is waiting"
+    assert window.desk.presence.text() == "On duty"

@@ -225,3 +225,18 @@ def test_signed_out_elsewhere_returns_to_the_sign_in_screen(signed_in, clock, pi
     window.heartbeat()
     assert window.current_screen() is window.sign_in_screen
     assert "keluar dari tempat lain" in window.notice.text()
+
+
+def test_the_apps_tick_records_a_colleague_whose_pc_died(signed_in, clock, pins):
+    from loket.models.services.office import load_settings
+
+    staffing.sign_in(2, "sari", pins["sari"], clock=clock)  # her PC then goes silent
+    window = signed_in()
+    for _ in range(3):  # one minute of this app's heartbeats runs the office check once
+        clock.advance(seconds=20)
+        window.heartbeat()
+    day = load_settings().today(clock.now())
+    lost = [e for e in staffing_log.entries_for_days(day, day) if e.kind == "heartbeat_lost"]
+    assert [(e.counter_id is not None, e.officer_id is not None) for e in lost] == [(True, True)]
+    assert window.front_desk is not None and window.front_desk.covered  # budi still covers
+    assert staffing.counter_state(2, clock=clock).status == "lost"
