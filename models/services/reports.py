@@ -422,26 +422,26 @@ def ticket_report(
         params,
     ):
         waits[int(sid)][int(secs)] = int(n)
-    services_t: dict[int, dict[int, int]] = defaultdict(dict)
-    for sid, secs, n in rawsql.fetch_all(
-        "SELECT t.issued_service_id, (t.finished_at - t.called_at) / 1000000 AS secs, COUNT(*) "
-        f"FROM ticket t WHERE {where} AND t.status = 'done' AND t.called_at IS NOT NULL "
-        "GROUP BY t.issued_service_id, secs",
-        params,
-    ):
-        services_t[int(sid)][int(secs)] = int(n)
-    officer_t: dict[int, dict[int, int]] = defaultdict(dict)
+    # Service time per service and per officer, and no-shows per officer, in one pass.
+    services_t: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    officer_t: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     officer_no_show: dict[int, int] = defaultdict(int)
-    for oid, status, secs, n in rawsql.fetch_all(
-        "SELECT t.officer_id, t.status, (t.finished_at - t.called_at) / 1000000 AS secs, "
-        f"COUNT(*) FROM ticket t WHERE {where} AND t.officer_id IS NOT NULL "
-        "AND t.status IN ('done', 'no_show') GROUP BY t.officer_id, t.status, secs",
+    for sid, oid, status, secs, n in rawsql.fetch_all(
+        "SELECT t.issued_service_id, t.officer_id, t.status, "
+        "(t.finished_at - t.called_at) / 1000000 AS secs, COUNT(*) FROM ticket t "
+        f"WHERE {where} AND t.status IN ('done', 'no_show') "
+        "GROUP BY t.issued_service_id, t.officer_id, t.status, secs",
         params,
     ):
-        if status == "done":
-            officer_t[int(oid)][int(secs or 0)] = int(n)
-        else:
-            officer_no_show[int(oid)] += int(n)
+        if status == "no_show":
+            if oid is not None:
+                officer_no_show[int(oid)] += int(n)
+            continue
+        if secs is None:
+            continue
+        services_t[int(sid)][int(secs)] += int(n)
+        if oid is not None:
+            officer_t[int(oid)][int(secs)] += int(n)
 
     names = {
         int(i): (str(c), str(n), str(e))

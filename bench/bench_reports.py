@@ -1,0 +1,123 @@
+"""Every report and the live board's refresh at one year's size, on SQLite and PostgreSQL.
+
+    .venv/bin/python bench/bench_reports.py [--backends sqlite,postgres] [--repeats 5]
+        [--tickets 500000] [--staffing 100000] [--surveys 20000]
+
+Generates the year with bench/generate_year.py (30 counters, about 500,000 tickets,
+100,000 staffing entries, 20,000 survey responses), then times, with the clock at
+10:00 WIB on the last day: the ticket report (a day, a month, a month for one service,
+the whole year), the staffing report (a month, the year), the survey report (a month,
+the year), the exports of the year's ticket report (CSV, XLSX, PDF), and the live
+board's refresh (``queue.snapshot``, ``staffing.counter_states``,
+``staffing.front_desk_status``). Target: every one under 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from common import backend, percentile
+from generate_year import WIB, generate
+
+TARGET_S = 1.0
+
+
+class FixedClock:
+    def __init__(self, when: dt.datetime) -> None:
+        self._when = when
+
+    def now(self) -> dt.datetime:
+        return self._when.astimezone(dt.UTC)
+
+
+def _time(fn: Callable[[], Any], repeats: int) -> list[float]:
+    fn()  # warm caches (settings, statement translation), as an open app has
+    runs = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - start)
+    return runs
+
+
+def run(kind: str, args: argparse.Namespace) -> list[tuple[str, str, float, float]]:
+    from loket.models.services import queue, report_export, reports, staffing
+
+    results = []
+    with backend(kind) as _url:
+        info = generate(
+            counters=30,
+            tickets=args.tickets,
+            staffing=args.staffing,
+            surveys=args.surveys,
+            progress=lambda line: print(f"  [{kind}] {line}", flush=True),
+        )
+        print(f"  [{kind}] generated in {info['timings_s']['total']} s: {info}", flush=True)
+        today = dt.date.fromisoformat(info["today"])
+        clock = FixedClock(dt.datetime.fromisoformat(info["now"]).astimezone(WIB))
+        month = (today.replace(day=1), today)
+        year = (today - dt.timedelta(days=364), today)
+        yesterday = today - dt.timedelta(days=1)
+        while yesterday.isoweekday() > 5:  # the last working day before today
+            yesterday -= dt.timedelta(days=1)
+        year_tickets = reports.ticket_report(*year)
+        cases: list[tuple[str, Callable[[], Any]]] = [
+            ("board: queue.snapshot", lambda: queue.snapshot(clock)),
+            ("board: staffing.counter_states", lambda: staffing.counter_states(clock)),
+            ("board: staffing.front_desk_status", lambda: staffing.front_desk_status(clock)),
+            ("tickets: one day", lambda: reports.ticket_report(yesterday, yesterday)),
+            ("tickets: one month", lambda: reports.ticket_report(*month)),
+            ("tickets: one month, service A", lambda: reports.ticket_report(*month, "A")),
+            ("tickets: the year", lambda: reports.ticket_report(*year)),
+            ("staffing: one month", lambda: reports.staffing_report(*month, clock)),
+            ("staffing: the year", lambda: reports.staffing_report(*year, clock)),
+            ("survey: one month", lambda: reports.survey_report(*month)),
+            ("survey: the year", lambda: reports.survey_report(*year)),
+            ("export year tickets: CSV", lambda: report_export.to_csv(year_tickets)),
+            ("export year tickets: XLSX", lambda: report_export.to_xlsx(year_tickets)),
+            ("export year tickets: PDF", lambda: report_export.to_pdf(year_tickets, "Kantor")),
+        ]
+        for name, fn in cases:
+            repeats = args.repeats if "year" not in name else max(1, args.repeats // 2)
+            runs = _time(fn, repeats)
+            p50, worst = percentile(runs, 50), max(runs)
+            flag = "" if worst < TARGET_S else "  OVER 1 s"
+            print(
+                f"  [{kind}] {name:<36} p50 {p50 * 1000:8.1f} ms  max {worst * 1000:8.1f} ms"
+                f"  mean {statistics.fmean(runs) * 1000:8.1f} ms{flag}",
+                flush=True,
+            )
+            results.append((kind, name, p50, worst))
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--backends", default="sqlite,postgres")
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--tickets", type=int, default=500_000)
+    parser.add_argument("--staffing", type=int, default=100_000)
+    parser.add_argument("--surveys", type=int, default=20_000)
+    parser.add_argument("--out", type=Path, help="write the table as Markdown here too")
+    args = parser.parse_args()
+    rows = []
+    for kind in args.backends.split(","):
+        rows.extend(run(kind.strip(), args))
+    table = ["| backend | what | p50 ms | max ms | under 1 s |", "|---|---|---:|---:|---|"]
+    table += [
+        f"| {k} | {n} | {p * 1000:.1f} | {w * 1000:.1f} | {'yes' if w < TARGET_S else 'NO'} |"
+        for k, n, p, w in rows
+    ]
+    print("\n".join(table))
+    if args.out:
+        args.out.write_text("\n".join(table) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
