@@ -141,3 +141,20 @@ def test_english_voice_says_the_letter_a_not_the_article():
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     assert "'eI" in phonemes.split("tw'Elv")[0]  # "ay", then "twelve"
+
+
+def test_qt_speech_is_only_chosen_with_an_indonesian_voice(monkeypatch, qtbot):
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    # Qt's "mock" engine speaks English, Norwegian and Finnish, not Indonesian.
+    monkeypatch.setattr(qt_voice_speaker, "QT_ENGINES", ("mock",))
+    assert qt_voice_speaker.indonesian_engine() is None
+    assert choose_speaker("qt").name in ("espeak", "chime")
+
+    speaker = qt_voice_speaker.QtVoiceSpeaker(QTextToSpeech("mock"))
+    ended: list[str] = []
+    speaker.say(sentence("A-012", 3, "en"), "en", lambda: ended.append("en"))
+    qtbot.waitUntil(lambda: ended == ["en"], timeout=10000)
+    speaker.say(sentence("A-012", 3, "id"), "id", lambda: ended.append("id"))
+    assert ended == ["en", "id"]  # no Indonesian voice: on at once, never stuck
+    speaker.stop()
