@@ -70,7 +70,8 @@ def _palette(theme: Theme) -> dict[str, str]:
 def stylesheet(theme: Theme, primary_px: int, touch_min_px: int = MIN_TOUCH_PX) -> str:
     """The Qt stylesheet for ``theme``; widgets opt into roles with the ``role`` property."""
     c = _palette(theme)
-    base = 22 if theme.large_text else 16
+    # Read at arm's length on a 15–22" touch screen: 20 px is about 3.5 mm at 1080p.
+    base = 28 if theme.large_text else 20
     big = round(base * 1.5)
     huge = round(base * 4)
     border = 3 if theme.high_contrast else 2
@@ -92,7 +93,7 @@ QPushButton[role="primary"] {{ min-height: {primary_px}px; font-size: {big}px; f
     background: {c["primary"]}; color: {c["primary_fg"]}; border-color: {c["primary"]}; }}
 QPushButton[role="primary"]:disabled {{ background: {c["button"]}; color: {c["disabled_fg"]};
     border-color: {c["border"]}; }}
-QPushButton[role="service"] {{ min-height: {primary_px * 2}px; font-size: {big}px;
+QPushButton[role="service"] {{ min-height: {primary_px * 2}px; font-size: {round(base * 1.8)}px;
     text-align: left; padding: 12px 20px; }}
 QPushButton[role="key"] {{ font-size: {big}px; padding: 2px; }}
 QLineEdit, QTextEdit, QPlainTextEdit, QComboBox {{ min-height: {touch_min_px}px;

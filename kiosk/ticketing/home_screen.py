@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from loket.kiosk.shell.i18n import pick
 from loket.kiosk.shell.theme import PRIMARY_MM, touch_px
@@ -43,6 +50,7 @@ class HomeScreen(Screen):
         layout.addLayout(self.grid, 1)
         self.empty = label("muted")
         layout.addWidget(self.empty)
+        layout.addSpacing(16)
         actions = QHBoxLayout()
         actions.setSpacing(16)
         self.document_button = primary_button("hand_in_document")
@@ -98,6 +106,8 @@ class HomeScreen(Screen):
             button.setObjectName(f"service_{tile.code}")
             button.setProperty("role", "service")
             button.setMinimumHeight(height)
+            # Fill the free space: on a kiosk screen the tiles are the whole point.
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             button.clicked.connect(lambda _=False, code=tile.code: self.service_chosen.emit(code))
             self.grid.addWidget(button, index // COLUMNS, index % COLUMNS)
             button.show()
