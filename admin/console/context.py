@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from loket.kiosk.shell.dialogs import DialogService
 from loket.models.clock import SYSTEM_CLOCK, Clock
@@ -27,3 +28,11 @@ class ConsoleContext:
     @property
     def username(self) -> str | None:
         return self.session.username if self.session else None
+
+    def output_dir(self) -> Path:
+        """Where exports go; made on first use."""
+        from loket.models.config import data_dir
+
+        folder = Path(self.export_dir) if self.export_dir else data_dir() / "reports"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder

@@ -50,9 +50,15 @@ class CoveragePage(Page):
         muted: bool = False,
     ) -> None:
         super().__init__(context, parent)
+        self.alarm.muted = muted
+        self.timer = QTimer(self)
+        self.timer.setInterval(tick_ms)
+        self.timer.timeout.connect(self.tick)
+
+    def build(self) -> None:
         self.banner = label(name="coverage_banner")
         self.body.addWidget(self.banner)
-        self.alarm = Alarm(self, muted=muted)
+        self.alarm = Alarm(self)
         columns = QHBoxLayout()
         self.tile_area = QWidget()
         self.grid = QGridLayout(self.tile_area)
@@ -71,10 +77,6 @@ class CoveragePage(Page):
         self.escalated = False
         self.last_refresh_seconds = 0.0
         self._ticks = 0
-        self.timer = QTimer(self)
-        self.timer.setInterval(tick_ms)
-        self.timer.timeout.connect(self.tick)
-        self.retranslate()
 
     def retranslate(self) -> None:
         super().retranslate()

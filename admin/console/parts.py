@@ -150,6 +150,11 @@ class Page(QWidget):
         self.notice = label(name=f"{self.key}_notice")
         self.notice.hide()
         outer.addWidget(self.notice)
+        self.build()
+        self.retranslate()
+
+    def build(self) -> None:
+        """Add the page's widgets to ``self.body`` (before the first ``retranslate``)."""
 
     @property
     def title(self) -> str:

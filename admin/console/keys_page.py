@@ -1,0 +1,105 @@
+"""Signing keys: which key signs receipts, rotating it, exporting the public keys as PEM."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit
+
+from loket.admin.console.parts import Page, button, fill_table, label, set_headers, t, table
+from loket.models.services import admin_actions, office, signing
+
+
+class KeysPage(Page):
+    key = "keys"
+    title_id = "Kunci tanda tangan"
+    title_en = "Signing keys"
+
+    def build(self) -> None:
+        self.hint = label("muted")
+        self.body.addWidget(self.hint)
+        self.list = table("keys_table", 5)
+        self.body.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        self.rotate_button = button("key_rotate")
+        self.export_button = button("key_export", primary=True)
+        self.rotate_button.clicked.connect(self.rotate)
+        self.export_button.clicked.connect(self.export)
+        row.addWidget(self.rotate_button)
+        row.addWidget(self.export_button)
+        self.body.addLayout(row)
+        self.pem = QPlainTextEdit()
+        self.pem.setObjectName("key_pem")
+        self.pem.setReadOnly(True)
+        self.body.addWidget(self.pem, 1)
+        self.exported_to: str | None = None
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.hint.setText(
+            t(
+                "Tanda terima ditandatangani Ed25519. Kunci yang dipensiunkan tetap dapat "
+                "memverifikasi tanda terima lama.",
+                "Receipts are signed with Ed25519. Retired keys still verify old receipts.",
+            )
+        )
+        set_headers(
+            self.list,
+            [
+                t("ID kunci", "Key id"),
+                t("Label", "Label"),
+                t("Dibuat", "Created"),
+                t("Dipensiunkan", "Retired"),
+                t("Kunci privat di PC ini", "Private key on this PC"),
+            ],
+        )
+        self.rotate_button.setText(t("Ganti kunci", "Rotate key"))
+        self.export_button.setText(t("Ekspor kunci publik (PEM)", "Export public keys (PEM)"))
+
+    def refresh(self) -> None:
+        data = self.attempt(lambda: (signing.list_keys(), office.load_settings().zone))
+        if data is None:
+            return
+        keys, zone = data
+        yes, no = t("ya", "yes"), t("tidak", "no")
+        fill_table(
+            self.list,
+            [
+                (
+                    k.kid,
+                    k.label,
+                    f"{k.created_at.astimezone(zone):%Y-%m-%d %H:%M}",
+                    f"{k.retired_at.astimezone(zone):%Y-%m-%d %H:%M}" if k.retired_at else "–",
+                    yes if k.private_key_here else no,
+                )
+                for k in keys
+            ],
+        )
+
+    def rotate(self) -> None:
+        session = self.context.require_session()
+        if not self.context.dialogs.confirm(
+            t("Ganti kunci", "Rotate key"),
+            t(
+                "Buat kunci baru dan pensiunkan kunci PC ini? Tanda terima lama tetap sah.",
+                "Make a new key and retire this PC's keys? Old receipts stay valid.",
+            ),
+        ):
+            return
+        rotation = self.attempt(lambda: admin_actions.rotate_key(session, clock=self.context.clock))
+        if rotation is not None:
+            self.show_ok(
+                f"Kunci baru {rotation.new.kid} dipakai", f"New key {rotation.new.kid} in use"
+            )
+            self.refresh()
+
+    def export(self) -> None:
+        session = self.context.require_session()
+        pem = self.attempt(
+            lambda: admin_actions.export_public_keys(session, clock=self.context.clock)
+        )
+        if pem is None:
+            return
+        self.pem.setPlainText(pem)
+        path = self.context.output_dir() / "kunci-publik-kantor.pem"
+        path.write_text(pem, encoding="ascii")
+        self.exported_to = str(path)
+        self.show_ok(f"Kunci publik disimpan di {path}", f"Public keys saved to {path}")
