@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,7 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def start(argv: Sequence[str] | None = None) -> Any:
+    """Open the office database and show the board; the window, or an exit code on refusal."""
     options = build_parser().parse_args(list(argv) if argv is not None else sys.argv[1:])
     from PySide6.QtCore import Qt
 
@@ -39,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from loket.kiosk.shell.app import create_app, open_office_database
     from loket.models.errors import LoketError
 
-    app = create_app(sys.argv[:1], name="Loket Display")
+    create_app(sys.argv[:1], name="Loket Display")
     try:
         url = open_office_database(options.db)
     except LoketError as exc:
@@ -53,10 +55,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         window.setCursor(Qt.CursorShape.BlankCursor)
         window.showFullScreen()
-    code = app.exec()
+    return window
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    window = start(argv)
+    if isinstance(window, int):
+        return window
+    from PySide6.QtWidgets import QApplication
+
+    code = QApplication.instance().exec()  # type: ignore[union-attr]
     window.close()  # stops the change feed and the voice
-    window.deleteLater()
-    return code
+    return int(code)
 
 
 if __name__ == "__main__":

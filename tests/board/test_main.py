@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-
-from loket.kiosk.board.main import build_parser, main
+from loket.kiosk.board.main import build_parser, main, start
 
 
-def test_starts_shows_the_board_and_quits_cleanly(office, qapp, capsys):
-    seen: list[str] = []
-
-    def look_then_quit() -> None:
-        seen.extend(w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible())
-        qapp.quit()
-
-    QTimer.singleShot(500, look_then_quit)
-    assert main(["--db", office, "--voice", "chime", "--windowed"]) == 0
-    assert "Loket — Papan Antrian / Queue Board" in seen
+def test_starts_and_shows_the_board(office, qtbot, capsys):
+    window = start(["--db", office, "--voice", "chime", "--windowed"])
+    qtbot.addWidget(window)
+    assert window.isVisible()
+    assert window.windowTitle() == "Loket — Papan Antrian / Queue Board"
+    assert window.calls.speaker.name == "chime"
     assert "suara/voice = chime" in capsys.readouterr().err
+    window.close()
 
 
 def test_a_bad_database_url_is_one_line_not_a_traceback(capsys, tmp_path):
