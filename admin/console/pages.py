@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+from loket.admin.console.complaints_page import ComplaintsPage
 from loket.admin.console.counters_page import CountersPage
+from loket.admin.console.documents_page import DocumentsPage
 from loket.admin.console.hours_page import HoursPage
 from loket.admin.console.keys_page import KeysPage
 from loket.admin.console.office_page import OfficePage
 from loket.admin.console.parts import Page
 from loket.admin.console.printers_page import PrintersPage
+from loket.admin.console.reports_page import ReportsPage
 from loket.admin.console.services_page import ServicesPage
 from loket.admin.console.staff_page import StaffPage
+from loket.admin.console.staffing_log_page import StaffingLogPage
+from loket.admin.console.survey_page import SurveyPage
 from loket.admin.console.voice_page import VoicePage
 
 PAGE_TYPES: list[type[Page]] = [
+    StaffingLogPage,
+    DocumentsPage,
+    ComplaintsPage,
+    SurveyPage,
+    ReportsPage,
     OfficePage,
     ServicesPage,
     CountersPage,

@@ -1,0 +1,210 @@
+"""Documents: the receipt registry with its status, search by number or sender, status
+changes by the logged-in officer, and who to phone now that their document is ready."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton
+
+from loket.admin.console.parts import (
+    Page,
+    button,
+    fill_table,
+    label,
+    select_row,
+    selected_key,
+    set_headers,
+    t,
+    table,
+)
+from loket.kiosk.shell.i18n import current_language
+from loket.models.errors import LoketError
+from loket.models.services import office, receipts
+from loket.models.services.receipts import STATUS_NAMES, TRANSITIONS, ReceiptInfo
+
+LIMIT = 500
+
+
+def matches(info: ReceiptInfo, text: str) -> bool:
+    """A search hit: part of the number (TT-2026-7 or 2026-000007) or of the sender."""
+    needle = text.strip().lower()
+    if not needle:
+        return True
+    haystack = " ".join(
+        part.lower() for part in (info.number, info.sender_name, info.sender_organisation or "")
+    )
+    return needle in haystack
+
+
+class DocumentsPage(Page):
+    key = "documents"
+    title_id = "Dokumen (tanda terima)"
+    title_en = "Documents (receipts)"
+
+    def build(self) -> None:
+        self.receipts: dict[str, ReceiptInfo] = {}
+        filters = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("documents_search")
+        self.search.returnPressed.connect(self.refresh)
+        self.status = QComboBox()
+        self.status.setObjectName("documents_status")
+        self.status.activated.connect(self.refresh)
+        self.search_button = button("documents_search_button", primary=True)
+        self.search_button.clicked.connect(self.refresh)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.status)
+        filters.addWidget(self.search_button)
+        self.body.addLayout(filters)
+        self.list = table("documents_table", 7)
+        self.list.itemSelectionChanged.connect(self.selected)
+        self.body.addWidget(self.list, 2)
+        self.detail = label(name="documents_detail")
+        self.body.addWidget(self.detail)
+        moves = QHBoxLayout()
+        self.note = QLineEdit()
+        self.note.setObjectName("documents_note")
+        moves.addWidget(self.note, 1)
+        self.move_buttons: dict[str, QPushButton] = {}
+        for status in receipts.STATUSES[1:]:
+            widget = button(f"documents_to_{status}")
+            widget.clicked.connect(lambda _=False, s=status: self.move(s))
+            self.move_buttons[status] = widget
+            moves.addWidget(widget)
+        self.body.addLayout(moves)
+        self.ready_heading = label("title", name="documents_ready_heading")
+        self.body.addWidget(self.ready_heading)
+        self.ready = table("documents_ready", 4)
+        self.body.addWidget(self.ready, 1)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        lang = current_language()
+        chosen = self.status.currentData()
+        self.status.clear()
+        self.status.addItem(t("Semua status", "Every status"), None)
+        for code in receipts.STATUSES:
+            self.status.addItem(STATUS_NAMES[code][1 if lang == "en" else 0], code)
+        self.status.setCurrentIndex(max(self.status.findData(chosen), 0))
+        self.search.setPlaceholderText(
+            t("Cari nomor tanda terima atau pengirim", "Search by receipt number or sender")
+        )
+        self.search_button.setText(t("Cari", "Search"))
+        self.note.setPlaceholderText(t("Catatan (opsional)", "Note (optional)"))
+        for status, widget in self.move_buttons.items():
+            widget.setText("→ " + STATUS_NAMES[status][1 if lang == "en" else 0])
+        set_headers(
+            self.list,
+            [
+                t("Nomor", "Number"),
+                t("Diterima", "Received"),
+                t("Pengirim", "Sender"),
+                t("Telepon", "Phone"),
+                t("Unit tujuan", "Unit"),
+                t("Status", "Status"),
+                t("Perkiraan selesai", "Expected"),
+            ],
+        )
+        self.ready_heading.setText(
+            t("Siap diambil — hubungi pengirim", "Ready for collection — phone the sender")
+        )
+        set_headers(
+            self.ready,
+            [
+                t("Nomor", "Number"),
+                t("Pengirim", "Sender"),
+                t("Telepon", "Phone"),
+                t("Perihal", "Subject"),
+            ],
+        )
+
+    def refresh(self) -> None:
+        status = self.status.currentData()
+        found = self.attempt(lambda: receipts.list_receipts(status=status, limit=LIMIT))
+        ready = self.attempt(lambda: receipts.list_receipts(status="ready", limit=LIMIT))
+        if found is None or ready is None:
+            return
+        text = self.search.text()
+        hits = [r for r in found if matches(r, text)]
+        if not hits and text.strip():
+            # An exact number (also older than the newest LIMIT) is looked up directly.
+            try:
+                exact = receipts.show_receipt(text.strip())
+            except LoketError:
+                exact = None
+            if exact is not None and (status is None or exact.status == status):
+                hits = [exact]
+        zone = office.load_settings().zone
+        lang = current_language()
+        chosen = selected_key(self.list)
+        self.receipts = {r.number: r for r in hits}
+        fill_table(
+            self.list,
+            [
+                (
+                    r.number,
+                    f"{r.issued_at.astimezone(zone):%Y-%m-%d %H:%M}",
+                    r.sender_name
+                    + (f" ({r.sender_organisation})" if r.sender_organisation else ""),
+                    r.sender_phone or "–",
+                    r.recipient_unit,
+                    STATUS_NAMES[r.status][1 if lang == "en" else 0],
+                    r.expected_completion or "–",
+                )
+                for r in hits
+            ],
+        )
+        fill_table(
+            self.ready,
+            [(r.number, r.sender_name, r.sender_phone or "–", r.subject) for r in ready],
+        )
+        if chosen and not select_row(self.list, chosen):
+            self.detail.clear()
+        self._enable_moves()
+
+    def feed_changed(self, topics: set[str]) -> None:
+        if "receipts" in topics:
+            self.refresh()
+
+    def _current(self) -> ReceiptInfo | None:
+        return self.receipts.get(selected_key(self.list))
+
+    def selected(self) -> None:
+        info = self._current()
+        if info is None:
+            self.detail.clear()
+        else:
+            full = self.attempt(lambda: receipts.show_receipt(info.number))
+            if full is not None:
+                zone = office.load_settings().zone
+                lang = current_language()
+                history = " → ".join(
+                    f"{STATUS_NAMES[e.status][1 if lang == 'en' else 0]} "
+                    f"{e.at.astimezone(zone):%d/%m %H:%M}"
+                    + (f" ({e.officer})" if e.officer else "")
+                    for e in full.history
+                )
+                self.detail.setText(f"{full.number}: {full.subject} · {full.pages} hlm · {history}")
+        self._enable_moves()
+
+    def _enable_moves(self) -> None:
+        info = self._current()
+        allowed = TRANSITIONS.get(info.status, ()) if info else ()
+        for status, widget in self.move_buttons.items():
+            widget.setEnabled(status in allowed)
+
+    def move(self, status: str) -> None:
+        info = self._current()
+        session = self.context.require_session()
+        if info is None:
+            return
+        done = self.attempt(
+            lambda: receipts.set_status(
+                info.number, status, session.username, self.note.text(), self.context.clock
+            ),
+            f"{info.number}: {STATUS_NAMES[status][0]}",
+            f"{info.number}: {STATUS_NAMES[status][1]}",
+        )
+        if done is not None:
+            self.note.clear()
+            self.refresh()
+            select_row(self.list, info.number)

@@ -1,0 +1,207 @@
+"""Reports: tickets, staffing coverage and the survey over a period, as charts and tables,
+and exported to PDF, CSV or XLSX (with progress for long exports)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
+
+from loket.admin.console.export_progress import ExportCancelled, ExportProgress
+from loket.admin.console.parts import (
+    Page,
+    button,
+    date_edit,
+    date_of,
+    fill_table,
+    label,
+    set_headers,
+    t,
+    table,
+)
+from loket.admin.console.report_charts import charts_for
+from loket.kiosk.shell.i18n import current_language
+from loket.models.services import catalog, office, reports
+from loket.models.services.reports import Section
+
+KIND_NAMES = {
+    "tickets": ("Antrian", "Tickets"),
+    "staffing": ("Penjagaan loket", "Staffing coverage"),
+    "survey": ("Survei kepuasan", "Satisfaction survey"),
+}
+EXPORTS = ("pdf", "csv", "xlsx")
+
+
+class ReportsPage(Page):
+    key = "reports"
+    title_id = "Laporan"
+    title_en = "Reports"
+
+    def build(self) -> None:
+        today = self.context.clock.now().date()
+        self.report: reports.TicketReport | reports.StaffingReport | reports.SurveyReport | None = (
+            None
+        )
+        self.sections: list[Section] = []
+        self.exported: list[Path] = []
+        filters = QHBoxLayout()
+        self.kind = QComboBox()
+        self.kind.setObjectName("report_kind")
+        self.date_from = date_edit("report_from", today - dt.timedelta(days=6))
+        self.date_to = date_edit("report_to", today)
+        self.service = QComboBox()
+        self.service.setObjectName("report_service")
+        self.show_button = button("report_show", primary=True)
+        self.show_button.clicked.connect(self.refresh)
+        for widget in (self.kind, self.date_from, self.date_to, self.service, self.show_button):
+            filters.addWidget(widget)
+        self.body.addLayout(filters)
+        self.summary = label(name="report_summary")
+        self.body.addWidget(self.summary)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("report_tabs")
+        self.body.addWidget(self.tabs, 1)
+        self.table_tab = QWidget()
+        table_layout = QVBoxLayout(self.table_tab)
+        self.section = QComboBox()
+        self.section.setObjectName("report_section")
+        self.section.currentIndexChanged.connect(self.show_section)
+        table_layout.addWidget(self.section)
+        self.table = table("report_table", 1)
+        table_layout.addWidget(self.table, 1)
+        exports = QHBoxLayout()
+        self.export_buttons = {}
+        for fmt in EXPORTS:
+            widget = button(f"report_export_{fmt}")
+            widget.clicked.connect(lambda _=False, f=fmt: self.export(f))
+            self.export_buttons[fmt] = widget
+            exports.addWidget(widget)
+        exports.addStretch(1)
+        self.body.addLayout(exports)
+        self.progress: ExportProgress | None = None
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        chosen = self.kind.currentData()
+        self.kind.clear()
+        for code in reports.KINDS:
+            self.kind.addItem(t(*KIND_NAMES[code]), code)
+        self.kind.setCurrentIndex(max(self.kind.findData(chosen), 0))
+        self.show_button.setText(t("Tampilkan", "Show"))
+        for fmt, widget in self.export_buttons.items():
+            widget.setText(t(f"Ekspor {fmt.upper()}", f"Export {fmt.upper()}"))
+        self._fill_services()
+
+    def _fill_services(self) -> None:
+        chosen = self.service.currentData()
+        self.service.clear()
+        self.service.addItem(t("Semua layanan", "Every service"), None)
+        if self.context.session is not None:
+            for s in self.attempt(catalog.list_services) or []:
+                self.service.addItem(s.code, s.code)
+        self.service.setCurrentIndex(max(self.service.findData(chosen), 0))
+
+    def choose(self, kind: str, first: dt.date, last: dt.date) -> None:
+        from loket.admin.console.parts import set_date
+
+        self.kind.setCurrentIndex(self.kind.findData(kind))
+        set_date(self.date_from, first)
+        set_date(self.date_to, last)
+
+    def build_report(
+        self,
+    ) -> reports.TicketReport | reports.StaffingReport | reports.SurveyReport | None:
+        kind = str(self.kind.currentData())
+        service = self.service.currentData() if kind != "staffing" else None
+        first, last = date_of(self.date_from), date_of(self.date_to)
+        return self.attempt(
+            lambda: reports.build_report(kind, first, last, service, self.context.clock)
+        )
+
+    def refresh(self) -> None:
+        if self.service.count() <= 1:
+            self._fill_services()
+        report = self.build_report()
+        if report is None:
+            return
+        self.report = report
+        self.sections = report.sections()
+        self.summary.setText(self._summary(report))
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            if widget is not None and widget is not self.table_tab:
+                widget.deleteLater()
+        for title, view in charts_for(report):
+            self.tabs.addTab(view, title)
+        self.tabs.addTab(self.table_tab, t("Tabel", "Tables"))
+        lang = current_language()
+        self.section.blockSignals(True)
+        self.section.clear()
+        for s in self.sections:
+            self.section.addItem(s.title_en if lang == "en" else s.title_id, s.key)
+        self.section.blockSignals(False)
+        self.show_section()
+
+    def show_section(self) -> None:
+        index = self.section.currentIndex()
+        if not 0 <= index < len(self.sections):
+            self.table.setRowCount(0)
+            return
+        section = self.sections[index]
+        self.table.setColumnCount(len(section.headers))
+        set_headers(self.table, section.headers)
+        fill_table(self.table, section.rows)
+
+    def _summary(
+        self, report: reports.TicketReport | reports.StaffingReport | reports.SurveyReport
+    ) -> str:
+        from loket.admin.console.parts import duration
+
+        if isinstance(report, reports.TicketReport):
+            return t(
+                f"Diambil {report.issued}, dilayani {report.served}, tidak hadir "
+                f"{report.no_show_pct:.1f}%, dialihkan {report.transfer_pct:.1f}% · tunggu "
+                f"median {duration(report.waiting.median_seconds)}, P90 "
+                f"{duration(report.waiting.p90_seconds)} · layanan median "
+                f"{duration(report.service_time.median_seconds)}",
+                f"Issued {report.issued}, served {report.served}, no-show "
+                f"{report.no_show_pct:.1f}%, transferred {report.transfer_pct:.1f}% · waiting "
+                f"median {duration(report.waiting.median_seconds)}, P90 "
+                f"{duration(report.waiting.p90_seconds)} · service median "
+                f"{duration(report.service_time.median_seconds)}",
+            )
+        if isinstance(report, reports.StaffingReport):
+            service = sum(d.service_seconds for d in report.days)
+            covered = sum(d.covered_seconds for d in report.days)
+            pct = 100 * covered / service if service else 100.0
+            gaps = sum(d.gaps for d in report.days)
+            return t(
+                f"Loket depan dijaga {pct:.1f}% dari jam layanan · {gaps} kekosongan · "
+                f"{sum(d.signed_off for d in report.days)}/{len(report.days)} hari disahkan",
+                f"Front desk covered {pct:.1f}% of service hours · {gaps} gaps · "
+                f"{sum(d.signed_off for d in report.days)}/{len(report.days)} days signed off",
+            )
+        result = report.overall.result
+        mutu = result.category.mutu if result.category else "–"
+        return (
+            f"IKM {result.ikm if result.ikm is not None else '–'} · {t('mutu', 'category')} {mutu}"
+        )
+
+    def export(self, fmt: str) -> Path | None:
+        report = self.report or self.build_report()
+        if report is None:
+            return None
+        self.report = report
+        first, last = date_of(self.date_from), date_of(self.date_to)
+        path = self.context.output_dir() / f"laporan-{report.kind}-{first}-{last}.{fmt}"
+        self.progress = ExportProgress(self)
+        try:
+            written = self.progress.run(report, fmt, path, office.load_settings().office_name)
+        except ExportCancelled:
+            self.show_ok("Ekspor dibatalkan", "Export cancelled")
+            return None
+        self.exported.append(written)
+        self.show_ok(f"Laporan disimpan: {written}", f"Report saved: {written}")
+        return written

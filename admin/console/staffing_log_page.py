@@ -1,0 +1,261 @@
+"""Staffing log review: a day's gaps filtered by counter, officer and cause; the log's
+integrity check; and the head's daily sign-off (with the head's password)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit
+
+from loket.admin.console.parts import (
+    Page,
+    button,
+    date_edit,
+    date_of,
+    duration,
+    fill_table,
+    label,
+    set_headers,
+    set_role,
+    t,
+    table,
+)
+from loket.kiosk.shell.i18n import current_language, pick
+from loket.models.services import catalog, office, staff, staffing_summary
+from loket.models.services.coverage import CAUSES
+from loket.models.services.staffing_reasons import reason_name
+from loket.models.services.staffing_summary import DailySummary, GapLine
+from loket.models.services.staffing_verify import verify_staffing_log
+
+
+class StaffingLogPage(Page):
+    key = "staffing_log"
+    title_id = "Log penjagaan"
+    title_en = "Staffing log review"
+
+    def build(self) -> None:
+        self.summary: DailySummary | None = None
+        filters = QHBoxLayout()
+        self.day = date_edit("log_day", self.context.clock.now().date())
+        self.counter = QComboBox()
+        self.counter.setObjectName("log_counter")
+        self.officer = QComboBox()
+        self.officer.setObjectName("log_officer")
+        self.cause = QComboBox()
+        self.cause.setObjectName("log_cause")
+        self.show_button = button("log_show", primary=True)
+        self.show_button.clicked.connect(self.refresh)
+        for widget in (self.day, self.counter, self.officer, self.cause, self.show_button):
+            filters.addWidget(widget)
+        for combo in (self.counter, self.officer, self.cause):
+            combo.activated.connect(self.show_gaps)
+        self.body.addLayout(filters)
+        self.overview = label(name="log_overview")
+        self.body.addWidget(self.overview)
+        self.gaps = table("log_gaps", 9)
+        self.body.addWidget(self.gaps, 2)
+        self.counters_table = table("log_counters", 5)
+        self.body.addWidget(self.counters_table, 1)
+        checks = QHBoxLayout()
+        self.verify_button = button("log_verify")
+        self.verify_button.clicked.connect(self.verify)
+        checks.addWidget(self.verify_button)
+        self.verify_result = label(name="log_verify_result")
+        checks.addWidget(self.verify_result, 1)
+        self.body.addLayout(checks)
+        sign = QHBoxLayout()
+        self.sign_off_state = label(name="log_sign_off_state")
+        sign.addWidget(self.sign_off_state, 1)
+        self.password = QLineEdit()
+        self.password.setObjectName("log_password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        sign.addWidget(self.password)
+        self.sign_off_button = button("log_sign_off")
+        self.sign_off_button.clicked.connect(self.sign_off)
+        sign.addWidget(self.sign_off_button)
+        self.body.addLayout(sign)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        set_headers(
+            self.gaps,
+            [
+                t("Mulai", "Start"),
+                t("Selesai", "End"),
+                t("Lama", "Duration"),
+                t("Penyebab", "Cause"),
+                t("Alasan", "Reason"),
+                t("Rujukan", "Reference"),
+                t("Disetujui", "Approved by"),
+                t("Petugas / loket", "Officer / counter"),
+                t("Eskalasi", "Escalated"),
+            ],
+        )
+        set_headers(
+            self.counters_table,
+            [
+                t("Loket", "Counter"),
+                t("Jam layanan", "Service time"),
+                t("Dijaga", "Staffed"),
+                t("Istirahat", "Breaks"),
+                t("Petugas", "Officers"),
+            ],
+        )
+        self.show_button.setText(t("Tampilkan", "Show"))
+        self.verify_button.setText(t("Periksa keutuhan log", "Verify the log"))
+        self.password.setPlaceholderText(t("Kata sandi kepala", "Head's password"))
+        self.sign_off_button.setText(t("Sahkan hari ini", "Sign off this day"))
+        self._fill_filters()
+
+    def _fill_filters(self) -> None:
+        def refill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
+            chosen = combo.currentData()
+            combo.clear()
+            combo.addItem(t("Semua", "All"), None)
+            for text, value in items:
+                combo.addItem(text, value)
+            index = combo.findData(chosen)
+            combo.setCurrentIndex(max(index, 0))
+
+        lang = current_language()
+        refill(
+            self.cause, [(pair[1 if lang == "en" else 0], code) for code, pair in CAUSES.items()]
+        )
+        if self.context.session is None:
+            return
+        counters = self.attempt(catalog.list_counters) or []
+        people = self.attempt(staff.list_staff) or []
+        refill(self.counter, [(f"{t('Loket', 'Counter')} {c.number}", c.number) for c in counters])
+        refill(self.officer, [(p.full_name, p.username) for p in people])
+
+    def choose(self, counter: int | None = None, officer: str | None = None,
+               cause: str | None = None) -> None:  # fmt: skip
+        """Set the filters as a user would pick them, then show."""
+        for combo, value in ((self.counter, counter), (self.officer, officer), (self.cause, cause)):
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+        self.show_gaps()
+
+    def refresh(self) -> None:
+        self._fill_filters()
+        day = date_of(self.day)
+        summary = self.attempt(lambda: staffing_summary.daily_summary(day, self.context.clock))
+        if summary is None:
+            self.summary = None
+            self.gaps.setRowCount(0)
+            return
+        self.summary = summary
+        self.show_gaps()
+
+    def feed_changed(self, topics: set[str]) -> None:
+        if "staffing" in topics:
+            self.refresh()
+
+    def filtered(self) -> list[GapLine]:
+        if self.summary is None:
+            return []
+        counter, officer, cause = (
+            self.counter.currentData(),
+            self.officer.currentData(),
+            self.cause.currentData(),
+        )
+        return [
+            g
+            for g in self.summary.gaps
+            if (counter is None or g.counter == counter)
+            and (officer is None or g.officer == officer)
+            and (cause is None or g.cause == cause)
+        ]
+
+    def show_gaps(self) -> None:
+        summary = self.summary
+        if summary is None:
+            return
+        zone = office.load_settings().zone
+        lang = current_language()
+        yes, no = t("ya", "yes"), t("tidak", "no")
+
+        def hms(value: dt.datetime) -> str:
+            return f"{value.astimezone(zone):%H:%M:%S}"
+
+        rows = []
+        for g in self.filtered():
+            cause = CAUSES.get(g.cause, (g.cause, g.cause))[1 if lang == "en" else 0]
+            who = " · ".join(
+                part
+                for part in (
+                    g.officer or "",
+                    f"{t('loket', 'counter')} {g.counter}" if g.counter else "",
+                )
+                if part
+            )
+            rows.append(
+                (
+                    hms(g.start),
+                    t("berlangsung", "ongoing") if g.open else hms(g.end),
+                    duration(g.seconds),
+                    cause,
+                    reason_name(g.reason, lang) if g.reason else "",
+                    g.reference or "",
+                    g.approved_by or "",
+                    who,
+                    yes if g.escalated else no,
+                )
+            )
+        fill_table(self.gaps, rows)
+        fill_table(
+            self.counters_table,
+            [
+                (
+                    c.number,
+                    duration(c.service_seconds),
+                    f"{c.coverage_pct:.1f}%",
+                    duration(c.break_seconds),
+                    ", ".join(c.officers),
+                )
+                for c in summary.counters
+            ],
+        )
+        holiday = f" · {t('libur', 'holiday')}: {summary.holiday}" if summary.holiday else ""
+        self.overview.setText(
+            f"{summary.day} · {t('loket depan dijaga', 'front desk covered')} "
+            f"{summary.coverage_pct:.1f}% ({duration(summary.covered_seconds)} / "
+            f"{duration(summary.service_seconds)}) · {t('kekosongan', 'gaps')} "
+            f"{len(summary.gaps)}{holiday}"
+        )
+        if summary.sign_off is not None:
+            s = summary.sign_off
+            text = t(
+                f"Disahkan oleh {s.full_name} pada {s.at.astimezone(zone):%Y-%m-%d %H:%M}",
+                f"Signed off by {s.full_name} at {s.at.astimezone(zone):%Y-%m-%d %H:%M}",
+            )
+            if s.changed_after:
+                text += t(
+                    f" — PERHATIAN: {len(s.late_entries)} catatan masuk setelah pengesahan",
+                    f" — WARNING: {len(s.late_entries)} entries recorded after the sign-off",
+                )
+            self.sign_off_state.setText(text)
+        else:
+            self.sign_off_state.setText(t("Belum disahkan kepala", "Not signed off yet"))
+
+    def verify(self) -> None:
+        report = self.attempt(verify_staffing_log)
+        if report is None:
+            return
+        set_role(self.verify_result, "muted" if report.ok else "error")
+        self.verify_result.setText(pick(report.message_id, report.message_en))
+
+    def sign_off(self) -> None:
+        session = self.context.require_session()
+        day = date_of(self.day)
+        password = self.password.text()
+        self.password.clear()
+        summary = self.attempt(
+            lambda: staffing_summary.sign_off_day(
+                day, session.username, password, self.context.clock
+            ),
+            f"{day} disahkan",
+            f"{day} signed off",
+        )
+        if summary is not None:
+            self.summary = summary
+            self.show_gaps()
