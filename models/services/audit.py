@@ -111,7 +111,7 @@ def append_entry(
             ),
         )
         # The change feed has no audit topic; audit entries are about staff actions.
-        publish("staff")
+        publish("audit")
     return AuditInfo(link.seq, at, actor, role, action, target, _detail(text))
 
 
