@@ -26,13 +26,14 @@ from loket.kiosk.board.waiting_panel import WaitingPanel
 from loket.kiosk.shell.feed import ChangeFeedBridge
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.services.announcements import Announcement, announcement
-from loket.models.services.board import BoardSnapshot, CallTracker, board_snapshot
+from loket.models.services.board import BoardSnapshot, CallTracker, board_snapshot, reconnect
 
 log = logging.getLogger(__name__)
 
 TOPICS = {"tickets", "counters", "services", "settings"}
 # The change feed is the way updates arrive; this only heals a lost connection.
 SAFETY_REFRESH_MS = 15000
+RETRY_MS = 2000
 # The banner stays up this long after the last call has been spoken.
 BANNER_HOLD_MS = 2500
 
@@ -92,36 +93,70 @@ class BoardWindow(QWidget):
         self._closed = False
         self._tracker: CallTracker | None = None
         self.snapshot: BoardSnapshot | None = None
-        self._feed = ChangeFeedBridge(url, TOPICS, self)
-        self._feed.changed.connect(self._on_changed)
+        self._url = url
+        self._offline = False
+        self._feed: ChangeFeedBridge | None = None
+        self._start_feed()
         self._safety = QTimer(self)
         self._safety.timeout.connect(self.refresh)
         self._safety.start(SAFETY_REFRESH_MS)
         self.resize(DESIGN_WIDTH, DESIGN_HEIGHT)
         self.refresh()
 
+    def _start_feed(self) -> None:
+        try:
+            self._feed = ChangeFeedBridge(self._url, TOPICS, self)
+        except Exception as exc:  # server away: the retry timer tries again
+            log.warning("change feed unavailable: %s", exc)
+            self._feed = None
+            return
+        self._feed.changed.connect(self._on_changed)
+
     def _on_changed(self, topics: set[str]) -> None:
         self.refresh()
 
+    @property
+    def offline(self) -> bool:
+        return self._offline
+
     def refresh(self) -> None:
         try:
+            if self._offline:
+                reconnect()
             if self._tracker is None:
                 self._tracker = CallTracker(self._clock)
             snapshot = board_snapshot(self._recent, self._clock)
             calls = self._tracker.new_calls()
         except Exception as exc:  # a TV on the wall keeps going and says what is wrong
             log.warning("board refresh failed: %s", exc)
-            self.status.setText(
-                "Menyambung ulang ke server antrian… / Reconnecting to the queue server…"
-            )
-            self.status.show()
+            self._go_offline()
             return
-        self.status.hide()
+        if self._offline:
+            self._back_online()
         self._show(snapshot)
         for call in calls:
             self.now_serving.flash(call.counter)
             self.calls.enqueue(announcement(call.number, call.counter, call.recall))
         self.refreshed.emit(snapshot)
+
+    def _go_offline(self) -> None:
+        self.status.setText(
+            "Menyambung ulang ke server antrian… / Reconnecting to the queue server…"
+        )
+        self.status.show()
+        if not self._offline:
+            self._offline = True
+            self._safety.start(RETRY_MS)
+
+    def _back_online(self) -> None:
+        self._offline = False
+        self.status.hide()
+        self._safety.start(SAFETY_REFRESH_MS)
+        # The feed's own connection died with the server; listen again on a fresh one.
+        if self._feed is not None:
+            self._feed.stop()
+            self._feed.deleteLater()
+        self._start_feed()
 
     def _show(self, snapshot: BoardSnapshot) -> None:
         previous = self.snapshot
@@ -173,6 +208,7 @@ class BoardWindow(QWidget):
             return
         self._closed = True
         self._safety.stop()
-        self._feed.stop()
+        if self._feed is not None:
+            self._feed.stop()
         self.calls.shutdown()
         refcount_guard.top_up()

@@ -14,7 +14,7 @@ from typing import Any
 
 from loket.models import rawsql
 from loket.models.clock import SYSTEM_CLOCK, Clock
-from loket.models.db import db_date
+from loket.models.db import database, db_date
 from loket.models.fields import from_micros
 from loket.models.services.office import OfficeSettings, load_settings
 from loket.models.services.queue import snapshot
@@ -152,6 +152,20 @@ def board_snapshot(recent: int = 6, clock: Clock = SYSTEM_CLOCK) -> BoardSnapsho
         ),
         taken_at=clock.now(),
     )
+
+
+def reconnect() -> None:
+    """Drop a connection the server has closed; the next query opens a fresh one.
+
+    A board runs for days: a PostgreSQL restart or a network blip must not leave it
+    stuck on a dead connection.
+    """
+    db = database.obj
+    try:
+        db.close()
+    except Exception:  # the old connection is broken anyway; it is being thrown away
+        db._state.reset()
+    db.connect(reuse_if_open=True)
 
 
 class CallTracker:

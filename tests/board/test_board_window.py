@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from loket.models.services.announcements import sentence
 from loket.models.services.tickets import issue_ticket
 
@@ -148,3 +150,29 @@ def test_sixteen_counters_fit_a_1920x1080_tv(make_board, speaker, qtbot):
         assert text_width <= tile.width()
         assert tile.number.font().pixelSize() >= 48  # readable across the room
     assert board.now_serving.tiles[16].number.text() == "CD-014"
+
+
+# The change feed's listener thread ends with its dropped connection (reported by pytest as
+# an unhandled thread exception); the board starts a new feed once it is back online.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
+@pytest.mark.parametrize("db_url", ["postgres"], indirect=True)
+def test_board_recovers_when_the_server_drops_its_connections(
+    make_board, speaker, loket, qtbot, db
+):
+    import psycopg
+
+    issue_ticket("A")
+    board = make_board(speaker)
+    with psycopg.connect(db, autocommit=True) as admin:
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+    board.refresh()  # what the safety timer does
+    assert board.offline
+    assert "Reconnecting" in board.status.text() and board.status.isVisible()
+    qtbot.waitUntil(lambda: not board.offline, timeout=10000)
+    assert not board.status.isVisible()
+    assert loket("call", "1").code == 0
+    qtbot.waitUntil(lambda: _tile_text(board, 1) == "A-001", timeout=3000)
+    qtbot.waitUntil(lambda: len(speaker.sentences()) == 2, timeout=5000)
