@@ -13,7 +13,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from loket.kiosk.board import refcount_guard
 from loket.kiosk.board.call_banner import CallBanner
 from loket.kiosk.board.call_queue import CallQueue
 from loket.kiosk.board.header_bar import HeaderBar
@@ -51,7 +50,6 @@ class BoardWindow(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        refcount_guard.install()
         self.setObjectName("board")
         self.setWindowTitle("Loket — Papan Antrian / Queue Board")
         self.setStyleSheet(STYLE)
@@ -211,4 +209,3 @@ class BoardWindow(QWidget):
         if self._feed is not None:
             self._feed.stop()
         self.calls.shutdown()
-        refcount_guard.top_up()

@@ -1,4 +1,4 @@
-"""A guard on the Qt binding itself: void calls must not eat references to None.
+"""A guard on the Qt binding itself: void calls and emits must not eat references.
 
 PySide6 6.12.0 on CPython 3.11 returns None from void methods (setText, setEnabled,
 click, …) without a new reference: each call loses one, and after some tens of
@@ -20,3 +20,17 @@ def test_void_qt_calls_keep_none_alive(qtbot):
         button.setText("x")
         button.setEnabled(True)
     assert sys.getrefcount(None) - before > -50
+
+
+def test_signal_emits_keep_true_alive(qtbot):
+    from PySide6.QtCore import QObject, Signal
+
+    class Source(QObject):
+        flag = Signal(bool)
+
+    source = Source()
+    source.flag.connect(lambda value: None)
+    before = sys.getrefcount(True)
+    for _ in range(2000):
+        source.flag.emit(True)
+    assert sys.getrefcount(True) - before > -50
