@@ -129,7 +129,12 @@ class ChangeSubscription:
 
 
 class ChangeListener:
-    """Calls ``callback(topics)`` from a background thread until :meth:`stop`."""
+    """Calls ``callback(topics)`` from a background thread until :meth:`stop`.
+
+    If the database connection drops (server restart, network cut), the listener
+    reconnects every ``retry`` seconds and then reports every topic it watches, since
+    changes made meanwhile were not announced to it.
+    """
 
     def __init__(
         self,
@@ -137,10 +142,14 @@ class ChangeListener:
         url: str | None = None,
         topics: Iterable[str] | None = None,
         poll: float = 0.25,
+        retry: float = 2.0,
     ) -> None:
-        self._subscription = ChangeSubscription(url, topics)
+        self._url = url
+        self._topics = frozenset(topics) if topics else TOPICS
+        self._subscription: ChangeSubscription | None = ChangeSubscription(url, self._topics)
         self._callback = callback
         self._poll = poll
+        self._retry = retry
         self._stopping = threading.Event()
         self._thread = threading.Thread(target=self._run, name="loket-change-feed", daemon=True)
         self._thread.start()
@@ -148,11 +157,29 @@ class ChangeListener:
     def _run(self) -> None:
         try:
             while not self._stopping.is_set():
-                changed = self._subscription.wait(self._poll)
+                if self._subscription is None:
+                    self._reconnect()
+                    continue
+                try:
+                    changed = self._subscription.wait(self._poll)
+                except Exception:  # the driver's connection errors; reconnect below
+                    self._subscription.close()
+                    self._subscription = None
+                    continue
                 if changed and not self._stopping.is_set():
                     self._callback(changed)
         finally:
-            self._subscription.close()
+            if self._subscription is not None:
+                self._subscription.close()
+
+    def _reconnect(self) -> None:
+        if self._stopping.wait(self._retry):
+            return
+        try:
+            self._subscription = ChangeSubscription(self._url, self._topics)
+        except Exception:
+            return
+        self._callback(set(self._topics))
 
     def stop(self) -> None:
         self._stopping.set()

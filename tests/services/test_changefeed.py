@@ -50,3 +50,32 @@ def test_topics_filter_and_listener_thread(office, clock):
     finally:
         listener.stop()
     assert seen == [{"services"}]
+
+
+@pytest.mark.parametrize("db_url", ["postgres"], indirect=True)
+def test_listener_reconnects_after_the_connection_is_killed(db, clock):
+    import psycopg
+
+    url = db
+    catalog.add_service("B", "Izin", "Permits", hours="00:00-24:00", days="1234567")
+    seen: list[set[str]] = []
+    listener = ChangeListener(seen.append, url, topics={"tickets"}, poll=0.05, retry=0.2)
+    try:
+        time.sleep(0.3)
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()"
+            )
+        deadline = time.monotonic() + 5
+        while not seen and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert seen == [{"tickets"}]  # reconnected: "refresh everything you watch"
+        seen.clear()
+        issue_ticket("B", clock=clock)
+        deadline = time.monotonic() + 5
+        while not seen and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert seen == [{"tickets"}]
+    finally:
+        listener.stop()
