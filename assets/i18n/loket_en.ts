@@ -118,6 +118,77 @@
     </message>
 </context>
 <context>
+    <name>DeskScreen</name>
+    <message>
+        <source>Panggil berikutnya</source>
+        <translation>Call next</translation>
+    </message>
+    <message>
+        <source>Panggil ulang</source>
+        <translation>Call again</translation>
+    </message>
+    <message>
+        <source>Mulai layani</source>
+        <translation>Start serving</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Tidak hadir</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <source>Tidak hadir, kembali ke antrean</source>
+        <translation>No-show, back to the queue</translation>
+    </message>
+    <message>
+        <source>Alihkan…</source>
+        <translation>Transfer…</translation>
+    </message>
+    <message>
+        <source>Tahan</source>
+        <translation>Hold</translation>
+    </message>
+    <message>
+        <source>Lanjutkan yang ditahan</source>
+        <translation>Resume held</translation>
+    </message>
+    <message>
+        <source>Dokumen</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Istirahat</source>
+        <translation>Break</translation>
+    </message>
+    <message>
+        <source>Kembali bertugas</source>
+        <translation>Back to work</translation>
+    </message>
+    <message>
+        <source>Serah terima</source>
+        <translation>Handover</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Pengunjung saat ini</source>
+        <translation>Current visitor</translation>
+    </message>
+    <message>
+        <source>Menunggu untuk loket ini</source>
+        <translation>Waiting for this counter</translation>
+    </message>
+    <message>
+        <source>Ditahan</source>
+        <translation>On hold</translation>
+    </message>
+</context>
+<context>
     <name>DocumentScreen</name>
     <message>
         <source>Serahkan dokumen</source>
@@ -158,6 +229,40 @@
     <message>
         <source>Serahkan dan cetak tanda terima</source>
         <translation>Hand in and print the receipt</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsScreen</name>
+    <message>
+        <source>‹ Kembali ke antrean</source>
+        <translation>‹ Back to the queue</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverScreen</name>
+    <message>
+        <source>Serah terima loket</source>
+        <translation>Counter handover</translation>
+    </message>
+    <message>
+        <source>Petugas yang mengambil alih memasukkan nama pengguna dan PIN-nya sendiri. Loket tetap dijaga tanpa jeda.</source>
+        <translation>The officer taking over enters their own username and PIN. The counter stays staffed without a break.</translation>
+    </message>
+    <message>
+        <source>Petugas pengganti</source>
+        <translation>Taking-over officer</translation>
+    </message>
+    <message>
+        <source>PIN petugas pengganti</source>
+        <translation>Taking-over officer&apos;s PIN</translation>
+    </message>
+    <message>
+        <source>‹ Batal</source>
+        <translation>‹ Cancel</translation>
+    </message>
+    <message>
+        <source>Ambil alih loket</source>
+        <translation>Take over the counter</translation>
     </message>
 </context>
 <context>
@@ -244,6 +349,33 @@
     </message>
 </context>
 <context>
+    <name>ReasonScreen</name>
+    <message>
+        <source>Kode alasan</source>
+        <translation>Reason code</translation>
+    </message>
+    <message>
+        <source>Nomor rujukan</source>
+        <translation>Reference number</translation>
+    </message>
+    <message>
+        <source>Disetujui oleh</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>‹ Batal</source>
+        <translation>‹ Cancel</translation>
+    </message>
+    <message>
+        <source>Keyboard layar</source>
+        <translation>On-screen keyboard</translation>
+    </message>
+    <message>
+        <source>Serah terima ke petugas lain</source>
+        <translation>Hand over to another officer</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptScreen</name>
     <message>
         <source>Selesai</source>
@@ -280,6 +412,103 @@
     <message>
         <source>Tanda terima Anda tetap tercatat dan bertanda tangan. Foto kode QR ini dan catat nomornya; petugas sudah diberi tahu dan dapat mencetak ulang.</source>
         <translation>Your receipt is recorded and signed. Take a photo of this QR code and note the number; staff have been told and can reprint it.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsPanel</name>
+    <message>
+        <source>Dokumen dalam proses</source>
+        <translation>Documents in progress</translation>
+    </message>
+    <message>
+        <source>Konfirmasi (dari kios)</source>
+        <translation>Confirm (from the kiosk)</translation>
+    </message>
+    <message>
+        <source>Diteruskan ke unit</source>
+        <translation>Forwarded to the unit</translation>
+    </message>
+    <message>
+        <source>Siap diambil</source>
+        <translation>Ready for collection</translation>
+    </message>
+    <message>
+        <source>Sudah diambil</source>
+        <translation>Collected</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivePanel</name>
+    <message>
+        <source>Terima dokumen di loket</source>
+        <translation>Receive a document at the counter</translation>
+    </message>
+    <message>
+        <source>Nama pengirim</source>
+        <translation>Sender&apos;s name</translation>
+    </message>
+    <message>
+        <source>No. HP (untuk dihubungi)</source>
+        <translation>Mobile number (to call back)</translation>
+    </message>
+    <message>
+        <source>Instansi (boleh kosong)</source>
+        <translation>Organisation (optional)</translation>
+    </message>
+    <message>
+        <source>NIK (boleh kosong)</source>
+        <translation>NIK (optional)</translation>
+    </message>
+    <message>
+        <source>Unit tujuan</source>
+        <translation>Recipient unit</translation>
+    </message>
+    <message>
+        <source>Perihal</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Jumlah halaman</source>
+        <translation>Number of pages</translation>
+    </message>
+    <message>
+        <source>Lampiran</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Selesai dalam (hari kerja)</source>
+        <translation>Done within (working days)</translation>
+    </message>
+    <message>
+        <source>Cetak tanda terima</source>
+        <translation>Print the receipt</translation>
+    </message>
+</context>
+<context>
+    <name>SignInScreen</name>
+    <message>
+        <source>Masuk ke loket</source>
+        <translation>Sign in to a counter</translation>
+    </message>
+    <message>
+        <source>Pilih nama pengguna dan loket, lalu masukkan PIN. Selama aplikasi terbuka loket tercatat dijaga.</source>
+        <translation>Choose your username and counter, then enter your PIN. While the app is open the counter is recorded as staffed.</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Loket</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Masuk</source>
+        <translation>Sign in</translation>
     </message>
 </context>
 <context>
@@ -388,6 +617,25 @@
     <message>
         <source>Nomor Anda tetap berlaku dan sudah tercatat. Foto kode QR ini atau ingat nomornya; petugas sudah diberi tahu dan dapat mencetak ulang.</source>
         <translation>Your number is valid and recorded. Take a photo of this QR code or remember the number; staff have been told and can reprint it.</translation>
+    </message>
+</context>
+<context>
+    <name>TransferScreen</name>
+    <message>
+        <source>Alihkan pengunjung</source>
+        <translation>Transfer the visitor</translation>
+    </message>
+    <message>
+        <source>Ke layanan lain (tetap dengan waktu datangnya)</source>
+        <translation>To another service (keeping their arrival time)</translation>
+    </message>
+    <message>
+        <source>Ke loket tertentu</source>
+        <translation>To a specific counter</translation>
+    </message>
+    <message>
+        <source>‹ Batal</source>
+        <translation>‹ Cancel</translation>
     </message>
 </context>
 </TS>
