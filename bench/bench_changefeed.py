@@ -1,6 +1,6 @@
 """Change-feed latency: a counter calls in another process → a subscriber here hears it.
 
-    .venv/bin/python bench/bench_changefeed.py [--backends sqlite,postgres] [--calls 100]
+.venv/bin/python bench/bench_changefeed.py [--backends sqlite,postgres] [--calls 100]
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """`loket issue` as a whole process (start, parse, open the database, issue, print JSON).
 
-    .venv/bin/python bench/bench_cli.py [--runs 30]
+.venv/bin/python bench/bench_cli.py [--runs 30]
 """
 
 from __future__ import annotations
@@ -28,8 +28,9 @@ def main() -> None:
         walls = []
         for _ in range(runs):
             t0 = time.perf_counter()
-            subprocess.run([LOKET, "issue", "A", "--json"], env=env, check=True,
-                           capture_output=True)
+            subprocess.run(
+                [LOKET, "issue", "A", "--json"], env=env, check=True, capture_output=True
+            )
             walls.append((time.perf_counter() - t0) * 1000)
         t0 = time.perf_counter()
         subprocess.run([sys.executable, "-c", "pass"], check=True)

@@ -85,14 +85,18 @@ def main() -> None:
     print(header)
     print("-" * len(header))
     makers: tuple[tuple[str, Callable[[int], Layout]], ...] = (
-        ("ticket", ticket), ("receipt", receipt))
+        ("ticket", ticket),
+        ("receipt", receipt),
+    )
     for name, make in makers:
         for profile in (PROFILE_58, PROFILE_80):
             times, job = measure(make, profile, runs)
             mm = job.height_dots / profile.dots_per_mm
-            print(f"{name + ' ' + profile.name:<16}{statistics.median(times):>8.2f}"
-                  f"{percentile(times, 99):>8.2f}{max(times):>8.2f}{len(job.data):>8}"
-                  f"{mm:>7.0f}{mm / FEED_MM_PER_S:>8.2f}")
+            print(
+                f"{name + ' ' + profile.name:<16}{statistics.median(times):>8.2f}"
+                f"{percentile(times, 99):>8.2f}{max(times):>8.2f}{len(job.data):>8}"
+                f"{mm:>7.0f}{mm / FEED_MM_PER_S:>8.2f}"
+            )
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ class Text:
 
 @dataclass(frozen=True)
 class Field:
-    """"Label: value", wrapped with a hanging indent."""
+    """ "Label: value", wrapped with a hanging indent."""
 
     label: str
     value: str

@@ -33,7 +33,8 @@ class Connection(ABC):
 
     def write_layout(self, layout: Layout, job_id: str) -> None:
         raise PrinterError(
-            "Printer ini hanya menerima data ESC/POS.", "This printer only takes ESC/POS data.",
+            "Printer ini hanya menerima data ESC/POS.",
+            "This printer only takes ESC/POS data.",
             code="layout_not_supported",
         )
 

@@ -25,8 +25,11 @@ class CupsConnection(Connection):
         assert self.lp is not None
         try:
             done = subprocess.run(
-                [self.lp, "-d", self.queue, "-o", "raw"], input=data, capture_output=True,
-                timeout=self.timeouts.connect + self.timeouts.write, check=False,
+                [self.lp, "-d", self.queue, "-o", "raw"],
+                input=data,
+                capture_output=True,
+                timeout=self.timeouts.connect + self.timeouts.write,
+                check=False,
             )
         except subprocess.TimeoutExpired as exc:
             raise PrinterConnectionError(

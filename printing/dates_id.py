@@ -6,13 +6,33 @@ from datetime import date, datetime, timedelta
 
 HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 BULAN = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
 )
 DAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 # Indonesia's three civil time zones, by UTC offset.
@@ -20,7 +40,7 @@ _ZONES = {timedelta(hours=7): "WIB", timedelta(hours=8): "WITA", timedelta(hours
 
 
 def zone_label(moment: datetime) -> str:
-    """"WIB"/"WITA"/"WIT" for Indonesian offsets, else the zone's own name ("" if naive)."""
+    """ "WIB"/"WITA"/"WIT" for Indonesian offsets, else the zone's own name ("" if naive)."""
     offset = moment.utcoffset()
     if offset is None:
         return ""
@@ -28,17 +48,17 @@ def zone_label(moment: datetime) -> str:
 
 
 def date_id(day: date) -> str:
-    """"Senin, 23 November 2026"."""
+    """ "Senin, 23 November 2026"."""
     return f"{HARI[day.weekday()]}, {day.day} {BULAN[day.month - 1]} {day.year}"
 
 
 def date_en(day: date) -> str:
-    """"Monday, 23 November 2026"."""
+    """ "Monday, 23 November 2026"."""
     return f"{DAYS_EN[day.weekday()]}, {day.day} {MONTHS_EN[day.month - 1]} {day.year}"
 
 
 def datetime_id(moment: datetime, *, with_zone: bool = True) -> str:
-    """"Senin, 23 November 2026 08:12 WIB" — the time is shown as given (already office time)."""
+    """ "Senin, 23 November 2026 08:12 WIB" — the time is shown as given (already office time)."""
     text = f"{date_id(moment.date())} {moment:%H:%M}"
     zone = zone_label(moment) if with_zone else ""
     return f"{text} {zone}" if zone else text

@@ -96,16 +96,23 @@ class _Renderer:
         wanted = (align, bold, invert, scale)
         if wanted == self.current_style:
             return
-        self.printer.set(align=align, bold=bold, invert=invert, double_width=scale == 2,
-                         double_height=scale == 2, normal_textsize=scale == 1)
+        self.printer.set(
+            align=align,
+            bold=bold,
+            invert=invert,
+            double_width=scale == 2,
+            double_height=scale == 2,
+            normal_textsize=scale == 1,
+        )
         self.current_style = wanted
 
     def lines(self, block: Text | Field) -> None:
         cp = self.profile.code_page
         if isinstance(block, Text):
             self.style(block.align, block.bold, block.invert, block.scale)
-            clean: Text | Field = Text(printable(block.text, cp), block.align, block.bold,
-                                       block.scale, block.invert)
+            clean: Text | Field = Text(
+                printable(block.text, cp), block.align, block.bold, block.scale, block.invert
+            )
             scale = block.scale
         else:
             self.style("left", False, False, 1)
@@ -177,5 +184,6 @@ def render_escpos(layout: Layout, profile: PrinterProfile = DEFAULT_PROFILE) -> 
 
 def copy_banner(profile: PrinterProfile = DEFAULT_PROFILE) -> bytes:
     """A bold "SALINAN / COPY" line, for reprinting raw jobs that have no layout."""
-    return render_blocks([Text("SALINAN / COPY", "center", bold=True, invert=True)],
-                         profile, cut=False).data.removesuffix(b"\n" * FEED_NO_CUTTER)
+    return render_blocks(
+        [Text("SALINAN / COPY", "center", bold=True, invert=True)], profile, cut=False
+    ).data.removesuffix(b"\n" * FEED_NO_CUTTER)

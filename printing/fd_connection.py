@@ -14,8 +14,13 @@ from loket.printing.errors import PrinterConnectionError
 from loket.printing.status import status_request
 
 _BAUD = {
-    1200: termios.B1200, 2400: termios.B2400, 4800: termios.B4800, 9600: termios.B9600,
-    19200: termios.B19200, 38400: termios.B38400, 57600: termios.B57600,
+    1200: termios.B1200,
+    2400: termios.B2400,
+    4800: termios.B4800,
+    9600: termios.B9600,
+    19200: termios.B19200,
+    38400: termios.B38400,
+    57600: termios.B57600,
     115200: termios.B115200,
 }
 
@@ -41,7 +46,7 @@ def _write_all(fd: int, data: bytes, timeout: float, name: str) -> None:
                 code="write_failed",
             )
         try:
-            view = view[os.write(fd, view):]
+            view = view[os.write(fd, view) :]
         except BlockingIOError:
             continue
         except OSError as exc:

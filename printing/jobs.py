@@ -49,8 +49,14 @@ def _payload(job: SpoolJob, conn: Connection, profile: PrinterProfile, copy: boo
     return job.payload
 
 
-def _send(spool: Spool, job: SpoolJob, uri: str, profile: PrinterProfile | None,
-          timeouts: Timeouts | None, copy: bool) -> PrintResult:
+def _send(
+    spool: Spool,
+    job: SpoolJob,
+    uri: str,
+    profile: PrinterProfile | None,
+    timeouts: Timeouts | None,
+    copy: bool,
+) -> PrintResult:
     try:
         parsed = parse_uri(uri)
         prof = profile or (profile_by_name(job.profile) if job.profile else parsed.profile)
@@ -63,8 +69,7 @@ def _send(spool: Spool, job: SpoolJob, uri: str, profile: PrinterProfile | None,
                     if job.layout is None:
                         conn.write(job.payload or b"")  # raises: PDF needs a layout
                     else:
-                        conn.write_layout(as_copy(job.layout) if copy else job.layout,
-                                          job.job_id)
+                        conn.write_layout(as_copy(job.layout) if copy else job.layout, job.job_id)
                 else:
                     conn.write(_payload(job, conn, prof, copy))
             except PrinterError as exc:
@@ -81,13 +86,15 @@ def _send(spool: Spool, job: SpoolJob, uri: str, profile: PrinterProfile | None,
     if confirmed:
         spool.complete(job)
     else:
-        spool.record_failure(job, tuple(p.value for p in after.problems),
-                             after.message("id"), after.message("en"))
+        spool.record_failure(
+            job, tuple(p.value for p in after.problems), after.message("id"), after.message("en")
+        )
     return PrintResult(job.job_id, printed=True, status=after, pending=not confirmed)
 
 
-def _failed(spool: Spool, job: SpoolJob, status: PrinterStatus,
-            error: PrinterError | None) -> PrintResult:
+def _failed(
+    spool: Spool, job: SpoolJob, status: PrinterStatus, error: PrinterError | None
+) -> PrintResult:
     result = PrintResult(job.job_id, printed=False, status=status, pending=True, error=error)
     problems = tuple(p.value for p in status.problems) or (Problem.UNKNOWN.value,)
     spool.record_failure(job, problems, result.message("id"), result.message("en"))

@@ -106,6 +106,7 @@ def as_copy(layout: Layout) -> Layout:
 
 # JSON round trip (for the spool): dates as ISO strings, tuples as lists, paths as strings.
 
+
 def layout_to_dict(layout: Layout) -> dict[str, Any]:
     if isinstance(layout, ComplaintLayout):
         kind = "complaint"

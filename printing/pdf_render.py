@@ -52,15 +52,20 @@ def _items(blocks: list[Block]) -> list[_Item]:
     items: list[_Item] = []
     for block in blocks:
         if isinstance(block, Text):
-            clean = Text(printable(block.text, CODE_PAGE), block.align, block.bold,
-                         block.scale, block.invert)
-            items += [_Line(line, block.align, block.bold, block.scale, block.invert)
-                      for line in block_lines(clean, COLUMNS)]
+            clean = Text(
+                printable(block.text, CODE_PAGE), block.align, block.bold, block.scale, block.invert
+            )
+            items += [
+                _Line(line, block.align, block.bold, block.scale, block.invert)
+                for line in block_lines(clean, COLUMNS)
+            ]
         elif isinstance(block, Field):
-            clean_field = Field(printable(block.label, CODE_PAGE),
-                                printable(block.value, CODE_PAGE))
-            items += [_Line(line, "left", False, 1, False)
-                      for line in block_lines(clean_field, COLUMNS)]
+            clean_field = Field(
+                printable(block.label, CODE_PAGE), printable(block.value, CODE_PAGE)
+            )
+            items += [
+                _Line(line, "left", False, 1, False) for line in block_lines(clean_field, COLUMNS)
+            ]
         elif isinstance(block, Rule):
             items.append(_Line("-" * COLUMNS, "left", False, 1, False))
         elif isinstance(block, Gap):
@@ -126,9 +131,16 @@ def render_pdf_blocks(blocks: list[Block], title: str = "Loket") -> bytes:
         elif isinstance(item, Qr):
             _draw_qr(canvas, item.text, top)
         elif isinstance(item, Logo):
-            canvas.drawImage(ImageReader(str(item.path)), MARGIN, top - LOGO_HEIGHT,
-                             PAGE_WIDTH - 2 * MARGIN, LOGO_HEIGHT, preserveAspectRatio=True,
-                             anchor="c", mask="auto")
+            canvas.drawImage(
+                ImageReader(str(item.path)),
+                MARGIN,
+                top - LOGO_HEIGHT,
+                PAGE_WIDTH - 2 * MARGIN,
+                LOGO_HEIGHT,
+                preserveAspectRatio=True,
+                anchor="c",
+                mask="auto",
+            )
         top -= _height(item)
     canvas.showPage()
     canvas.save()

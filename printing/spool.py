@@ -82,9 +82,7 @@ class Spool:
             raise KeyError(job_id)
         return (self.folder / DONE if done else self.folder) / f"{job_id}.json"
 
-    def add(
-        self, uri: str, payload: bytes | Layout, *, profile: str | None = None
-    ) -> SpoolJob:
+    def add(self, uri: str, payload: bytes | Layout, *, profile: str | None = None) -> SpoolJob:
         layout = None if isinstance(payload, bytes | bytearray) else payload
         raw = bytes(payload) if isinstance(payload, bytes | bytearray) else None
         job = SpoolJob(new_job_id(), uri, datetime.now(UTC), layout, raw, profile)
@@ -105,10 +103,16 @@ class Spool:
     def is_pending(self, job_id: str) -> bool:
         return self._path(job_id).exists()
 
-    def record_failure(self, job: SpoolJob, problems: tuple[str, ...], msg_id: str,
-                       msg_en: str) -> SpoolJob:
-        updated = replace(job, attempts=job.attempts + 1, problems=problems,
-                          last_message_id=msg_id, last_message_en=msg_en)
+    def record_failure(
+        self, job: SpoolJob, problems: tuple[str, ...], msg_id: str, msg_en: str
+    ) -> SpoolJob:
+        updated = replace(
+            job,
+            attempts=job.attempts + 1,
+            problems=problems,
+            last_message_id=msg_id,
+            last_message_en=msg_en,
+        )
         self.save(updated)
         return updated
 

@@ -34,10 +34,17 @@ class Problem(Enum):
 
 
 # Problems that stop a job from being sent.
-BLOCKING = frozenset({
-    Problem.NO_CONNECTION, Problem.COVER_OPEN, Problem.PAPER_OUT, Problem.CUTTER_ERROR,
-    Problem.UNRECOVERABLE_ERROR, Problem.AUTO_RECOVERABLE_ERROR, Problem.OFFLINE,
-})
+BLOCKING = frozenset(
+    {
+        Problem.NO_CONNECTION,
+        Problem.COVER_OPEN,
+        Problem.PAPER_OUT,
+        Problem.CUTTER_ERROR,
+        Problem.UNRECOVERABLE_ERROR,
+        Problem.AUTO_RECOVERABLE_ERROR,
+        Problem.OFFLINE,
+    }
+)
 
 SHOW_OFFICER_ID = "Tiket Anda tetap tercatat — tunjukkan layar ini kepada petugas."
 SHOW_OFFICER_EN = "Your ticket is recorded — show this screen to an officer."

@@ -84,8 +84,11 @@ def _network(text: str, netloc: str, path: str, params: dict[str, str]) -> Print
 def _usb(text: str, netloc: str, path: str, params: dict[str, str]) -> PrinterUri:
     ids = (netloc + path).strip("/").split(":")
     if len(ids) != 2 or not all(_HEX_ID.match(i) for i in ids):
-        raise _bad(text, "harus usb://VID:PID dalam heksadesimal (mis. 04b8:0202)",
-                   "must be usb://VID:PID in hexadecimal (e.g. 04b8:0202)")
+        raise _bad(
+            text,
+            "harus usb://VID:PID dalam heksadesimal (mis. 04b8:0202)",
+            "must be usb://VID:PID in hexadecimal (e.g. 04b8:0202)",
+        )
     vid, pid = (int(i, 16) for i in ids)
     return PrinterUri("usb", text, vendor_id=vid, product_id=pid, params=params)
 
@@ -95,23 +98,27 @@ def _serial(text: str, netloc: str, path: str, params: dict[str, str]) -> Printe
         raise _bad(text, "harus serial:///path/perangkat", "must be serial:///device/path")
     baud_text = params.get("baudrate", "19200")
     if not baud_text.isdigit() or int(baud_text) not in BAUD_RATES:
-        raise _bad(text, f"baudrate {baud_text!r} tidak didukung",
-                   f"unsupported baudrate {baud_text!r}")
+        raise _bad(
+            text, f"baudrate {baud_text!r} tidak didukung", f"unsupported baudrate {baud_text!r}"
+        )
     return PrinterUri("serial", text, path=Path(path), baudrate=int(baud_text), params=params)
 
 
 def _cups(text: str, netloc: str, path: str, params: dict[str, str]) -> PrinterUri:
     queue = (netloc + path).strip("/")
     if not queue or not re.fullmatch(r"[A-Za-z0-9_.@-]+", queue):
-        raise _bad(text, "nama antrean CUPS kosong atau tidak valid",
-                   "missing or invalid CUPS queue name")
+        raise _bad(
+            text, "nama antrean CUPS kosong atau tidak valid", "missing or invalid CUPS queue name"
+        )
     return PrinterUri("cups", text, queue=queue, params=params)
 
 
 def _file_like(scheme: str) -> Callable[[str, str, str, dict[str, str]], PrinterUri]:
     def parse(text: str, netloc: str, path: str, params: dict[str, str]) -> PrinterUri:
         if netloc or not path.startswith("/") or path == "/":
-            raise _bad(text, f"harus {scheme}:///path/absolut", f"must be {scheme}:///absolute/path")
+            raise _bad(
+                text, f"harus {scheme}:///path/absolut", f"must be {scheme}:///absolute/path"
+            )
         return PrinterUri(scheme, text, path=Path(path), params=params)
 
     return parse
