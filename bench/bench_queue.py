@@ -61,11 +61,25 @@ def _parallel(target, url: str, args_per_proc: list[tuple]) -> tuple[list[float]
 
 
 def run(kind: str, tickets: int) -> None:
+    from loket.models.services import calling
     from loket.models.services.tickets import issue_ticket
 
     with backend(kind) as url:
         office(8)
         issue_ticket("A")  # warm caches and the connection
+        # A working day: counters keep the queue near 100 people (their calls untimed).
+        steady = []
+        for n in range(tickets):
+            t0 = time.perf_counter()
+            issue_ticket("A")
+            steady.append(time.perf_counter() - t0)
+            if n >= 100:
+                calling.call_next(1 + n % 8)
+                calling.finish(1 + n % 8)
+        print(
+            f"{kind:8} issue   1 process, ~100 waiting: {len(steady) / sum(steady):7.0f} tickets/s  "
+            f"{summary_ms(steady)}"
+        )
         latencies = []
         t_start = time.perf_counter()
         for _ in range(tickets):
@@ -74,7 +88,8 @@ def run(kind: str, tickets: int) -> None:
             latencies.append(time.perf_counter() - t0)
         wall = time.perf_counter() - t_start
         print(
-            f"{kind:8} issue   1 process : {tickets / wall:7.0f} tickets/s  {summary_ms(latencies)}"
+            f"{kind:8} issue   1 process, backlog growing to {2 * tickets}: "
+            f"{tickets / wall:7.0f} tickets/s  {summary_ms(latencies)}"
         )
 
         per = tickets // 8

@@ -87,6 +87,16 @@ def _service_rate(service: ServiceLike, now: dt.datetime) -> tuple[float, int]:
     return result
 
 
+# For the ticket just issued every waiting ticket with a smaller id is ahead of it; the
+# (service, day, status, priority, target_counter) index answers this on its own.
+# Two plain counts (not one GROUP BY), or SQLite's planner picks another index and reads
+# every waiting row from the table.
+_AHEAD_OF_NEWEST = (
+    "SELECT COUNT(*) FROM ticket WHERE service_id = ? AND day = ? AND status = 'waiting' "
+    "AND priority IS {} NULL AND target_counter_id IS NULL AND id < ?"
+)
+_NORMAL_AHEAD_OF_NEWEST = _AHEAD_OF_NEWEST.format("")
+_PRIORITY_AHEAD_OF_NEWEST = _AHEAD_OF_NEWEST.format("NOT")
 _AHEAD = (
     "SELECT priority IS NULL, (queue_at < ? OR (queue_at = ? AND id < ?)), COUNT(*) FROM ticket "
     "WHERE service_id = ? AND day = ? AND status = 'waiting' AND target_counter_id IS NULL "
@@ -102,15 +112,26 @@ def estimate(
     now: dt.datetime,
     ticket_id: int | None,
     day: dt.date,
+    newest: bool = False,
 ) -> Estimate:
     """Estimate for a ticket of ``service`` queued at ``queue_at`` on ``day``.
 
     ``ticket_id`` breaks ties the way calling does; ``None`` means "a ticket issued now".
+    ``newest``: the ticket was just issued, so everyone waiting before it is ahead.
     """
-    mark = to_micros(queue_at)
-    tie_break = ticket_id if ticket_id is not None else 2**62
-    rows = rawsql.fetch_all(_AHEAD, (mark, mark, tie_break, service.id, db_date(day)))
-    counts = {(bool(n), bool(e)): c for n, e, c in rows}
+    if newest and ticket_id is not None:
+        params = (service.id, db_date(day), ticket_id)
+        normal = rawsql.fetch_one(_NORMAL_AHEAD_OF_NEWEST, params)
+        prioritised = rawsql.fetch_one(_PRIORITY_AHEAD_OF_NEWEST, params)
+        counts = {
+            (True, True): normal[0] if normal else 0,
+            (False, True): prioritised[0] if prioritised else 0,
+        }
+    else:
+        mark = to_micros(queue_at)
+        tie_break = ticket_id if ticket_id is not None else 2**62
+        rows = rawsql.fetch_all(_AHEAD, (mark, mark, tie_break, service.id, db_date(day)))
+        counts = {(bool(n), bool(e)): c for n, e, c in rows}
     normal_before = counts.get((True, True), 0)
     priority_before = counts.get((False, True), 0)
     if priority is None:

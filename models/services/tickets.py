@@ -152,7 +152,9 @@ def issue_ticket(
         detail = json.dumps({"priority": category}) if category else ""
         rawsql.execute(_INSERT_EVENT, (ticket_id, stamp, detail))
         publish("tickets")
-    est = estimate(service, now, category, settings.interleave_normal, now, ticket_id, day)
+    est = estimate(
+        service, now, category, settings.interleave_normal, now, ticket_id, day, newest=True
+    )
     return TicketInfo(
         number=label,
         service=service.code,

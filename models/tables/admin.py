@@ -7,7 +7,6 @@ from peewee import AutoField, BigIntegerField, BooleanField, CharField, TextFiel
 
 from loket.models.fields import UtcTimestampField
 from loket.models.tables.base import BaseTable
-from loket.models.tables.tickets import Ticket
 
 
 class LoginAttempt(BaseTable):
@@ -55,10 +54,3 @@ class AuditEntry(BaseTable):
 
     class Meta:
         indexes = ((("at",), False),)
-
-
-# Reports read tickets by office-local day across every service (the existing ticket
-# indexes all start with a service or status). Migration 0005 creates these; declaring
-# them here keeps the models and the migrated schema equal (tests/services/test_schema).
-Ticket.add_index(Ticket.day, Ticket.issued_service)
-Ticket.add_index(Ticket.status, Ticket.day)

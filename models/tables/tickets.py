@@ -64,7 +64,11 @@ class Ticket(BaseTable):
             (("issued_service", "day", "sequence"), True),
             (("status", "service", "queue_at"), False),
             (("counter", "status"), False),
-            (("service", "day", "status"), False),
+            # People ahead of a new ticket: a count that never reads the table (0006).
+            (("service", "day", "status", "priority", "target_counter"), False),
+            # Reports read by office-local day across every service (0005).
+            (("day", "issued_service"), False),
+            (("status", "day"), False),
         )
 
 
