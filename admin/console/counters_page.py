@@ -145,7 +145,7 @@ class CountersPage(Page):
 
     def add(self) -> None:
         session = self.context.require_session()
-        done = self.attempt(
+        done = self.change(
             lambda: admin_actions.add_counter(
                 session,
                 self.number.value(),
@@ -158,12 +158,11 @@ class CountersPage(Page):
             "Counter added",
         )
         if done is not None:
-            self.refresh()
             select_row(self.list, done.number)
 
     def save(self) -> None:
         session = self.context.require_session()
-        done = self.attempt(
+        self.change(
             lambda: admin_actions.edit_counter(
                 session,
                 self.number.value(),
@@ -176,19 +175,15 @@ class CountersPage(Page):
             "Perubahan loket disimpan",
             "Counter changes saved",
         )
-        if done is not None:
-            self.refresh()
 
     def disable(self) -> None:
         session = self.context.require_session()
         number = self.number.value()
-        done = self.attempt(
+        self.change(
             lambda: admin_actions.disable_counter(session, number, clock=self.context.clock),
             "Loket dinonaktifkan",
             "Counter disabled",
         )
-        if done is not None:
-            self.refresh()
 
     def save_minimum(self) -> None:
         session = self.context.require_session()

@@ -190,6 +190,13 @@ class Page(QWidget):
             self.notice.hide()
         return result
 
+    def change(self, action: Callable[[], T], done_id: str = "", done_en: str = "") -> T | None:
+        """``attempt`` a change and, when it went through, show the page anew."""
+        result = self.attempt(action, done_id, done_en)
+        if result is not None:
+            self.refresh()
+        return result
+
     def show_error(self, exc: LoketError) -> None:
         self.show_message(exc.message(current_language()), error=True)
 

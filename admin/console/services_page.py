@@ -132,7 +132,7 @@ class ServicesPage(Page):
 
     def add(self) -> None:
         session = self.context.require_session()
-        done = self.attempt(
+        done = self.change(
             lambda: admin_actions.add_service(
                 session,
                 self.code.text(),
@@ -148,13 +148,12 @@ class ServicesPage(Page):
             "Service added",
         )
         if done is not None:
-            self.refresh()
             select_row(self.list, done.code)
 
     def save(self) -> None:
         session = self.context.require_session()
         quota = self.quota.value()
-        done = self.attempt(
+        self.change(
             lambda: admin_actions.edit_service(
                 session,
                 self.code.text(),
@@ -171,8 +170,6 @@ class ServicesPage(Page):
             "Perubahan layanan disimpan",
             "Service changes saved",
         )
-        if done is not None:
-            self.refresh()
 
     def disable(self) -> None:
         session = self.context.require_session()
@@ -182,10 +179,8 @@ class ServicesPage(Page):
             t(f"Nonaktifkan layanan {code}?", f"Disable service {code}?"),
         ):
             return
-        done = self.attempt(
+        self.change(
             lambda: admin_actions.disable_service(session, code, clock=self.context.clock),
             "Layanan dinonaktifkan",
             "Service disabled",
         )
-        if done is not None:
-            self.refresh()

@@ -146,7 +146,7 @@ class StaffPage(Page):
 
     def add(self) -> None:
         session = self.context.require_session()
-        done = self.attempt(
+        done = self.change(
             lambda: admin_actions.add_staff(
                 session,
                 self.username.text(),
@@ -161,12 +161,11 @@ class StaffPage(Page):
             "Staff member added",
         )
         if done is not None:
-            self.refresh()
             select_row(self.list, done.username)
 
     def save(self) -> None:
         session = self.context.require_session()
-        done = self.attempt(
+        self.change(
             lambda: admin_actions.edit_staff(
                 session,
                 self.username.text(),
@@ -181,19 +180,15 @@ class StaffPage(Page):
             "Perubahan petugas disimpan",
             "Staff changes saved",
         )
-        if done is not None:
-            self.refresh()
 
     def disable(self) -> None:
         session = self.context.require_session()
         name = self.username.text()
-        done = self.attempt(
+        self.change(
             lambda: admin_actions.disable_staff(session, name, clock=self.context.clock),
             "Petugas dinonaktifkan",
             "Staff member disabled",
         )
-        if done is not None:
-            self.refresh()
 
     def unlock(self) -> None:
         session = self.context.require_session()
