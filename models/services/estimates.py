@@ -22,7 +22,7 @@ from peewee import fn
 from loket.models import rawsql
 from loket.models.db import db_date
 from loket.models.fields import to_micros
-from loket.models.services.staffing import staffed_counter_ids
+from loket.models.services.presence import staffed_counter_ids
 from loket.models.tables import Counter, CounterService, Ticket
 
 _CACHE_SECONDS = 30.0

@@ -32,12 +32,12 @@ from loket.models.services.coverage import (
     state_after,
 )
 from loket.models.services.office import OfficeSettings, load_settings
+from loket.models.services.presence import HEARTBEAT_TIMEOUT, staffed_counter_ids
 from loket.models.services.service_hours import HoursBook, load_book
 from loket.models.services.staff import authenticate_pin
 from loket.models.services.staffing_log import LogEntry
 from loket.models.services.staffing_reasons import Absence, check_absence, reason_name
 
-HEARTBEAT_TIMEOUT = dt.timedelta(seconds=60)
 ESCALATION_SETTING = "staffing_escalation_minutes"
 DEFAULT_ESCALATION_MINUTES = 10
 
@@ -389,15 +389,6 @@ def counter_state(number: int | str, clock: Clock = SYSTEM_CLOCK) -> CounterStaf
         if state.number == value:
             return state
     raise NotFound(f"Loket {value} tidak ada", f"No counter {value}")
-
-
-def staffed_counter_ids(now: dt.datetime) -> frozenset[int] | None:
-    """Counters staffed at ``now``; ``None`` while the office does not use sign-in."""
-    rows = rawsql.fetch_all("SELECT counter_id, status, last_heartbeat FROM counter_presence")
-    if not rows:
-        return None
-    fresh = to_micros(now - HEARTBEAT_TIMEOUT)
-    return frozenset(cid for cid, status, beat in rows if status == "staffed" and beat > fresh)
 
 
 # ── writing ──────────────────────────────────────────────────────────────────────
