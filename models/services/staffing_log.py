@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -174,6 +175,28 @@ def entries_for_days(first: dt.date, last: dt.date) -> list[LogEntry]:
     rows = rawsql.fetch_all(
         f"SELECT {_COLUMNS} FROM staffing_event WHERE day >= ? AND day <= ? ORDER BY at, seq",
         (db_date(first), db_date(last)),
+    )
+    return [_entry(row) for row in rows]
+
+
+def entries_for_day_list(days: Sequence[dt.date], kinds: Sequence[str] = ()) -> list[LogEntry]:
+    """Every entry about the given days (of ``kinds`` if given), in the order things happened."""
+    if not days:
+        return []
+    sql = f"SELECT {_COLUMNS} FROM staffing_event WHERE day IN ({', '.join('?' for _ in days)})"
+    if kinds:
+        sql += f" AND kind IN ({', '.join('?' for _ in kinds)})"
+    rows = rawsql.fetch_all(sql + " ORDER BY at, seq", (*(db_date(d) for d in days), *kinds))
+    return [_entry(row) for row in rows]
+
+
+def entries_with_seqs(seqs: Sequence[int]) -> list[LogEntry]:
+    if not seqs:
+        return []
+    rows = rawsql.fetch_all(
+        f"SELECT {_COLUMNS} FROM staffing_event WHERE seq IN ({', '.join('?' for _ in seqs)}) "
+        "ORDER BY seq",
+        tuple(seqs),
     )
     return [_entry(row) for row in rows]
 

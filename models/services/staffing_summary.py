@@ -14,19 +14,27 @@ import datetime as dt
 import hashlib
 import json
 from collections import defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from loket.models import rawsql
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.errors import IllegalTransition, InvalidInput, PermissionDenied
-from loket.models.fields import to_micros
-from loket.models.services import staffing_log
-from loket.models.services.coverage import CAUSES, CounterMeta, DayCoverage, replay_day, state_after
+from loket.models.fields import from_micros, to_micros
+from loket.models.services import staffing_cache, staffing_log
+from loket.models.services.coverage import (
+    CAUSES,
+    CounterMeta,
+    CounterState,
+    DayCoverage,
+    replay_day,
+    state_after,
+)
 from loket.models.services.office import OfficeSettings, load_settings
 from loket.models.services.passwords import check_secret
 from loket.models.services.service_hours import GROUPS, HoursBook, load_book, parse_day
 from loket.models.services.staffing import StaffingWrite, escalation_delay
+from loket.models.services.staffing_cache import CachedDay, DayCalendar
 from loket.models.services.staffing_log import LogEntry
 from loket.models.services.staffing_reasons import check_absence, reason_name
 
@@ -48,6 +56,14 @@ class GapLine:
     open: bool
     explained_by: str | None = None  # set when a reason was added afterwards
 
+    def to_record(self) -> list[Any]:
+        """Plain JSON values that :meth:`from_record` turns back into an equal line."""
+        return [to_micros(self.start), to_micros(self.end), *list(vars(self).values())[2:]]
+
+    @classmethod
+    def from_record(cls, record: list[Any]) -> GapLine:
+        return cls(from_micros(record[0]), from_micros(record[1]), *record[2:])
+
     def cause_text(self, language: str = "id") -> str:
         names = CAUSES.get(self.cause, (self.cause, self.cause))
         text = names[1] if language == "en" else names[0]
@@ -68,6 +84,13 @@ class CounterDay:
     break_seconds: int
     officers: tuple[str, ...]
 
+    def to_record(self) -> list[Any]:
+        return list(vars(self).values())
+
+    @classmethod
+    def from_record(cls, record: list[Any]) -> CounterDay:
+        return cls(*record[:6], tuple(record[6]))
+
 
 @dataclass(frozen=True)
 class OfficerDay:
@@ -79,6 +102,13 @@ class OfficerDay:
     break_seconds: int
     counters: tuple[int, ...]
 
+    def to_record(self) -> list[Any]:
+        return list(vars(self).values())
+
+    @classmethod
+    def from_record(cls, record: list[Any]) -> OfficerDay:
+        return cls(*record[:6], tuple(record[6]))
+
 
 @dataclass(frozen=True)
 class SignOff:
@@ -88,6 +118,15 @@ class SignOff:
     seq: int
     changed_after: bool
     late_entries: tuple[int, ...]  # log positions recorded after the sign-off
+
+    def to_record(self) -> list[Any]:
+        return [self.by, self.full_name, to_micros(self.at), self.seq, self.changed_after,
+                list(self.late_entries)]  # fmt: skip
+
+    @classmethod
+    def from_record(cls, record: list[Any]) -> SignOff:
+        by, full, at, seq, changed, late = record
+        return cls(by, full, from_micros(at), seq, changed, tuple(late))
 
 
 @dataclass(frozen=True)
@@ -106,6 +145,45 @@ class DailySummary:
     officers: tuple[OfficerDay, ...]
     sign_off: SignOff | None
     digest: str
+
+    def to_record(self) -> dict[str, Any]:
+        """Plain JSON values that :meth:`from_record` turns back into an equal summary."""
+        return {
+            "day": self.day.isoformat(),
+            "holiday": self.holiday,
+            "schedule": self.schedule,
+            "complete": self.complete,
+            "required": self.required,
+            "service_seconds": self.service_seconds,
+            "covered_seconds": self.covered_seconds,
+            "coverage_pct": self.coverage_pct,
+            "gap_seconds_by_cause": self.gap_seconds_by_cause,
+            "gaps": [g.to_record() for g in self.gaps],
+            "counters": [c.to_record() for c in self.counters],
+            "officers": [o.to_record() for o in self.officers],
+            "sign_off": self.sign_off.to_record() if self.sign_off else None,
+            "digest": self.digest,
+        }
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> DailySummary:
+        signed = record["sign_off"]
+        return cls(
+            day=dt.date.fromisoformat(record["day"]),
+            holiday=record["holiday"],
+            schedule=record["schedule"],
+            complete=record["complete"],
+            required=record["required"],
+            service_seconds=record["service_seconds"],
+            covered_seconds=record["covered_seconds"],
+            coverage_pct=record["coverage_pct"],
+            gap_seconds_by_cause=dict(record["gap_seconds_by_cause"]),
+            gaps=tuple(GapLine.from_record(g) for g in record["gaps"]),
+            counters=tuple(CounterDay.from_record(c) for c in record["counters"]),
+            officers=tuple(OfficerDay.from_record(o) for o in record["officers"]),
+            sign_off=SignOff.from_record(signed) if signed else None,
+            digest=record["digest"],
+        )
 
     def as_json(self, zone: dt.tzinfo) -> dict[str, Any]:
         data = asdict(self)
@@ -291,10 +369,57 @@ def _day_is_over(book: HoursBook, day: dt.date, now: dt.datetime) -> bool:
     return now >= max(ends, default=book.day_bounds(day)[0]) or now >= book.day_bounds(day)[1]
 
 
+def _calendar(book: HoursBook, day: dt.date) -> DayCalendar:
+    return DayCalendar(
+        bounds=book.day_bounds(day),
+        windows={g: book.windows(g, day) for g in GROUPS},
+        spans={g: book.span(g, day) for g in GROUPS},
+        holiday=book.holidays.get(day),
+        schedule=book.schedule_for(day),
+    )
+
+
+def _day_over(calendar: DayCalendar, now: dt.datetime) -> bool:
+    """``_day_is_over`` from a day's calendar already worked out."""
+    ends = [b for ws in calendar.windows.values() for _, b in ws]
+    return now >= max(ends, default=calendar.bounds[0]) or now >= calendar.bounds[1]
+
+
+def _replay(
+    calendar: DayCalendar,
+    day: dt.date,
+    now: dt.datetime,
+    counters: list[CounterMeta],
+    starts: dict[int, CounterState],
+    entries: list[LogEntry],
+    required: int,
+) -> DayCoverage:
+    return replay_day(
+        day,
+        calendar.bounds,
+        min(now, calendar.bounds[1]),
+        calendar.windows,
+        calendar.spans,
+        counters,
+        starts,
+        [e for e in entries if e.kind in staffing_log.STATE_KINDS],
+        required,
+    )
+
+
 def summaries(
-    first: str | dt.date, last: str | dt.date, clock: Clock = SYSTEM_CLOCK
+    first: str | dt.date,
+    last: str | dt.date,
+    clock: Clock = SYSTEM_CLOCK,
+    *,
+    use_cache: bool = True,
 ) -> list[DailySummary]:
-    """One summary per day from ``first`` to ``last`` (days after today are left out)."""
+    """One summary per day from ``first`` to ``last`` (days after today are left out).
+
+    Finished days come from ``staffing_day_cache`` when nothing they depend on has
+    changed (see ``staffing_cache``) and are stored there once replayed; the sign-off
+    is always worked out afresh. ``use_cache=False`` replays every day from the log.
+    """
     start_day, end_day = parse_day(first), parse_day(last)
     if end_day < start_day:
         raise InvalidInput(
@@ -309,43 +434,133 @@ def summaries(
     settings: OfficeSettings = load_settings()
     book = load_book()
     end_day = min(end_day, book.local_day(now))
+    if end_day < start_day:
+        return []
     counters = _counters()
     names = _staff_names()
     delay = escalation_delay()
-    by_day: dict[dt.date, list[LogEntry]] = defaultdict(list)
-    for e in staffing_log.entries_for_days(start_day, end_day):
-        by_day[e.day].append(e)
-    starts = {
+    required = settings.front_desk_minimum
+    days = [start_day + dt.timedelta(days=n) for n in range((end_day - start_day).days + 1)]
+    calendars = {day: _calendar(book, day) for day in days}
+    starts: dict[int, CounterState] = {
         e.counter_id: state_after(e)
-        for e in staffing_log.states_before(book.day_bounds(start_day)[0])
+        for e in staffing_log.states_before(calendars[start_day].bounds[0])
         if e.counter_id is not None
     }
-    result = []
-    day = start_day
-    while day <= end_day:
-        bounds = book.day_bounds(day)
-        entries = by_day.get(day, [])
-        coverage = replay_day(
-            day,
-            bounds,
-            min(now, bounds[1]),
-            {g: book.windows(g, day) for g in GROUPS},
-            {g: book.span(g, day) for g in GROUPS},
-            counters,
-            starts,
-            [e for e in entries if e.kind in staffing_log.STATE_KINDS],
-            settings.front_desk_minimum,
-        )
+    if not use_cache:
+        by_day: dict[dt.date, list[LogEntry]] = defaultdict(list)
+        for e in staffing_log.entries_for_days(start_day, end_day):
+            by_day[e.day].append(e)
+        result = []
+        for day in days:
+            entries = by_day.get(day, [])
+            coverage = _replay(calendars[day], day, now, counters, starts, entries, required)
+            starts = dict(coverage.end_states)
+            complete = _day_over(calendars[day], now)
+            result.append(_summarise(coverage, entries, book, counters, names, delay, complete))
+        return result
+    return _cached_summaries(days, calendars, now, book, counters, names, delay, required, starts)
+
+
+def _cached_summaries(
+    days: list[dt.date],
+    calendars: dict[dt.date, DayCalendar],
+    now: dt.datetime,
+    book: HoursBook,
+    counters: list[CounterMeta],
+    names: dict[int, tuple[str, str]],
+    delay: dt.timedelta,
+    required: int,
+    starts: dict[int, CounterState],
+) -> list[DailySummary]:
+    logs = staffing_cache.day_logs(days[0], days[-1])
+    stored = staffing_cache.load(days[0], days[-1])
+    shared = staffing_cache.shared_key(counters, delay, required)
+    complete = {day: _day_over(calendars[day], now) for day in days}
+
+    def usable(day: dt.date, states: dict[int, CounterState] | None) -> CachedDay | None:
+        row = stored.get(day)
+        if row is None or states is None or not complete[day]:
+            return None
+        key = staffing_cache.day_key(shared, day, logs.get(day), calendars[day], counters, states)
+        return row if row.key == key and row.names_match(names) else None
+
+    # Which days will be replayed: read their log in one go. A day found to need it
+    # only during the walk (how yesterday ended changed after all) reads its own.
+    replayed: list[dt.date] = []
+    guess: dict[int, CounterState] | None = starts
+    for day in days:
+        if usable(day, guess) is None:
+            replayed.append(day)
+        row = stored.get(day)
+        guess = row.end_states if row else None
+    by_day: dict[dt.date, list[LogEntry]] = defaultdict(list)
+    for e in staffing_log.entries_for_day_list(replayed):
+        by_day[e.day].append(e)
+
+    result: list[DailySummary] = []
+    fresh: dict[dt.date, tuple[str, str]] = {}
+    from_cache: list[int] = []
+    for day in days:
+        row = usable(day, starts)
+        if row is not None:
+            from_cache.append(len(result))
+            result.append(DailySummary.from_record(row.summary))
+            starts = row.end_states
+            continue
+        entries = by_day[day] if day in replayed else staffing_log.entries_for_days(day, day)
+        key = staffing_cache.day_key(shared, day, logs.get(day), calendars[day], counters, starts)
+        coverage = _replay(calendars[day], day, now, counters, starts, entries, required)
+        summary = _summarise(coverage, entries, book, counters, names, delay, complete[day])
+        result.append(summary)
+        if complete[day]:
+            fresh[day] = staffing_cache.record(
+                key,
+                replace(summary, sign_off=None).to_record(),
+                coverage.end_states,
+                staffing_cache.staff_shown(coverage, entries),
+                names,
+            )
         starts = dict(coverage.end_states)
-        complete = _day_is_over(book, day, now)
-        result.append(_summarise(coverage, entries, book, counters, names, delay, complete))
-        day += dt.timedelta(days=1)
+    _sign_cached(result, from_cache, logs, names)
+    staffing_cache.store(fresh)
     return result
+
+
+def _sign_cached(
+    result: list[DailySummary],
+    positions: list[int],
+    logs: dict[dt.date, staffing_cache.DayLog],
+    names: dict[int, tuple[str, str]],
+) -> None:
+    """Put the sign-off, worked out from the log now, on the summaries from the cache."""
+    signed: dict[dt.date, int] = {}
+    for i in positions:
+        log = logs.get(result[i].day)
+        if log is not None and log.sign_off_seq is not None:
+            signed[result[i].day] = log.sign_off_seq
+    if not signed:
+        return
+    late_days = [day for day, seq in signed.items() if (logs[day].last_change_seq or 0) > seq]
+    by_day: dict[dt.date, list[LogEntry]] = defaultdict(list)
+    for e in staffing_log.entries_with_seqs(list(signed.values())):
+        by_day[e.day].append(e)
+    changes = (*staffing_log.STATE_KINDS, "gap_reason")
+    for e in staffing_log.entries_for_day_list(late_days, changes):
+        if e.seq > signed[e.day]:
+            by_day[e.day].append(e)
+    for i in positions:
+        summary = result[i]
+        if summary.day in signed:
+            sign_off = _sign_off(by_day[summary.day], summary.digest, names)
+            result[i] = replace(summary, sign_off=sign_off)
 
 
 def daily_summary(day: str | dt.date, clock: Clock = SYSTEM_CLOCK) -> DailySummary:
     value = parse_day(day)
-    found = summaries(value, value, clock)
+    # Always from the log: this is what the head signs and what a late change is
+    # checked against, so it must not trust anything derived.
+    found = summaries(value, value, clock, use_cache=False)
     if not found:
         raise InvalidInput(
             f"{value} belum terjadi; tidak ada ringkasan", f"{value} is in the future; no summary"

@@ -18,6 +18,7 @@ from loket.models.tables.staffing import (
     ServiceHours,
     StaffingEvent,
 )
+from loket.models.tables.staffing_cache import StaffingDayCache
 from loket.models.tables.surveys import SurveyResponse
 from loket.models.tables.tickets import Ticket, TicketEvent, TicketSequence
 
@@ -45,6 +46,7 @@ ALL_TABLES = [
     RamadanPeriod,
     StaffingEvent,
     CounterPresence,
+    StaffingDayCache,
     LoginAttempt,
     AccountLock,
     AuditEntry,
@@ -73,6 +75,7 @@ __all__ = [
     "Setting",
     "SigningKey",
     "Staff",
+    "StaffingDayCache",
     "StaffingEvent",
     "SurveyResponse",
     "Ticket",
