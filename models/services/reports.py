@@ -6,7 +6,8 @@ called) and service time (called → finished) as distributions with median and 
 percentile; no-show and transfer rates. Durations are whole seconds; percentiles
 interpolate linearly between the two nearest ranks (Excel's PERCENTILE.INC), computed
 from per-second counts that the database groups, so a year of tickets never travels
-to Python row by row.
+to Python row by row; days that are over are summed from per-day rollups of those
+counts (:mod:`ticket_rollups`).
 
 Staffing coverage comes from the daily staffing summaries, the IKM from the survey
 service. Every report turns into titled tables (:meth:`sections`) for the exports in
@@ -23,10 +24,9 @@ from typing import Any
 
 from loket.models import rawsql
 from loket.models.clock import SYSTEM_CLOCK, Clock
-from loket.models.db import db_date
 from loket.models.errors import InvalidInput, NotFound
+from loket.models.services import ticket_rollups
 from loket.models.services import validation as check
-from loket.models.services.office import load_settings
 
 MAX_DAYS = 366
 KINDS = ("tickets", "staffing", "survey")
@@ -362,10 +362,6 @@ def check_period(date_from: dt.date, date_to: dt.date) -> None:
         )
 
 
-def _as_day(value: Any) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-
-
 def _service_row(code: str) -> tuple[int, str, str, str]:
     value = check.service_code(code)
     row = rawsql.fetch_one(
@@ -377,71 +373,21 @@ def _service_row(code: str) -> tuple[int, str, str, str]:
 
 
 def ticket_report(
-    date_from: dt.date, date_to: dt.date, service_code: str | None = None
+    date_from: dt.date,
+    date_to: dt.date,
+    service_code: str | None = None,
+    clock: Clock = SYSTEM_CLOCK,
 ) -> TicketReport:
-    """Tickets issued on office-local days ``date_from``…``date_to`` (inclusive)."""
+    """Tickets issued on office-local days ``date_from``…``date_to`` (inclusive).
+
+    Days before today are summed from per-day rollups (:mod:`ticket_rollups`).
+    """
     check_period(date_from, date_to)
-    zone = load_settings().zone
-    # Indonesian zones keep no daylight-saving time: one offset serves the whole period.
-    offset = int(zone.utcoffset(dt.datetime.combine(date_from, dt.time())).total_seconds())
-    where = "t.day >= ? AND t.day <= ?"
-    params: tuple[Any, ...] = (db_date(date_from), db_date(date_to))
-    service = None
-    if service_code:
-        service = _service_row(service_code)
-        where += " AND t.issued_service_id = ?"
-        params += (service[0],)
-
-    by_day: dict[dt.date, list[int]] = defaultdict(lambda: [0, 0, 0])
-    by_hour: dict[int, int] = defaultdict(int)
-    by_service: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    for day, hour, sid, issued, served, no_show, moved in rawsql.fetch_all(
-        "SELECT t.day, (t.issued_at / 1000000 + ?) / 3600 AS hour, t.issued_service_id, "
-        "COUNT(*), SUM(CASE WHEN t.status = 'done' THEN 1 ELSE 0 END), "
-        "SUM(CASE WHEN t.status = 'no_show' THEN 1 ELSE 0 END), "
-        "SUM(CASE WHEN t.transfer_count > 0 THEN 1 ELSE 0 END) "
-        f"FROM ticket t WHERE {where} GROUP BY t.day, hour, t.issued_service_id",
-        (offset, *params),
-    ):
-        d = by_day[_as_day(day)]
-        d[0] += int(issued)
-        d[1] += int(served or 0)
-        d[2] += int(no_show or 0)
-        by_hour[int(hour) % 24] += int(issued)  # hours since the epoch, local
-        s = by_service[int(sid)]
-        s[0] += int(issued)
-        s[1] += int(served or 0)
-        s[2] += int(no_show or 0)
-        s[3] += int(moved or 0)
-
-    waits: dict[int, dict[int, int]] = defaultdict(dict)
-    for sid, secs, n in rawsql.fetch_all(
-        "SELECT t.issued_service_id, (t.called_at - t.issued_at) / 1000000 AS secs, COUNT(*) "
-        f"FROM ticket t WHERE {where} AND t.called_at IS NOT NULL "
-        "GROUP BY t.issued_service_id, secs",
-        params,
-    ):
-        waits[int(sid)][int(secs)] = int(n)
-    # Service time per service and per officer, and no-shows per officer, in one pass.
-    services_t: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    officer_t: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    officer_no_show: dict[int, int] = defaultdict(int)
-    for sid, oid, status, secs, n in rawsql.fetch_all(
-        "SELECT t.issued_service_id, t.officer_id, t.status, "
-        "(t.finished_at - t.called_at) / 1000000 AS secs, COUNT(*) FROM ticket t "
-        f"WHERE {where} AND t.status IN ('done', 'no_show') "
-        "GROUP BY t.issued_service_id, t.officer_id, t.status, secs",
-        params,
-    ):
-        if status == "no_show":
-            if oid is not None:
-                officer_no_show[int(oid)] += int(n)
-            continue
-        if secs is None:
-            continue
-        services_t[int(sid)][int(secs)] += int(n)
-        if oid is not None:
-            officer_t[int(oid)][int(secs)] += int(n)
+    service = _service_row(service_code) if service_code else None
+    tally = ticket_rollups.tally(date_from, date_to, service[0] if service else None, clock)
+    by_day, by_hour, by_service = tally.by_day, tally.by_hour, tally.by_service
+    waits, services_t = tally.waits, tally.service_time
+    officer_t, officer_no_show = tally.officer_time, tally.officer_no_show
 
     names = {
         int(i): (str(c), str(n), str(e))
@@ -827,7 +773,7 @@ def build_report(
     clock: Clock = SYSTEM_CLOCK,
 ) -> TicketReport | StaffingReport | SurveyReport:
     if kind == "tickets":
-        return ticket_report(date_from, date_to, service_code)
+        return ticket_report(date_from, date_to, service_code, clock)
     if kind == "staffing":
         if service_code:
             raise InvalidInput(

@@ -8,6 +8,7 @@ from loket.models.tables.complaints import Complaint, ComplaintNote, ComplaintSe
 from loket.models.tables.counters import Counter, CounterService
 from loket.models.tables.keys import SigningKey
 from loket.models.tables.receipts import ChainHead, Receipt, ReceiptEvent, ReceiptSequence
+from loket.models.tables.rollups import TicketDayRollup
 from loket.models.tables.services import Service
 from loket.models.tables.settings import Setting
 from loket.models.tables.staff import Staff
@@ -50,6 +51,7 @@ ALL_TABLES = [
     LoginAttempt,
     AccountLock,
     AuditEntry,
+    TicketDayRollup,
 ]
 
 __all__ = [
@@ -79,6 +81,7 @@ __all__ = [
     "StaffingEvent",
     "SurveyResponse",
     "Ticket",
+    "TicketDayRollup",
     "TicketEvent",
     "TicketSequence",
 ]
