@@ -4,8 +4,9 @@ A year's staffing report replays about 90,000 log entries; a finished day's summ
 only changes when something it was built from changes, so it is kept with a key over
 all of that:
 
-- the day's own log entries: the highest ``seq`` and the number of entries whose
-  ``day`` is that day (a gap explained or a sign-off appended later raises the seq);
+- the day's own log entries: the highest ``seq`` and the number of the state
+  entries and gap explanations whose ``day`` is that day (a gap explained later
+  raises the seq; a sign-off does not count, it is not cached);
 - the counters' states carried in from the day before, as the replay starts from
   them (after :func:`coverage.morning`) — a late entry that changes how yesterday
   ended changes today's key too, and nothing else does;
@@ -75,10 +76,9 @@ class DayCalendar:
 class DayLog:
     """The day's entries in the log, counted without reading them."""
 
-    last_seq: int
-    count: int
     sign_off_seq: int | None  # the latest sign-off
     last_change_seq: int | None  # the latest state entry or gap explanation
+    changes: int  # how many state entries and gap explanations
 
 
 @dataclass(frozen=True)
@@ -92,25 +92,30 @@ class CachedDay:
         return all(names.get(sid) == shown for sid, shown in self.staff.items())
 
 
+# What a day's summary (without its sign-off) is built from. Gap alerts (open, close,
+# escalated) and calendar changes are logged too, but the summary replays the states
+# and reads the calendar itself; sign-offs are worked out afresh each time.
 _CHANGE_KINDS = (*staffing_log.STATE_KINDS, "gap_reason")
 
 
 def day_logs(first: dt.date, last: dt.date) -> dict[dt.date, DayLog]:
-    """Per day of ``first``..``last``: its highest seq, entry count and sign-off seq."""
+    """Per day of ``first``..``last``: its latest sign-off and what the summary reads."""
     marks = ", ".join("?" for _ in _CHANGE_KINDS)
     rows = rawsql.fetch_all(
-        "SELECT day, MAX(seq), COUNT(*), MAX(CASE WHEN kind = 'sign_off' THEN seq END), "
-        f"MAX(CASE WHEN kind IN ({marks}) THEN seq END) "
+        "SELECT day, MAX(CASE WHEN kind = 'sign_off' THEN seq END), "
+        f"MAX(CASE WHEN kind IN ({marks}) THEN seq END), "
+        f"SUM(CASE WHEN kind IN ({marks}) THEN 1 ELSE 0 END) "
         "FROM staffing_event WHERE day >= ? AND day <= ? GROUP BY day",
-        (*_CHANGE_KINDS, db_date(first), db_date(last)),
+        (*_CHANGE_KINDS, *_CHANGE_KINDS, db_date(first), db_date(last)),
     )
     return {
         staffing_log.stored_day(day): DayLog(
-            int(top), int(count), int(signed) if signed is not None else None,
+            int(signed) if signed is not None else None,
             int(changed) if changed is not None else None,
+            int(count or 0),
         )
-        for day, top, count, signed, changed in rows
-    }  # fmt: skip
+        for day, signed, changed, count in rows
+    }
 
 
 def shared_key(counters: Sequence[CounterMeta], delay: dt.timedelta, required: int) -> str:
@@ -146,7 +151,7 @@ def day_key(
     content = [
         shared,
         day.isoformat(),
-        [log.last_seq, log.count] if log else [0, 0],
+        [log.last_change_seq, log.changes] if log else [None, 0],
         calendar.key_part(),
         mornings,
     ]
@@ -190,7 +195,7 @@ def load(first: dt.date, last: dt.date) -> dict[dt.date, CachedDay]:
             key,
             data["summary"],
             {int(cid): _decode_state(s) for cid, s in data["end_states"].items()},
-            {int(sid): tuple(n) if n else None for sid, n in data["staff"].items()},  # type: ignore[misc]
+            {int(sid): tuple(n) if n else None for sid, n in data["staff"].items()},
         )
     return found
 

@@ -89,7 +89,8 @@ class CounterDay:
 
     @classmethod
     def from_record(cls, record: list[Any]) -> CounterDay:
-        return cls(*record[:6], tuple(record[6]))
+        number, front, service, staffed, pct, breaks, officers = record
+        return cls(number, front, service, staffed, pct, breaks, tuple(officers))
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,8 @@ class OfficerDay:
 
     @classmethod
     def from_record(cls, record: list[Any]) -> OfficerDay:
-        return cls(*record[:6], tuple(record[6]))
+        username, full, service, staffed, pct, breaks, counters = record
+        return cls(username, full, service, staffed, pct, breaks, tuple(counters))
 
 
 @dataclass(frozen=True)
