@@ -40,6 +40,22 @@ def register(commands: Any) -> None:
         if kind != "staffing":
             sub.add_argument("--service", metavar="CODE", help="satu layanan / one service")
         sub.set_defaults(kind=kind)
+    warm = add_command(
+        actions,
+        "warm",
+        _warm,
+        "isi ringkasan harian tiket (mis. malam hari) / pre-fill the daily ticket rollups",
+    )
+    warm.add_argument(
+        "--from", dest="date_from", metavar="DATE", help="default: 365 hari lalu / 365 days ago"
+    )
+    warm.add_argument("--to", dest="date_to", metavar="DATE", help="default: kemarin / yesterday")
+    warm.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="hitung ulang semua hari (setelah tiket diubah manual) / "
+        "recompute every day (after tickets were edited by hand)",
+    )
 
     audit = _group(commands, "audit", "log audit admin / the admin audit log")
     listing = add_command(audit, "list", _audit_list, "daftar entri / list entries")
@@ -113,6 +129,25 @@ def _report(args: argparse.Namespace) -> None:
         args,
         {"output": str(target), "format": fmt, "bytes": len(data), **_brief(report)},
         f"Laporan / report ({fmt}): {target}\n{_text_summary(report)}",
+    )
+
+
+def _warm(args: argparse.Namespace) -> None:
+    open_db(args)
+    from loket.models.clock import SYSTEM_CLOCK
+    from loket.models.services.office import load_settings
+    from loket.models.services.ticket_rollups import warm_rollups
+
+    today = load_settings().today(SYSTEM_CLOCK.now())
+    date_to = _date(args.date_to, "--to") or today - dt.timedelta(days=1)
+    date_from = _date(args.date_from, "--from") or date_to - dt.timedelta(days=364)
+    result = warm_rollups(date_from, date_to, rebuild=args.rebuild)
+    emit(
+        args,
+        result.as_json(),
+        f"Ringkasan tiket / ticket rollups {date_from} – {date_to}: "
+        f"{result.days_built} hari dihitung / days built, "
+        f"{result.days_current} hari sudah terkini / days already current",
     )
 
 
