@@ -426,6 +426,12 @@ def tally(
     return result
 
 
+def clear() -> None:
+    """Forget every rollup; the next reports rebuild the days they cover."""
+    with write_transaction():
+        rawsql.execute("DELETE FROM ticket_day_rollup")
+
+
 @dataclass(frozen=True)
 class WarmResult:
     date_from: dt.date
