@@ -148,25 +148,39 @@ _COLUMNS = (
 )
 
 
+_DAYS: dict[str, dt.date] = {}
+
+
 def stored_day(value: Any) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+    if isinstance(value, dt.date):
+        return value
+    # A year's report reads ~90,000 entries over ~365 distinct days: parse each once.
+    day = _DAYS.get(value)
+    if day is None:
+        day = _DAYS[value] = dt.date.fromisoformat(str(value))
+    return day
+
+
+_EPOCH = from_micros(0)
+_MICRO = dt.timedelta(microseconds=1)
 
 
 def _entry(row: tuple[Any, ...]) -> LogEntry:
     seq, at, recorded_at, day, kind, counter_id, officer_id, reason, ref, approver, text = row
+    # Positional and with from_micros inlined: this runs for every entry of a report.
     return LogEntry(
-        seq=int(seq),
-        at=from_micros(int(at)),
-        recorded_at=from_micros(int(recorded_at)),
-        day=stored_day(day),
-        kind=kind,
-        counter_id=counter_id,
-        officer_id=officer_id,
-        reason=reason,
-        reference=ref,
-        approved_by_id=approver,
-        detail=json.loads(text) if text else {},
-        detail_text=text or "",
+        int(seq),
+        _EPOCH + _MICRO * int(at),
+        _EPOCH + _MICRO * int(recorded_at),
+        stored_day(day),
+        kind,
+        counter_id,
+        officer_id,
+        reason,
+        ref,
+        approver,
+        json.loads(text) if text else {},
+        text or "",
     )
 
 

@@ -464,6 +464,11 @@ def summaries(
     return _cached_summaries(days, calendars, now, book, counters, names, delay, required, starts)
 
 
+# The entries a summary reads: states to replay, explanations and sign-offs (gap
+# alerts and calendar changes are logged for the record but not read here).
+_SUMMARY_KINDS = (*staffing_log.STATE_KINDS, "gap_reason", "sign_off")
+
+
 def _cached_summaries(
     days: list[dt.date],
     calendars: dict[dt.date, DayCalendar],
@@ -497,7 +502,7 @@ def _cached_summaries(
         row = stored.get(day)
         guess = row.end_states if row else None
     by_day: dict[dt.date, list[LogEntry]] = defaultdict(list)
-    for e in staffing_log.entries_for_day_list(replayed):
+    for e in staffing_log.entries_for_day_list(replayed, _SUMMARY_KINDS):
         by_day[e.day].append(e)
 
     result: list[DailySummary] = []
