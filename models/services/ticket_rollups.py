@@ -115,6 +115,27 @@ class Tally:
             self.officer_time[oid].update(counts)
         _merge(self.officer_no_show, d.officer_no_show.items())
 
+    def add_stored(self, r: Stored) -> None:
+        row = self.by_day[r.day]
+        row[0] += r.issued
+        row[1] += r.served
+        row[2] += r.no_show
+        s = self.by_service[r.service_id]
+        s[0] += r.issued
+        s[1] += r.served
+        s[2] += r.no_show
+        s[3] += r.transferred
+        for hour, n in r.per_hour.items():
+            self.by_hour[int(hour)] += n
+        # Lists of values, one per ticket: Counter counts them in C, several times
+        # faster than adding {seconds: count} objects key by key.
+        self.waits[r.service_id].update(r.waiting)
+        self.service_time[r.service_id].update(r.service_time)
+        for oid, values in r.officer_time.items():
+            self.officer_time[int(oid)].update(values)
+        for oid, n in r.officer_no_show.items():
+            self.officer_no_show[int(oid)] += n
+
 
 def _merge(into: dict[Any, int], pairs: Iterable[tuple[Any, int]]) -> None:
     get = into.get
@@ -143,8 +164,13 @@ def compute_days(
         params += (service_id,)
     days: dict[tuple[dt.date, int], DayService] = {}
     known_days: dict[Any, dt.date] = {}
+    last: list[Any] = [None, None, None]
 
     def at(raw_day: Any, sid: Any) -> DayService:
+        # Rows mostly arrive grouped by day and service: reuse the previous one.
+        if raw_day == last[0] and sid == last[1]:
+            previous: DayService = last[2]
+            return previous
         day = known_days.get(raw_day)
         if day is None:
             day = known_days[raw_day] = _as_day(raw_day)
@@ -152,6 +178,7 @@ def compute_days(
         found = days.get(key)
         if found is None:
             found = days[key] = DayService()
+        last[:] = [raw_day, sid, found]
         return found
 
     for day, hour, sid, issued, served, no_show, moved in rawsql.fetch_all(
@@ -272,8 +299,8 @@ def _runs(days: Iterable[dt.date], wanted: set[dt.date]) -> Iterator[tuple[dt.da
         yield first, last
 
 
-def _json(counts: dict[int, int]) -> str:
-    return json.dumps(counts, separators=(",", ":"))
+def _json(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"))
 
 
 def _values(counts: dict[int, int]) -> list[int]:
@@ -281,40 +308,71 @@ def _values(counts: dict[int, int]) -> list[int]:
     return sorted(Counter(counts).elements())
 
 
+@dataclass(frozen=True)
+class Stored:
+    """One rollup row as the report sums it: durations as value lists, one per ticket."""
+
+    day: dt.date
+    service_id: int
+    issued: int
+    served: int
+    no_show: int
+    transferred: int
+    per_hour: dict[Any, int]  # keys: hour (int, or str from JSON)
+    waiting: list[int]
+    service_time: list[int]
+    officer_time: dict[Any, list[int]]  # keys: staff id (int, or str from JSON)
+    officer_no_show: dict[Any, int]
+
+
+def _stored(day: dt.date, sid: int, d: DayService) -> Stored:
+    return Stored(
+        day,
+        sid,
+        d.issued,
+        d.served,
+        d.no_show,
+        d.transferred,
+        dict(d.per_hour),
+        _values(d.waiting),
+        _values(d.service_time),
+        {o: _values(c) for o, c in sorted(d.officer_time.items())},
+        dict(d.officer_no_show),
+    )
+
+
 def _build(
     date_from: dt.date, date_to: dt.date, offset: int, work: Plan, clock: Clock
-) -> dict[tuple[dt.date, int], DayService]:
+) -> list[Stored]:
     """Compute the stale days of ``work`` from the tickets and store them; return them."""
-    built: dict[tuple[dt.date, int], DayService] = {}
     wanted = set(work.stale)
     every_day = set(work.fresh) | wanted
+    built: list[Stored] = []
     for first, last in _runs(every_day, wanted):
-        for key, d in compute_days(first, last, offset).items():
-            if key[0] in wanted:
-                built[key] = d
+        for (day, sid), d in sorted(compute_days(first, last, offset).items()):
+            if day in wanted:
+                built.append(_stored(day, sid, d))
     if not wanted and not work.orphans:
         return built
     stamp = to_micros(clock.now())
     rows = [
         (
-            db_date(day),
-            sid,
-            *work.stale[day],
+            db_date(r.day),
+            r.service_id,
+            *work.stale[r.day],
             offset,
             stamp,
-            d.issued,
-            d.served,
-            d.no_show,
-            d.transferred,
-            _json(d.per_hour),
-            json.dumps(_values(d.waiting), separators=(",", ":")),
-            json.dumps(_values(d.service_time), separators=(",", ":")),
-            json.dumps(
-                {o: _values(c) for o, c in sorted(d.officer_time.items())}, separators=(",", ":")
-            ),
-            _json(d.officer_no_show),
+            r.issued,
+            r.served,
+            r.no_show,
+            r.transferred,
+            _json(r.per_hour),
+            _json(r.waiting),
+            _json(r.service_time),
+            _json(r.officer_time),
+            _json(r.officer_no_show),
         )
-        for (day, sid), d in sorted(built.items())
+        for r in built
     ]
     gone = sorted(wanted | set(work.orphans))
     columns = ", ".join(_COLUMNS)
@@ -344,8 +402,8 @@ def _build(
 
 def _read_stored(
     date_from: dt.date, date_to: dt.date, fresh: frozenset[dt.date], service_id: int | None
-) -> Tally:
-    """Sum the stored rows of the ``fresh`` days."""
+) -> Iterator[Stored]:
+    """The stored rows of the ``fresh`` days."""
     sql = (
         "SELECT day, issued_service_id, issued, served, no_show, transferred, per_hour, "
         "waiting, service_time, officer_time, officer_no_show FROM ticket_day_rollup "
@@ -355,40 +413,25 @@ def _read_stored(
     if service_id is not None:
         sql += " AND issued_service_id = ?"
         params += (service_id,)
-    tally = Tally()
-    hours: dict[str, int] = {}
-    officer_time: defaultdict[str, Counter[int]] = defaultdict(Counter)
-    officer_no_show: dict[str, int] = {}
     loads = json.loads
     for raw_day, sid, issued, served, no_show, moved, ph, wt, st, ot, ons in rawsql.fetch_all(
         sql, params
     ):
         day = _as_day(raw_day)
-        if day not in fresh:
-            continue
-        sid = int(sid)
-        row = tally.by_day[day]
-        row[0] += issued
-        row[1] += served
-        row[2] += no_show
-        s = tally.by_service[sid]
-        s[0] += issued
-        s[1] += served
-        s[2] += no_show
-        s[3] += moved
-        _merge(hours, loads(ph).items())
-        # Lists of values, one per ticket: Counter counts them in C, several times
-        # faster than adding {seconds: count} objects key by key.
-        tally.waits[sid].update(loads(wt))
-        tally.service_time[sid].update(loads(st))
-        for oid, values in loads(ot).items():
-            officer_time[oid].update(values)
-        _merge(officer_no_show, loads(ons).items())
-    tally.by_hour.update((int(h), n) for h, n in hours.items())
-    for oid, counts in officer_time.items():
-        tally.officer_time[int(oid)] = counts
-    tally.officer_no_show.update((int(o), n) for o, n in officer_no_show.items())
-    return tally
+        if day in fresh:
+            yield Stored(
+                day,
+                int(sid),
+                int(issued),
+                int(served),
+                int(no_show),
+                int(moved),
+                loads(ph),
+                loads(wt),
+                loads(st),
+                loads(ot),
+                loads(ons),
+            )
 
 
 def _offset(day: dt.date) -> int:
@@ -415,10 +458,11 @@ def tally(
     if date_from <= past_to:
         work = plan(date_from, past_to, offset)
         if work.fresh:
-            result = _read_stored(date_from, past_to, work.fresh, service_id)
-        for (day, sid), d in _build(date_from, past_to, offset, work, clock).items():
-            if service_id is None or sid == service_id:
-                result.add(day, sid, d)
+            for row in _read_stored(date_from, past_to, work.fresh, service_id):
+                result.add_stored(row)
+        for row in _build(date_from, past_to, offset, work, clock):
+            if service_id is None or row.service_id == service_id:
+                result.add_stored(row)
     live_from = max(date_from, today)
     if live_from <= date_to:
         for (day, sid), d in compute_days(live_from, date_to, offset, service_id).items():
