@@ -208,6 +208,7 @@ def test_cli_warm_fills_and_rebuild_recomputes(office, loket):
         "days_built": 2,
         "days_current": 0,
         "rows": 2,
+        "staffing_days": 4,  # the staffing summaries' cache is filled by the same command
     }
     assert rollup_days() == [first, second]
     again = loket("report", "warm", "--from", str(first), "--to", str(second), "--json")
