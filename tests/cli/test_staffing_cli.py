@@ -13,6 +13,11 @@ from loket.models.services import catalog, staff
 from loket.models.services.service_hours import set_hours
 
 
+def _office_today() -> dt.date:
+    """Today in the office's zone (WIB): the machine's own date differs after 17:00 UTC."""
+    return dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).date()
+
+
 def _ok(result):
     assert result.code == 0, result.err
     return result
@@ -108,8 +113,8 @@ def test_verify_names_a_row_edited_with_raw_sql(office):
 
 
 def test_reports_in_json_csv_and_pdf(office, tmp_path):
-    yesterday = (dt.date.today() - dt.timedelta(days=1)).isoformat()
-    today = dt.date.today().isoformat()
+    yesterday = (_office_today() - dt.timedelta(days=1)).isoformat()
+    today = _office_today().isoformat()
     _ok(office("staffing", "sign-in", "--counter", "1", "--staff", "ani", "--pin", "1111"))
     days = _ok(office("staffing", "report", "--from", yesterday, "--to", today)).json()
     assert [d["day"] for d in days] == [yesterday, today]
@@ -159,8 +164,8 @@ def test_reports_in_json_csv_and_pdf(office, tmp_path):
 
 
 def test_head_signs_off_a_day(office):
-    yesterday = (dt.date.today() - dt.timedelta(days=1)).isoformat()
-    today = dt.date.today().isoformat()
+    yesterday = (_office_today() - dt.timedelta(days=1)).isoformat()
+    today = _office_today().isoformat()
     _refused(
         office("staffing", "sign-off", "--day", yesterday, "--staff", "ani", "--password", "x"),
         "salah",
