@@ -87,7 +87,9 @@ def decode_frame(frame: object) -> str | None:
     width, height = image.width(), image.height()
     data = bytes(image.constBits())[: image.bytesPerLine() * height]
     picture = Image.frombytes("L", (width, height), data, "raw", "L", image.bytesPerLine())
-    for result in zxingcpp.read_barcodes(picture):
+    for result in zxingcpp.read_barcodes(
+        picture, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+    ):
         if result.text:
             return str(result.text)
     return None

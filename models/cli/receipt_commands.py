@@ -215,7 +215,9 @@ def _texts_in_image(path: str) -> list[str]:
     try:
         with Image.open(path) as image:
             image.load()
-            found = zxingcpp.read_barcodes(image)
+            found = zxingcpp.read_barcodes(
+                image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+            )
     except FileNotFoundError:
         raise InvalidInput(f"Berkas tidak ada: {path}", f"No such file: {path}") from None
     except (UnidentifiedImageError, OSError) as exc:

@@ -46,7 +46,12 @@ class Decoded:
     def qr_texts(self) -> list[str]:
         found: list[str] = []
         for image in self.images:
-            found += [r.text for r in zxingcpp.read_barcodes(image)]
+            found += [
+                r.text
+                for r in zxingcpp.read_barcodes(
+                    image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+                )
+            ]
         return found
 
 
