@@ -37,8 +37,10 @@ def main(argv: list[str] | None = None) -> int:
 
     window = ConsoleWindow(feed_url=url, export_dir=args.export_dir, muted=args.mute)
     window.closing.connect(app.quit)
-    window.resize(1366, 900)
-    window.show()
+    # Staff PCs: use the whole desktop (also where no window manager maximises for us).
+    screen = window.screen()
+    window.setGeometry(screen.availableGeometry() if screen else window.geometry())
+    window.showMaximized()
     return app.exec()
 
 

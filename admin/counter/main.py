@@ -50,8 +50,10 @@ def main(argv: list[str] | None = None) -> int:
         username=args.user,
     )
     window.closing.connect(app.quit)
-    window.resize(1280, 860)
-    window.show()
+    # Staff PCs: use the whole desktop (also where no window manager maximises for us).
+    screen = window.screen()
+    window.setGeometry(screen.availableGeometry() if screen else window.geometry())
+    window.showMaximized()
     return app.exec()
 
 
