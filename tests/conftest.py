@@ -117,3 +117,16 @@ def loket(db: str, tmp_path: Path) -> Callable[..., CliResult]:
         return CliResult(proc.returncode, proc.stdout, proc.stderr)
 
     return run
+
+
+@pytest.fixture
+def tap(qtbot: object) -> Callable[[object], None]:
+    """A finger (or the mouse) on a visible, enabled widget, in every Qt app's tests."""
+    from PySide6.QtCore import Qt
+
+    def press(widget: object) -> None:
+        assert widget.isVisible(), f"{widget.objectName()} is not on screen"  # type: ignore[attr-defined]
+        assert widget.isEnabled(), f"{widget.objectName()} is disabled"  # type: ignore[attr-defined]
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+
+    return press

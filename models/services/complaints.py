@@ -30,6 +30,7 @@ from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.db import database, db_date, is_sqlite, write_transaction
 from loket.models.errors import IllegalTransition, InvalidInput, NotFound
 from loket.models.services import validation as check
+from loket.models.services.numbering import next_yearly_number
 from loket.models.services.office import load_settings
 from loket.models.services.working_days import add_working_days
 from loket.models.tables import Complaint, ComplaintNote, ComplaintSequence, Service, Staff
@@ -371,15 +372,7 @@ def complaint_counts(clock: Clock = SYSTEM_CLOCK) -> ComplaintCounts:
 
 
 def _next_sequence(office: str, year: int) -> int:
-    query = (
-        ComplaintSequence.insert(office_id=office, year=year, last_number=1)
-        .on_conflict(
-            conflict_target=[ComplaintSequence.office_id, ComplaintSequence.year],
-            update={ComplaintSequence.last_number: ComplaintSequence.last_number + 1},
-        )
-        .returning(ComplaintSequence.last_number)
-    )
-    return int(query.execute()[0].last_number)
+    return next_yearly_number(ComplaintSequence, office, year)
 
 
 def file_complaint(

@@ -34,6 +34,7 @@ from loket.models.fields import to_micros
 from loket.models.services import hashchain
 from loket.models.services import validation as check
 from loket.models.services.hashchain import ChainEntry, ChainProblem
+from loket.models.services.numbering import next_yearly_number
 from loket.models.services.office import load_settings
 from loket.models.services.qr_payload import Claims, subject_digest
 from loket.models.tables import Receipt, ReceiptEvent, ReceiptSequence, Staff
@@ -422,15 +423,7 @@ def _append_event(
 
 
 def _next_sequence(office: str, year: int) -> int:
-    query = (
-        ReceiptSequence.insert(office_id=office, year=year, last_number=1)
-        .on_conflict(
-            conflict_target=[ReceiptSequence.office_id, ReceiptSequence.year],
-            update={ReceiptSequence.last_number: ReceiptSequence.last_number + 1},
-        )
-        .returning(ReceiptSequence.last_number)
-    )
-    return int(query.execute()[0].last_number)
+    return next_yearly_number(ReceiptSequence, office, year)
 
 
 def new_receipt(

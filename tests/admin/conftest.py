@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from helpers.stubs import FakeClock, ScriptedDialogs
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from loket.kiosk.shell import i18n
 
@@ -73,16 +73,6 @@ def make_console(
     yield make
     for window in windows:
         window.leave()
-
-
-@pytest.fixture
-def tap(qtbot) -> Callable[[QWidget], None]:
-    def press(widget: QWidget) -> None:
-        assert widget.isVisible(), f"{widget.objectName()} is not on screen"
-        assert widget.isEnabled(), f"{widget.objectName()} is disabled"
-        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-    return press
 
 
 @pytest.fixture

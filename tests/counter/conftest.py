@@ -86,18 +86,6 @@ def make_counter(
 
 
 @pytest.fixture
-def tap(qtbot) -> Callable[[QWidget], None]:
-    """A finger (or the mouse) on a visible, enabled widget."""
-
-    def press(widget: QWidget) -> None:
-        assert widget.isVisible(), f"{widget.objectName()} is not on screen"
-        assert widget.isEnabled(), f"{widget.objectName()} is disabled"
-        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-    return press
-
-
-@pytest.fixture
 def key(qtbot) -> Callable[..., None]:
     """Press a key on the keyboard, as the officer would: into the active window."""
 
