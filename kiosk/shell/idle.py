@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 _INPUT_EVENTS = frozenset(
@@ -28,6 +28,8 @@ class IdleWatcher(QObject):
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        # A coarse timer may drift by 5 % (4.5 s of 90 s) and reports a rounded remaining time.
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(max(1, round(seconds * 1000)))
         self._timer.timeout.connect(self.timeout)
         app = QApplication.instance()
@@ -45,6 +47,10 @@ class IdleWatcher(QObject):
 
     def reset(self) -> None:
         self._timer.start()
+
+    def remaining_ms(self) -> int:
+        """Milliseconds left before ``timeout``; -1 when stopped."""
+        return self._timer.remainingTime()
 
     def stop(self) -> None:
         self._timer.stop()

@@ -93,7 +93,7 @@ def test_a_sign_out_in_another_process_turns_the_banner_red(log_in, loket, qtbot
     staffing.sign_in(1, "budi", pins["budi"], SYSTEM_CLOCK)
     window = log_in("kepala", clock=SYSTEM_CLOCK, use_feed=True, feed_url=office)
     board = window.coverage
-    qtbot.waitUntil(lambda: board.banner.property("alarm") is False, timeout=5000)
+    qtbot.waitUntil(lambda: board.banner.property("alarm") is False, timeout=10_000)
     assert "Dijaga" in board.tiles[1].texts()
     result = loket("staffing", "sign-out", "--counter", "1", "--reason", "sakit", "--ref", "SKD-7")
     assert result.code == 0, result.err

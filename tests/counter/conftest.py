@@ -97,7 +97,7 @@ def key(qtbot) -> Callable[..., None]:
         if QApplication.activeWindow() is not window:
             window.activateWindow()
             window.windowHandle().requestActivate()
-            qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+            qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=10_000)
         target = QApplication.focusWidget() or window
         QTest.keyClick(target, code, modifier)
 

@@ -200,11 +200,11 @@ def test_the_heartbeat_timer_keeps_the_counter_staffed(signed_in, qtbot, clock):
     assert window.heartbeat_timer.interval() == 50
     clock.advance(seconds=40)
     qtbot.waitUntil(
-        lambda: staffing.counter_state(1, clock=clock).heartbeat_age_seconds == 0, timeout=5000
+        lambda: staffing.counter_state(1, clock=clock).heartbeat_age_seconds == 0, timeout=10_000
     )
     clock.advance(seconds=40)  # 80 s after sign-in, but 40 s after the last beat
     qtbot.waitUntil(
-        lambda: staffing.counter_state(1, clock=clock).heartbeat_age_seconds == 0, timeout=5000
+        lambda: staffing.counter_state(1, clock=clock).heartbeat_age_seconds == 0, timeout=10_000
     )
     assert staffing.counter_state(1, clock=clock).status == "staffed"
 

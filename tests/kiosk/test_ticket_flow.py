@@ -123,5 +123,5 @@ def test_the_feed_refreshes_home_when_another_kiosk_issues(qtbot, make_kiosk, of
     kiosk = make_kiosk(use_feed=True, feed_url=office)
     issue_ticket("B", clock=clock)
     qtbot.waitUntil(
-        lambda: "1 orang menunggu" in kiosk.home.service_buttons["B"].text(), timeout=5000
+        lambda: "1 orang menunggu" in kiosk.home.service_buttons["B"].text(), timeout=10_000
     )

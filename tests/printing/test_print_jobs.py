@@ -16,6 +16,9 @@ from loket.printing.layouts import TicketLayout
 from loket.printing.status import Problem
 
 FAST = Timeouts(connect=1.0, write=1.0, status=0.3)
+# Wall-clock bounds only prove "gives up, never hangs"; the slack absorbs a loaded CI machine.
+# How fast a job really is, is measured by bench/bench_render.py.
+SLACK = 3.0
 
 
 def _timed(fn, *args, **kwargs):  # type: ignore[no-untyped-def]
@@ -27,7 +30,7 @@ def _timed(fn, *args, **kwargs):  # type: ignore[no-untyped-def]
 def test_normal_print(sim: SimPrinter, ticket: TicketLayout, tmp_path: Path) -> None:
     result, elapsed = _timed(print_job, sim.uri, ticket, tmp_path, timeouts=FAST)
     assert result.printed and not result.pending and result.status.ok
-    assert elapsed < 1.0
+    assert elapsed < 1.0 + SLACK
     assert result.message("en") == "The printer is ready."
     assert sim.wait_for(lambda b: b.count(b"\x1dV") == 1)
     out = decode(sim.received)
@@ -55,7 +58,7 @@ def test_fault_refuses_and_keeps_job(
 ) -> None:
     setattr(sim, switch, True)
     result, elapsed = _timed(print_job, sim.uri, ticket, tmp_path, timeouts=FAST)
-    assert elapsed < 1.0
+    assert elapsed < 1.0 + SLACK
     assert not result.printed and result.pending
     assert result.status.main_problem is problem
     assert result.message("id").startswith(sentence_id)
@@ -93,7 +96,7 @@ def test_mute_printer_is_unknown_never_ok(
     sim.mute = True
     result, elapsed = _timed(print_job, sim.uri, ticket, tmp_path, timeouts=FAST)
     # One unanswered question before and one after: 2 × 0.3 s, never a hang.
-    assert elapsed < 1.2
+    assert elapsed < 2 * FAST.status + SLACK
     assert not result.status.ok and not result.status.known
     assert result.status.problems == (Problem.UNKNOWN,)
     assert "tidak diketahui" in result.message("id")
@@ -106,7 +109,7 @@ def test_stalled_printer_times_out_and_keeps_job(sim: SimPrinter, tmp_path: Path
     big = b"\x1b@" + b"x" * (6 * 1024 * 1024)  # more than both socket buffers hold (~3 MB)
     result, elapsed = _timed(print_job, sim.uri, big, tmp_path, timeouts=FAST)
     # unanswered status before (0.3) + write timeout (1.0) + unanswered status after (0.3)
-    assert elapsed < FAST.write + 2 * FAST.status + 0.7
+    assert elapsed < FAST.write + 2 * FAST.status + SLACK
     assert not result.printed and result.pending
     assert result.error is not None and result.error.code == "write_failed"
     assert "tidak menerima data" in result.message("id")
@@ -118,7 +121,7 @@ def test_unreachable_printer(ticket: TicketLayout, tmp_path: Path) -> None:
     with SimPrinter() as gone:
         uri = gone.uri
     result, elapsed = _timed(print_job, uri, ticket, tmp_path, timeouts=FAST)
-    assert elapsed < 1.5
+    assert elapsed < FAST.connect + SLACK
     assert not result.printed and result.pending
     assert result.status.main_problem is Problem.NO_CONNECTION
     assert result.error is not None and result.error.code == "connect_failed"

@@ -23,11 +23,9 @@ def test_issue_and_call_reach_a_subscriber(office, clock):
     with ChangeSubscription(office) as feed:
         assert feed.wait(0.2) == set()
         issue_ticket("A", clock=clock)
-        started = time.monotonic()
-        assert feed.wait(2.0) == {"tickets"}
-        assert time.monotonic() - started < 1.0
+        assert feed.wait(10.0) == {"tickets"}  # latency: bench/bench_changefeed.py
         calling.call_next(1, clock=clock)
-        assert feed.wait(2.0) == {"tickets"}
+        assert feed.wait(10.0) == {"tickets"}
 
 
 def test_rolled_back_write_is_not_announced(office, clock):
@@ -44,7 +42,7 @@ def test_topics_filter_and_listener_thread(office, clock):
     try:
         issue_ticket("A", clock=clock)  # "tickets": filtered out
         catalog.edit_service("A", name="Administrasi")
-        deadline = time.monotonic() + 3
+        deadline = time.monotonic() + 10
         while not seen and time.monotonic() < deadline:
             time.sleep(0.02)
     finally:
@@ -67,13 +65,13 @@ def test_listener_reconnects_after_the_connection_is_killed(db, clock):
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                 "WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()"
             )
-        deadline = time.monotonic() + 5
+        deadline = time.monotonic() + 10
         while not seen and time.monotonic() < deadline:
             time.sleep(0.05)
         assert seen == [{"tickets"}]  # reconnected: "refresh everything you watch"
         seen.clear()
         issue_ticket("B", clock=clock)
-        deadline = time.monotonic() + 5
+        deadline = time.monotonic() + 10
         while not seen and time.monotonic() < deadline:
             time.sleep(0.05)
         assert seen == [{"tickets"}]
