@@ -358,6 +358,35 @@ def set_office_identity(
     )
 
 
+def set_board_voice(
+    session: Session,
+    voice: str | None = None,
+    english: bool | None = None,
+    *,
+    kiosk_language: str | None = None,
+    clock: Clock = SYSTEM_CLOCK,
+) -> office.OfficeSettings:
+    """The display boards' voice (auto|qt|espeak|chime), whether they add the English
+    sentence, and the kiosk's home-screen language (id|en); boards follow at once."""
+    changes = _given(board_voice=voice, board_english=english, kiosk_language=kiosk_language)
+    if not changes:
+        raise InvalidInput("Tidak ada yang diubah", "Nothing to change")
+    # Refuse a staff account before judging its values; audit the values as stored.
+    _checked(session, "board_voice", "office", ADMIN_ROLES, clock)
+    cleaned = {key: office.validate_setting(key, str(value)) for key, value in changes.items()}
+    detail = {
+        key: (value == "1" if key == "board_english" else value) for key, value in cleaned.items()
+    }
+    return _act(
+        session,
+        "board_voice",
+        "office",
+        detail,
+        lambda: office.update_settings(**cleaned),
+        clock=clock,
+    )
+
+
 # ── service hours, holidays, escalation ──────────────────────────────────────────
 
 

@@ -32,6 +32,12 @@ class OfficeSettings:
     board_running_text: str = ""
     board_running_text_en: str = ""
     office_logo: str = ""
+    # Display board voice (auto|qt|espeak|chime) and the English sentence after the
+    # Indonesian one; `loket-display --voice/--no-english` override these on one board.
+    board_voice: str = "auto"
+    board_english: bool = True
+    # The kiosk's home-screen language, and the one it returns to for the next visitor.
+    kiosk_language: str = "id"
 
     @property
     def zone(self) -> ZoneInfo:
@@ -49,6 +55,12 @@ _INT_KEYS = {
     "front_desk_minimum": (0, 100),
     "complaint_response_days": (1, 365),
 }
+_BOOL_KEYS = ("board_english",)
+_YES = ("1", "yes", "ya", "y", "true", "on")
+_NO = ("0", "no", "tidak", "n", "false", "off")
+BOARD_VOICES = ("auto", "qt", "espeak", "chime")
+KIOSK_LANGUAGES = ("id", "en")
+_CHOICE_KEYS = {"board_voice": BOARD_VOICES, "kiosk_language": KIOSK_LANGUAGES}
 SETTING_KEYS = tuple(f.name for f in fields(OfficeSettings))
 
 
@@ -57,7 +69,12 @@ def load_settings() -> OfficeSettings:
     for key, value in rawsql.fetch_all("SELECT key, value FROM setting"):
         if key not in SETTING_KEYS:
             continue
-        values[key] = int(value) if key in _INT_KEYS else value
+        if key in _INT_KEYS:
+            values[key] = int(value)
+        elif key in _BOOL_KEYS:
+            values[key] = value == "1"
+        else:
+            values[key] = value
     return OfficeSettings(**values)  # type: ignore[arg-type]
 
 
@@ -75,6 +92,21 @@ def validate_setting(key: str, value: str) -> str:
                 f"{key} harus bilangan bulat {low}–{high}",
                 f"{key} must be a whole number {low}–{high}",
             )
+    elif key in _BOOL_KEYS:
+        if value.lower() not in _YES + _NO:
+            raise InvalidInput(
+                f"{key} harus ya atau tidak (1/0), bukan '{value}'",
+                f"{key} must be yes or no (1/0), not '{value}'",
+            )
+        value = "1" if value.lower() in _YES else "0"
+    elif key in _CHOICE_KEYS:
+        choices = _CHOICE_KEYS[key]
+        if value.lower() not in choices:
+            raise InvalidInput(
+                f"{key} tidak dikenal: '{value}' (pilihan: {', '.join(choices)})",
+                f"Unknown {key}: '{value}' (choices: {', '.join(choices)})",
+            )
+        value = value.lower()
     elif key == "timezone":
         try:
             ZoneInfo(value)

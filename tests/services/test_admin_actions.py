@@ -53,6 +53,7 @@ ACTIONS: dict[str, Callable[[Session, Any], object]] = {
     "unlock_account": lambda s, c: act.unlock_account(s, "admin", clock=c),
     "set_lockout_policy": lambda s, c: act.set_lockout_policy(s, max_failures=3, clock=c),
     "set_office_identity": lambda s, c: act.set_office_identity(s, name="Kantor X", clock=c),
+    "set_board_voice": lambda s, c: act.set_board_voice(s, "chime", False, clock=c),
     "set_hours": lambda s, c: act.set_hours(s, "front_desk", "6", hours="08:00-12:00", clock=c),
     "add_holiday": lambda s, c: act.add_holiday(s, "2026-12-25", "Natal", clock=c),
     "remove_holiday": lambda s, c: act.remove_holiday(s, "2026-12-25", clock=c),
