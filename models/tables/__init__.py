@@ -7,8 +7,10 @@ from loket.models.tables.changes import ChangeMark
 from loket.models.tables.complaints import Complaint, ComplaintNote, ComplaintSequence
 from loket.models.tables.counters import Counter, CounterService
 from loket.models.tables.keys import SigningKey
+from loket.models.tables.printers import PrinterReport
 from loket.models.tables.receipts import ChainHead, Receipt, ReceiptEvent, ReceiptSequence
 from loket.models.tables.rollups import TicketDayRollup
+from loket.models.tables.seals import ChainSeal
 from loket.models.tables.services import Service
 from loket.models.tables.settings import Setting
 from loket.models.tables.staff import Staff
@@ -52,6 +54,8 @@ ALL_TABLES = [
     AccountLock,
     AuditEntry,
     TicketDayRollup,
+    PrinterReport,
+    ChainSeal,
 ]
 
 __all__ = [
@@ -59,6 +63,7 @@ __all__ = [
     "AccountLock",
     "AuditEntry",
     "ChainHead",
+    "ChainSeal",
     "ChangeMark",
     "Complaint",
     "ComplaintNote",
@@ -68,6 +73,7 @@ __all__ = [
     "CounterService",
     "Holiday",
     "LoginAttempt",
+    "PrinterReport",
     "RamadanPeriod",
     "Receipt",
     "ReceiptEvent",
