@@ -14,6 +14,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--printer",
         help="printer URI (default: $LOKET_PRINTER, else PDF copies in the data folder)",
     )
+    parser.add_argument(
+        "--station",
+        help="this PC's name on the office printer list (default: $LOKET_STATION, else host name)",
+    )
     parser.add_argument("--windowed", action="store_true", help="a normal window (testing)")
     parser.add_argument("--idle-seconds", type=float, default=90, help="back home after this")
     parser.add_argument(
@@ -45,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
 
     window = KioskWindow(
         printer=args.printer,
+        station=args.station,
         feed_url=url,
         idle_seconds=args.idle_seconds,
         ask_priority=not args.no_priority_question,

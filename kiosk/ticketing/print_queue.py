@@ -4,6 +4,10 @@ Each job is a callable returning a ``PrintOutcome``; the result comes back on th
 Qt thread through ``finished(token, outcome)``. The print services never raise for
 printer trouble, but anything else (the database gone, say) arrives as
 ``failed(token, LoketError-or-text)`` instead of killing the thread.
+
+With a :class:`PrinterWatch` the queue also reports the printer to the office list:
+after every job, and every ``check_ms`` (30 s) a DLE EOT status check queued between
+jobs — on this thread, so the GUI never waits and a USB printer is never opened twice.
 """
 
 from __future__ import annotations
@@ -13,12 +17,17 @@ import queue
 import threading
 from collections.abc import Callable
 from itertools import count
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+
+if TYPE_CHECKING:
+    from loket.models.services.printer_reports import PrinterWatch
 
 log = logging.getLogger(__name__)
 _STOP = object()
+_CHECK = object()
+CHECK_MS = 30_000
 
 
 class PrintQueue(QObject):
@@ -26,14 +35,33 @@ class PrintQueue(QObject):
     failed = Signal(int, object)
     _done = Signal(int, object)  # (ok, result): no bool through a queued signal
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        watch: PrinterWatch | None = None,
+        check_ms: int = CHECK_MS,
+    ) -> None:
         super().__init__(parent)
         self._jobs: queue.Queue[Any] = queue.Queue()
         self._tokens = count(1)
         self._busy = 0
+        self._watch = watch
+        self._check_queued = threading.Event()
         self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._thread = threading.Thread(target=self._run, name="loket-kiosk-print", daemon=True)
         self._thread.start()
+        self.check_timer = QTimer(self)
+        self.check_timer.setInterval(check_ms)
+        self.check_timer.timeout.connect(self.check_printer)
+        if watch is not None:
+            self.check_timer.start()
+
+    def check_printer(self) -> None:
+        """Queue a status check of the printer (one at a time; skipped without a watch)."""
+        if self._watch is None or self._check_queued.is_set():
+            return
+        self._check_queued.set()
+        self._jobs.put(_CHECK)
 
     def submit(self, job: Callable[[], object]) -> int:
         token = next(self._tokens)
@@ -46,11 +74,19 @@ class PrintQueue(QObject):
         return self._busy > 0
 
     def _run(self) -> None:
+        watch = self._watch
         try:
             while True:
                 item = self._jobs.get()
                 if item is _STOP:
+                    if watch is not None:
+                        watch.closed()
                     return
+                if item is _CHECK:
+                    self._check_queued.clear()
+                    if watch is not None:
+                        watch.check()  # never raises
+                    continue
                 token, job = item
                 try:
                     result, ok = job(), True
@@ -61,6 +97,8 @@ class PrintQueue(QObject):
                     self._done.emit(token, (ok, result))
                 except RuntimeError:  # the window is gone (shutdown); nobody to tell
                     return
+                if ok and watch is not None:
+                    watch.after_job(result)  # after the screen has its result
         finally:
             _close_thread_connection()
 
@@ -72,6 +110,7 @@ class PrintQueue(QObject):
 
     def stop(self, timeout: float = 10.0) -> None:
         """Finish the queued jobs, then end the thread."""
+        self.check_timer.stop()
         if self._thread.is_alive():
             self._jobs.put(_STOP)
             self._thread.join(timeout)

@@ -22,7 +22,7 @@ from loket.kiosk.ticketing.check_receipt_screen import CheckReceiptScreen
 from loket.kiosk.ticketing.complaint_screen import ComplaintScreen
 from loket.kiosk.ticketing.document_screen import DocumentScreen
 from loket.kiosk.ticketing.home_screen import HomeScreen
-from loket.kiosk.ticketing.print_queue import PrintQueue
+from loket.kiosk.ticketing.print_queue import CHECK_MS, PrintQueue
 from loket.kiosk.ticketing.priority_screen import PriorityScreen
 from loket.kiosk.ticketing.receipt_screen import ReceiptScreen
 from loket.kiosk.ticketing.screen import Screen, label, plain_button
@@ -44,7 +44,8 @@ FEED_TOPICS = {"tickets", "services", "settings", "staffing"}
 
 
 class KioskWindow(QWidget):
-    """Everything a visitor sees. ``printer`` is a URI (None: ``$LOKET_PRINTER`` or PDF)."""
+    """Everything a visitor sees. ``printer`` is a URI (None: ``$LOKET_PRINTER`` or PDF);
+    it is reported to the office's printer list under ``station`` (None: the host name)."""
 
     closing = Signal()
 
@@ -59,6 +60,8 @@ class KioskWindow(QWidget):
         result_seconds: float = RESULT_SECONDS,
         hold_ms: int = HOLD_MS,
         ask_priority: bool = True,
+        station: str | None = None,
+        printer_check_ms: int = CHECK_MS,
     ) -> None:
         super().__init__()
         self.setObjectName("kiosk")
@@ -126,7 +129,10 @@ class KioskWindow(QWidget):
         self.admin.leave.connect(self.leave)
         self.admin.back.connect(self.go_home)
 
-        self.prints = PrintQueue(self)
+        from loket.models.services.printer_reports import PrinterWatch
+
+        watch = PrinterWatch("kiosk", printer, station, clock)
+        self.prints = PrintQueue(self, watch, printer_check_ms)
         self.prints.finished.connect(self._printed)
         self.prints.failed.connect(self._print_crashed)
 
@@ -150,6 +156,7 @@ class KioskWindow(QWidget):
         # Printing pulls in python-escpos (about 0.4 s of imports) and signing:
         # import both on the print thread once the window is up, not before, not on a tap.
         QTimer.singleShot(0, lambda: self.prints.submit(_warm_up_printing))
+        QTimer.singleShot(0, self.prints.check_printer)  # the office list learns of us at once
 
     # ---- top bar: office name (hidden exit), language, large text, high contrast
     def _top_bar(self) -> QHBoxLayout:

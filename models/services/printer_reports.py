@@ -316,12 +316,19 @@ class PrinterWatch:
         station: str | None = None,
         clock: Clock = SYSTEM_CLOCK,
     ) -> None:
-        from loket.models.services.printouts import default_printer
-
         self.role = role
-        self.uri = uri or default_printer()
+        self._uri = uri
         self.station = station_name(station)
         self.clock = clock
+
+    @property
+    def uri(self) -> str:
+        # Resolved on first use, on the print thread: the default needs the printing code.
+        if self._uri is None:
+            from loket.models.services.printouts import default_printer
+
+            self._uri = default_printer()
+        return self._uri
 
     def _report(self, status: PrinterStatus) -> None:
         report_printer(
