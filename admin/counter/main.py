@@ -14,6 +14,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--printer",
         help="printer URI for receipts (default: $LOKET_PRINTER, else PDF copies)",
     )
+    parser.add_argument(
+        "--station",
+        help="this PC's name on the office printer list (default: $LOKET_STATION, else host name)",
+    )
     parser.add_argument("--counter", type=int, help="preselect this counter number")
     parser.add_argument("--user", help="preselect this username")
     parser.add_argument("--lang", choices=("id", "en"), help="start language (default id)")
@@ -44,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
 
     window = CounterWindow(
         printer=args.printer,
+        station=args.station,
         feed_url=url,
         heartbeat_ms=max(1000, round(args.heartbeat_seconds * 1000)),
         counter=args.counter,

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from loket.admin.counter.desk_screen import DeskScreen
 from loket.admin.counter.documents_screen import DocumentsScreen
 from loket.admin.counter.handover_screen import HandoverScreen
-from loket.admin.counter.job_runner import JobRunner
+from loket.admin.counter.job_runner import CHECK_MS, JobRunner
 from loket.admin.counter.parts import Screen, key_button, label
 from loket.admin.counter.reason_screen import ReasonScreen
 from loket.admin.counter.receipts_panel import phone_line
@@ -53,7 +53,8 @@ OPEN_RECEIPTS = ("received", "confirmed", "forwarded", "ready")
 
 
 class CounterWindow(QWidget):
-    """One officer's desk. ``printer`` is a URI (None: ``$LOKET_PRINTER`` or PDF)."""
+    """One officer's desk. ``printer`` is a URI (None: ``$LOKET_PRINTER`` or PDF); it is
+    reported to the office's printer list under ``station`` (None: the host name)."""
 
     closing = Signal()
 
@@ -67,6 +68,8 @@ class CounterWindow(QWidget):
         heartbeat_ms: int = HEARTBEAT_MS,
         counter: int | None = None,
         username: str | None = None,
+        station: str | None = None,
+        printer_check_ms: int = CHECK_MS,
     ) -> None:
         super().__init__()
         self.setObjectName("counter_app")
@@ -127,7 +130,11 @@ class CounterWindow(QWidget):
         self.handover.submitted.connect(self.hand_over)
         self.handover.back.connect(self.back_to_desk)
 
-        self.jobs = JobRunner(self)
+        from loket.models.services.printer_reports import PrinterWatch
+
+        watch = PrinterWatch("counter", printer, station, clock)
+        self.jobs = JobRunner(self, watch=watch, check_ms=printer_check_ms)
+        QTimer.singleShot(0, self.jobs.check_printer)  # the office list learns of us at once
         self.jobs.finished.connect(self._job_done)
         self.jobs.failed.connect(self._job_failed)
 
