@@ -1,15 +1,18 @@
 """The whole board: header, now serving, last calls, waiting, the running text, the call banner.
 
 A change on the "tickets" topic redraws the board at once; new calls (and recalls) are
-flashed on their counter's tile and queued to be spoken, one after another.
+flashed on their counter's tile and queued to be spoken, one after another. Unless
+the command line fixed them, the voice and the English sentence follow the office
+settings (topic "settings"), switched live between two calls.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -26,6 +29,10 @@ from loket.kiosk.shell.feed import ChangeFeedBridge
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.services.announcements import Announcement, announcement
 from loket.models.services.board import BoardSnapshot, CallTracker, board_snapshot, reconnect
+from loket.models.services.office import OfficeSettings, load_settings
+
+# Makes the speaker for a voice preference ("auto", "qt", "espeak", "chime").
+VoiceChooser = Callable[[str, QObject], Speaker]
 
 log = logging.getLogger(__name__)
 
@@ -43,12 +50,15 @@ class BoardWindow(QWidget):
     def __init__(
         self,
         url: str | None,
-        speaker: Speaker,
+        speaker: Speaker | None,
         clock: Clock = SYSTEM_CLOCK,
-        english: bool = True,
+        english: bool | None = True,
         recent: int = 6,
         parent: QWidget | None = None,
+        choose_voice: VoiceChooser | None = None,
     ) -> None:
+        """``english=None`` follows the office's ``board_english``; with ``choose_voice``
+        the voice follows ``board_voice`` (``speaker=None``: made for it at once)."""
         super().__init__(parent)
         self.setObjectName("board")
         self.setWindowTitle("Loket — Papan Antrian / Queue Board")
@@ -81,7 +91,17 @@ class BoardWindow(QWidget):
         layout.addWidget(self.running_text)
         self.banner = CallBanner(self)
 
-        self.calls = CallQueue(speaker, english=english, parent=self)
+        self._english_from_office = english is None
+        self._choose_voice = choose_voice
+        self._voice: str | None = None
+        if speaker is None:
+            if choose_voice is None:
+                raise ValueError("a speaker or choose_voice is needed")
+            self._voice = self._office_voice()
+            speaker = choose_voice(self._voice, self)
+        self._settings_due = True
+        self.calls = CallQueue(speaker, english=english is not False, parent=self)
+        self.calls.speaker_changed.connect(self._on_speaker_replaced)
         self.calls.started.connect(self._on_call_started)
         self.calls.idle.connect(self._on_calls_idle)
         self._banner_timer = QTimer(self)
@@ -96,7 +116,7 @@ class BoardWindow(QWidget):
         self._feed: ChangeFeedBridge | None = None
         self._start_feed()
         self._safety = QTimer(self)
-        self._safety.timeout.connect(self.refresh)
+        self._safety.timeout.connect(self._on_safety_tick)
         self._safety.start(SAFETY_REFRESH_MS)
         self.resize(DESIGN_WIDTH, DESIGN_HEIGHT)
         self.refresh()
@@ -111,7 +131,42 @@ class BoardWindow(QWidget):
         self._feed.changed.connect(self._on_changed)
 
     def _on_changed(self, topics: set[str]) -> None:
+        if "settings" in topics:
+            self._settings_due = True
         self.refresh()
+
+    def _on_safety_tick(self) -> None:
+        self._settings_due = True  # a settings change may have been missed with the feed
+        self.refresh()
+
+    @property
+    def voice(self) -> str | None:
+        """The office's voice preference this board follows; ``None``: fixed on start."""
+        return self._voice if self._choose_voice is not None else None
+
+    def _follows_office(self) -> bool:
+        return self._english_from_office or self._choose_voice is not None
+
+    @staticmethod
+    def _office_voice() -> str:
+        try:
+            return load_settings().board_voice
+        except Exception as exc:  # the first refresh says what is wrong
+            log.warning("office settings unavailable: %s", exc)
+            return "auto"
+
+    def _follow_office(self, settings: OfficeSettings) -> None:
+        if self._english_from_office and settings.board_english != self.calls.english:
+            self.calls.set_english(settings.board_english)
+        if self._choose_voice is not None and settings.board_voice != self._voice:
+            self._voice = settings.board_voice
+            speaker = self._choose_voice(settings.board_voice, self)
+            log.info("voice %s → %s", settings.board_voice, speaker.name)
+            self.calls.set_speaker(speaker)
+
+    def _on_speaker_replaced(self, old: Speaker) -> None:
+        if isinstance(old, QObject) and old.parent() is self:
+            old.deleteLater()
 
     @property
     def offline(self) -> bool:
@@ -123,6 +178,9 @@ class BoardWindow(QWidget):
                 reconnect()
             if self._tracker is None:
                 self._tracker = CallTracker(self._clock)
+            settings = None
+            if self._settings_due and self._follows_office():
+                settings = load_settings()
             snapshot = board_snapshot(self._recent, self._clock)
             calls = self._tracker.new_calls()
         except Exception as exc:  # a TV on the wall keeps going and says what is wrong
@@ -131,6 +189,9 @@ class BoardWindow(QWidget):
             return
         if self._offline:
             self._back_online()
+        self._settings_due = False
+        if settings is not None:
+            self._follow_office(settings)
         self._show(snapshot)
         for call in calls:
             self.now_serving.flash(call.counter)

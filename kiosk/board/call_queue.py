@@ -21,6 +21,7 @@ class CallQueue(QObject):
     started = Signal(object)  # Announcement
     finished = Signal(object)  # Announcement
     idle = Signal()
+    speaker_changed = Signal(object)  # the replaced Speaker, already stopped
 
     def __init__(
         self,
@@ -37,10 +38,43 @@ class CallQueue(QObject):
         self._current: Announcement | None = None
         self._steps: deque[Callable[[Callable[[], None]], None]] = deque()
         self._token = 0
+        self._next_speaker: Speaker | None = None
 
     @property
     def speaker(self) -> Speaker:
+        """The voice speaking now; a new one set mid-call takes over after that call."""
         return self._speaker
+
+    @property
+    def english(self) -> bool:
+        return self._english
+
+    def set_english(self, english: bool) -> None:
+        """From the next call on, add (or leave out) the English sentence."""
+        if english and not self._english:
+            self._english = True
+            for call in self._waiting:
+                self._prepare(call)
+        self._english = english
+
+    def set_speaker(self, speaker: Speaker) -> None:
+        """Speak with ``speaker`` from the next call on, keeping every waiting call; the
+        call being spoken ends in its own voice. ``speaker_changed`` tells when."""
+        if self._next_speaker is not None and self._next_speaker is not speaker:
+            self._next_speaker.stop()
+        self._next_speaker = speaker
+        for call in self._waiting:
+            self._prepare(call, speaker)
+        if self._current is None:
+            self._swap_speaker()
+
+    def _swap_speaker(self) -> None:
+        new, self._next_speaker = self._next_speaker, None
+        if new is None or new is self._speaker:
+            return
+        old, self._speaker = self._speaker, new
+        old.stop()
+        self.speaker_changed.emit(old)
 
     @property
     def current(self) -> Announcement | None:
@@ -54,17 +88,21 @@ class CallQueue(QObject):
 
     def enqueue(self, call: Announcement) -> None:
         self._waiting.append(call)
-        prepare = getattr(self._speaker, "prepare", None)
+        self._prepare(call)
+        if self._current is None:
+            self._next()
+
+    def _prepare(self, call: Announcement, speaker: Speaker | None = None) -> None:
+        prepare = getattr(speaker or self._next_speaker or self._speaker, "prepare", None)
         if prepare is not None:
             for lang, text in self._sentences(call):
                 prepare(text, lang)
-        if self._current is None:
-            self._next()
 
     def _sentences(self, call: Announcement) -> list[tuple[str, str]]:
         return [(lang, text) for lang, text in call.sentences if lang == "id" or self._english]
 
     def _next(self) -> None:
+        self._swap_speaker()
         if not self._waiting:
             self._current = None
             self.idle.emit()
@@ -106,3 +144,6 @@ class CallQueue(QObject):
         self._current = None
         self._token += 1
         self._speaker.stop()
+        if self._next_speaker is not None:
+            self._next_speaker.stop()
+            self._next_speaker = None

@@ -18,11 +18,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--voice",
         choices=("auto", "qt", "espeak", "chime"),
-        default="auto",
-        help="suara panggilan / calling voice (auto: the best one installed)",
+        default=None,
+        help="suara panggilan, mengganti pengaturan kantor (loket-admin: Suara dan bahasa) / "
+        "calling voice, overriding the office setting (auto: the best one installed)",
     )
     parser.add_argument(
-        "--no-english", action="store_true", help="tanpa kalimat bahasa Inggris / Indonesian only"
+        "--no-english",
+        action="store_true",
+        default=None,
+        help="tanpa kalimat bahasa Inggris, mengganti pengaturan kantor / Indonesian only, "
+        "overriding the office setting",
     )
     parser.add_argument("--recent", type=int, default=6, help="panggilan terakhir / last calls")
     parser.add_argument(
@@ -47,9 +52,16 @@ def start(argv: Sequence[str] | None = None) -> Any:
     except LoketError as exc:
         print(exc, file=sys.stderr)
         return 2
-    speaker = choose_speaker(options.voice)
-    print(f"loket-display: suara/voice = {speaker.name}", file=sys.stderr)
-    window = BoardWindow(url, speaker, english=not options.no_english, recent=options.recent)
+    # Without --voice / --no-english the board follows the office settings, live.
+    window = BoardWindow(
+        url,
+        choose_speaker(options.voice) if options.voice else None,
+        english=False if options.no_english else None,
+        recent=options.recent,
+        choose_voice=None if options.voice else choose_speaker,
+    )
+    where = "" if options.voice else " (pengaturan kantor/office setting)"
+    print(f"loket-display: suara/voice = {window.calls.speaker.name}{where}", file=sys.stderr)
     if options.windowed:
         window.show()
     else:

@@ -73,6 +73,30 @@ def speaker() -> RecordingSpeaker:
     return RecordingSpeaker()
 
 
+class Voices:
+    """Stands in for ``choose_speaker``: a new RecordingSpeaker for each voice asked for."""
+
+    def __init__(self) -> None:
+        self.made: list[tuple[str, RecordingSpeaker]] = []
+
+    def __call__(self, preference: str, parent: QObject | None = None) -> RecordingSpeaker:
+        speaker = RecordingSpeaker()
+        speaker.name = f"recording-{preference}"
+        self.made.append((preference, speaker))
+        return speaker
+
+    def asked(self) -> list[str]:
+        return [preference for preference, _ in self.made]
+
+    def speaker(self, index: int = -1) -> RecordingSpeaker:
+        return self.made[index][1]
+
+
+@pytest.fixture
+def voices() -> Voices:
+    return Voices()
+
+
 @pytest.fixture
 def office(db: str) -> str:
     """Two services, counter 1 for both and counter 2 for B; open all day, every day."""

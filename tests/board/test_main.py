@@ -24,4 +24,31 @@ def test_a_bad_database_url_is_one_line_not_a_traceback(capsys, tmp_path):
 
 def test_options():
     options = build_parser().parse_args(["--no-english", "--recent", "4"])
-    assert options.no_english and options.recent == 4 and options.voice == "auto"
+    assert options.no_english and options.recent == 4 and options.voice is None
+    plain = build_parser().parse_args([])
+    assert plain.voice is None and plain.no_english is None  # the office settings decide
+    text = " ".join(build_parser().format_help().split())
+    assert "mengganti pengaturan kantor" in text and "overriding the office setting" in text
+
+
+def test_without_flags_the_board_takes_the_office_voice(office, qtbot, capsys):
+    from loket.models.services.office import update_settings
+
+    update_settings(board_voice="chime", board_english="no")
+    window = start(["--db", office, "--windowed"])
+    qtbot.addWidget(window)
+    assert window.calls.speaker.name == "chime" and window.voice == "chime"
+    assert not window.calls.english
+    assert "suara/voice = chime (pengaturan kantor/office setting)" in capsys.readouterr().err
+    window.close()
+
+
+def test_flags_win_over_the_office_voice(office, qtbot, capsys):
+    from loket.models.services.office import update_settings
+
+    update_settings(board_voice="espeak", board_english="yes")
+    window = start(["--db", office, "--voice", "chime", "--no-english", "--windowed"])
+    qtbot.addWidget(window)
+    assert window.calls.speaker.name == "chime" and window.voice is None
+    assert not window.calls.english
+    window.close()
