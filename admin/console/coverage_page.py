@@ -1,8 +1,10 @@
 """The live coverage board, the first page a head sees: is the front desk staffed?
 
 One tile per counter, the queue per service, and a red banner (with a sound) while
-the front desk is uncovered inside service hours or a gap has been escalated. It
-refreshes on the change feed (staffing, tickets, …) and every few seconds, because
+the front desk is uncovered inside service hours or a gap has been escalated. Below
+it, a line per printer fault any PC reported (amber for paper nearly out, red and the
+same sound when a printer cannot print or its PC went silent); it clears itself when
+the printer reports OK. It refreshes on the change feed (staffing, tickets, …) and every few seconds, because
 heartbeats age with the clock, not with the data; once a minute it also runs the
 office's gap check, so a gap is logged and escalated even when no counter app is
 left running to do it.
@@ -10,6 +12,7 @@ left running to do it.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 from PySide6.QtCore import QTimer
@@ -20,16 +23,25 @@ from loket.admin.console.context import ConsoleContext
 from loket.admin.console.coverage_tile import CoverageTile
 from loket.admin.console.parts import Page, fill_table, label, set_headers, t, table
 from loket.kiosk.shell.i18n import current_language
-from loket.models.services import office, queue, staffing
+from loket.models.services import office, printer_reports, queue, staffing
+from loket.models.services.printer_reports import RED, ReportedPrinter
 from loket.models.services.staffing import CounterStaffing, FrontDeskStatus
 
-TOPICS = {"staffing", "tickets", "counters", "services", "settings", "staff"}
+TOPICS = {"staffing", "tickets", "counters", "services", "settings", "staff", "printers"}
 TICK_MS = 5_000
 CHECK_EVERY_TICKS = 12  # the gap check once a minute
 COLUMNS = 4
 RED_BANNER = (
     "QLabel#coverage_banner { background: #b3261e; color: white; font-weight: bold;"
     " font-size: 20px; border-radius: 8px; padding: 12px; }"
+)
+RED_PRINTERS = (
+    "QLabel#printer_banner { background: #b3261e; color: white; font-weight: bold;"
+    " font-size: 18px; border-radius: 8px; padding: 10px; }"
+)
+AMBER_PRINTERS = (
+    "QLabel#printer_banner { background: #fff4d6; color: #8a5a00; font-weight: bold;"
+    " border: 2px solid #8a5a00; border-radius: 8px; padding: 8px; }"
 )
 CALM_BANNER = (
     "QLabel#coverage_banner { background: #e6f4ea; color: #1e7b34; font-weight: bold;"
@@ -58,6 +70,9 @@ class CoveragePage(Page):
     def build(self) -> None:
         self.banner = label(name="coverage_banner")
         self.body.addWidget(self.banner)
+        self.printer_banner = label(name="printer_banner")
+        self.printer_banner.hide()
+        self.body.addWidget(self.printer_banner)
         self.alarm = Alarm(self)
         columns = QHBoxLayout()
         self.tile_area = QWidget()
@@ -75,6 +90,8 @@ class CoveragePage(Page):
         self.status: FrontDeskStatus | None = None
         self.alarming = False
         self.escalated = False
+        self.printer_faults: list[ReportedPrinter] = []
+        self._ringing_printers: set[tuple[str, str]] = set()
         self.last_refresh_seconds = 0.0
         self._ticks = 0
 
@@ -116,11 +133,12 @@ class CoveragePage(Page):
                 staffing.counter_states(clock),
                 queue.snapshot(clock),
                 office.load_settings().zone,
+                printer_reports.printer_faults(clock),
             )
         )
         if data is None:
             return
-        status, counters, snapshot, zone = data
+        status, counters, snapshot, zone, printer_faults = data
         self._show_tiles(counters, zone)
         lang = current_language()
         fill_table(
@@ -138,6 +156,7 @@ class CoveragePage(Page):
             ],
         )
         self._show_banner(status, zone)
+        self._show_printer_faults(printer_faults, zone)
         self.checked.setText(
             f"{t('Diperbarui', 'Updated')} {status.checked_at.astimezone(zone):%H:%M:%S}"
         )
@@ -177,3 +196,17 @@ class CoveragePage(Page):
             self.alarm.ring()
         self.alarming = alarm
         self.escalated = alarm and status.escalated
+
+    def _show_printer_faults(self, faults: list[ReportedPrinter], zone: dt.tzinfo) -> None:
+        self.printer_faults = faults
+        red = {(f.station, f.uri) for f in faults if f.severity == RED}
+        if faults:
+            lines = [t(*f.board_line(zone)) for f in faults]
+            self.printer_banner.setText("\n".join(lines))
+            self.printer_banner.setStyleSheet(RED_PRINTERS if red else AMBER_PRINTERS)
+        self.printer_banner.setProperty("alarm", bool(red))
+        self.printer_banner.setVisible(bool(faults))
+        # The sound once per printer that turns red, not on every refresh.
+        if red - self._ringing_printers:
+            self.alarm.ring()
+        self._ringing_printers = red

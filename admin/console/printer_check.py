@@ -14,6 +14,7 @@ from pathlib import Path
 
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.config import data_dir
+from loket.models.services.printer_reports import report_once
 from loket.models.services.printouts import (
     PrintOutcome,
     default_printer,
@@ -82,8 +83,9 @@ def printer_state(uri: str) -> PrinterState:
     )
 
 
-def test_print(uri: str, clock: Clock = SYSTEM_CLOCK) -> PrintOutcome:
-    """A test ticket (A-000) with the office header; failures stay in the spool."""
+def test_print(uri: str, clock: Clock = SYSTEM_CLOCK, station: str | None = None) -> PrintOutcome:
+    """A test ticket (A-000) with the office header; failures stay in the spool. What the
+    printer said goes to the office's printer list (as this PC, role "admin")."""
     sample = TicketInfo(
         number="A-000",
         service="A",
@@ -101,4 +103,6 @@ def test_print(uri: str, clock: Clock = SYSTEM_CLOCK) -> PrintOutcome:
         ticket_layout(sample, clock),
         footer=("Uji cetak Loket berhasil.", "Loket test print OK."),
     )
-    return PrintOutcome.of(print_job(uri, layout, spool_dir()), layout.qr_text)
+    result = print_job(uri, layout, spool_dir())
+    report_once("admin", uri, result, station, clock)
+    return PrintOutcome.of(result, layout.qr_text)

@@ -1,8 +1,12 @@
-"""Printers of this PC: the URI list, live status every few seconds, and a test print."""
+"""Printers: every PC's as they last reported (from the office database), and this PC's
+own URI list with live status every few seconds and a test print."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit
 
 from loket.admin.console import printer_check
@@ -17,9 +21,12 @@ from loket.admin.console.parts import (
     table,
 )
 from loket.kiosk.shell.i18n import current_language, pick
+from loket.models.services import office, printer_reports
+from loket.models.services.printer_reports import RED, ROLE_NAMES, ReportedPrinter
 from loket.printing.errors import PrinterError
 
 STATUS_MS = 10_000
+ROW_COLOURS = {RED: "#fde2e1", printer_reports.AMBER: "#fff4d6"}
 
 
 class PrintersPage(Page):
@@ -29,6 +36,11 @@ class PrintersPage(Page):
 
     def build(self) -> None:
         self.uris: list[str] = []
+        self.office_printers: list[ReportedPrinter] = []
+        self.office_hint = label("muted")
+        self.body.addWidget(self.office_hint)
+        self.office_list = table("printers_office", 6)
+        self.body.addWidget(self.office_list, 1)
         self.hint = label("muted")
         self.body.addWidget(self.hint)
         self.list = table("printers_table", 3)
@@ -56,6 +68,26 @@ class PrintersPage(Page):
 
     def retranslate(self) -> None:
         super().retranslate()
+        self.office_hint.setText(
+            t(
+                "Printer semua PC kantor, seperti yang terakhir dilaporkan oleh kios, aplikasi "
+                "loket dan cetak uji. Kios atau loket yang diam lebih dari 5 menit: tidak "
+                "diketahui.",
+                "Every office PC's printers as last reported by the kiosks, counter apps and "
+                "test prints. A kiosk or counter silent for more than 5 minutes: unknown.",
+            )
+        )
+        set_headers(
+            self.office_list,
+            [
+                t("Stasiun", "Station"),
+                t("Peran", "Role"),
+                "URI",
+                t("Status", "Status"),
+                t("Menunggu", "Pending"),
+                t("Terakhir terlihat", "Last seen"),
+            ],
+        )
         self.hint.setText(
             t(
                 "Printer PC ini (network://, usb://, serial://, cups://, file://, pdf://, "
@@ -74,7 +106,47 @@ class PrintersPage(Page):
         if self.isVisible() and self.context.session is not None:
             self.refresh()
 
+    def feed_changed(self, topics: set[str]) -> None:
+        if "printers" in topics and self.context.session is not None:
+            self.refresh_office()
+
     def refresh(self) -> None:
+        self.refresh_office()
+        self.refresh_local()
+
+    def refresh_office(self) -> None:
+        clock = self.context.clock
+        data = self.attempt(
+            lambda: (printer_reports.list_printers(clock), office.load_settings().zone)
+        )
+        if data is None:
+            return
+        printers, zone = data
+        self.office_printers = printers
+        today = clock.now().astimezone(zone).date()
+        fill_table(
+            self.office_list,
+            [
+                (
+                    p.station,
+                    t(*ROLE_NAMES.get(p.role, (p.role, p.role))),
+                    p.uri,
+                    t(*p.status_text(zone)),
+                    p.pending,
+                    _seen(p.updated_at.astimezone(zone), today),
+                )
+                for p in printers
+            ],
+        )
+        for row, printer in enumerate(printers):
+            colour = ROW_COLOURS.get(printer.severity or "")
+            if colour and printer.active:
+                for column in range(self.office_list.columnCount()):
+                    item = self.office_list.item(row, column)
+                    if item is not None:
+                        item.setBackground(QColor(colour))
+
+    def refresh_local(self) -> None:
         self.uris = printer_check.load_printers()
         states = [printer_check.printer_state(uri) for uri in self.uris]
         lang = current_language()
@@ -126,3 +198,7 @@ class PrintersPage(Page):
             error=not outcome.printed,
         )
         self.refresh()
+
+
+def _seen(when: dt.datetime, today: dt.date) -> str:
+    return f"{when:%H:%M}" if when.date() == today else f"{when:%d-%m-%Y %H:%M}"

@@ -1,4 +1,4 @@
-"""Printing commands: test page, a ticket, live status, the spool."""
+"""Printing commands: test page, a ticket, live status, the spool; the office's printers."""
 
 from __future__ import annotations
 
@@ -21,10 +21,16 @@ def register(commands: Any) -> None:
     ticket.add_argument("--copy", action="store_true", help="tandai SALINAN / mark as COPY")
     status = add_command(actions, "status", _status, "status printer / printer status")
     status.add_argument("--printer", metavar="URI")
+    status.add_argument(
+        "--station", help="nama PC ini di daftar printer / this PC's name ($LOKET_STATION)"
+    )
     add_command(actions, "pending", _pending, "pekerjaan tertunda / jobs waiting in the spool")
     again = add_command(actions, "retry", _retry, "cetak ulang (SALINAN) / reprint as COPY")
     again.add_argument("job", metavar="JOB_ID")
     again.add_argument("--printer", metavar="URI")
+    add_command(
+        commands, "printers", _printers, "printer semua PC kantor / every office PC's printers"
+    )
 
 
 def print_summary(outcome: Any) -> dict[str, Any]:
@@ -108,11 +114,18 @@ def _ticket(args: argparse.Namespace) -> int:
 def _status(args: argparse.Namespace) -> int:
     from loket.models.services.printouts import default_printer
     from loket.printing.connections import open_connection
+    from loket.printing.errors import PrinterError
+    from loket.printing.status import PrinterStatus
     from loket.printing.uri import parse_uri
 
     uri = args.printer or default_printer()
-    with open_connection(parse_uri(uri)) as conn:
-        status = conn.read_status()
+    try:
+        with open_connection(parse_uri(uri)) as conn:
+            status = conn.read_status()
+    except PrinterError:
+        _report_status(args, uri, PrinterStatus.unreachable())
+        raise
+    _report_status(args, uri, status)
     data = {
         "printer": uri,
         "ok": status.ok,
@@ -123,6 +136,52 @@ def _status(args: argparse.Namespace) -> int:
     }
     emit(args, data, f"{uri}: {status.message('id')} / {status.message('en')}")
     return 0 if status.ok else 1
+
+
+def _report_status(args: argparse.Namespace, uri: str, status: Any) -> None:
+    """Tell the office's printer list what the printer said; a database that cannot be
+    reached leaves the status check working."""
+    from loket.models.services.printer_reports import report_once
+
+    try:
+        open_db(args)
+    except Exception:  # the status is still worth showing without the database
+        return
+    report_once("cli", uri, status, args.station)
+
+
+def _printers(args: argparse.Namespace) -> None:
+    open_db(args)
+    from loket.models.services.office import load_settings
+    from loket.models.services.printer_reports import list_printers
+
+    zone = load_settings().zone
+    printers = list_printers()
+    rows = [
+        {
+            "station": p.station,
+            "role": p.role,
+            "uri": p.uri,
+            "ok": p.ok,
+            "known": p.known,
+            "problems": list(p.problems),
+            "message": p.status_text(zone)[0],
+            "message_en": p.status_text(zone)[1],
+            "pending": p.pending,
+            "active": p.active,
+            "stale": p.stale,
+            "severity": p.severity,
+            "updated_at": p.updated_at.isoformat(),
+            "age_seconds": round(p.age_seconds),
+        }
+        for p in printers
+    ]
+    lines = [
+        f"{r['station']}  {r['role']}  {r['uri']}  {r['message']} / {r['message_en']}"
+        f"  {r['pending']}  {p.updated_at.astimezone(zone):%Y-%m-%d %H:%M}"
+        for r, p in zip(rows, printers, strict=True)
+    ]
+    emit(args, rows, "\n".join(lines) or "-")
 
 
 def _pending(args: argparse.Namespace) -> None:

@@ -304,6 +304,24 @@ def read_printer(uri: str) -> PrinterStatus:
         return PrinterStatus.unreachable()
 
 
+def report_once(
+    role: str,
+    uri: str,
+    status_or_result: PrinterStatus | object,
+    station: str | None = None,
+    clock: Clock = SYSTEM_CLOCK,
+) -> bool:
+    """A one-off report (a test print, ``loket print status``): never raises; False when
+    nothing was written (unchanged, or the database could not take it)."""
+    try:
+        return report_printer(
+            station_name(station), role, uri, status_or_result, pending_for(uri), clock=clock
+        )
+    except Exception:
+        log.warning("printer report from %s failed", role, exc_info=True)
+        return False
+
+
 class PrinterWatch:
     """One app's printer, reported to the office list. Every method swallows its errors:
     a report that cannot be written (database down) must never stop a ticket printing.
