@@ -23,7 +23,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--no-priority-question", action="store_true", help="issue normal tickets directly"
     )
-    parser.add_argument("--lang", choices=("id", "en"), help="start language (default id)")
+    parser.add_argument(
+        "--lang",
+        choices=("id", "en"),
+        help="start language (default: the office setting kiosk_language, normally id)",
+    )
     return parser.parse_args(argv)
 
 
@@ -43,8 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     except LoketError as exc:
         print(exc.message(i18n.current_language()), file=sys.stderr)
         return 2
-    if args.lang:
-        i18n.set_language(app, args.lang)
+    from loket.models.services.office import load_settings
+
+    i18n.set_language(app, args.lang or load_settings().kiosk_language)
     from loket.kiosk.ticketing.window import KioskWindow
 
     window = KioskWindow(

@@ -245,10 +245,17 @@ class KioskWindow(QWidget):
         self.show_screen(self.home)
 
     def reset_for_next_visitor(self) -> None:
-        """Idle: back home in Bahasa Indonesia with the normal look, forms emptied."""
+        """Idle: back home in the office's kiosk language (Bahasa Indonesia unless the
+        admin chose otherwise) with the normal look, forms emptied."""
+        from loket.models.services.office import load_settings
+
+        try:
+            language = load_settings().kiosk_language
+        except LoketError:
+            language = "id"
         app = QApplication.instance()
-        if isinstance(app, QApplication) and i18n.current_language() != "id":
-            i18n.set_language(app, "id")
+        if isinstance(app, QApplication) and i18n.current_language() != language:
+            i18n.set_language(app, language)
         self.large_text_button.setChecked(False)
         self.contrast_button.setChecked(False)
         for index in range(self.stack.count()):
