@@ -1,18 +1,28 @@
-"""Voice and language: the admin app's language, the voices this PC has, a sample call."""
+"""Voice and language: the boards' voice and English sentence, the kiosk's language (office
+settings, role-checked and audited), the admin app's language, this PC's voices, a sample."""
 
 from __future__ import annotations
 
 import shutil
 
-from PySide6.QtWidgets import QApplication, QComboBox, QFormLayout, QHBoxLayout
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QFormLayout, QHBoxLayout
 
 from loket.admin.console.alarm import Alarm
 from loket.admin.console.parts import Page, button, label, t
 from loket.kiosk.shell import i18n
+from loket.models.services import admin_actions, office
 from loket.models.services.announcements import sentence
 
 SAMPLE_NUMBER = "A-012"
 SAMPLE_COUNTER = 3
+# The board's voice choices (office.BOARD_VOICES) as people read them.
+VOICE_NAMES = {
+    "auto": ("Otomatis: suara terbaik yang terpasang", "Automatic: the best voice installed"),
+    "qt": ("Qt speech (speech-dispatcher)", "Qt speech (speech-dispatcher)"),
+    "espeak": ("espeak-ng", "espeak-ng"),
+    "chime": ("Nada panggil saja (tanpa suara)", "The chime only (no voice)"),
+}
+LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
 
 def speech_engines() -> list[str]:
@@ -27,12 +37,40 @@ def espeak_available() -> bool:
     return shutil.which("espeak-ng") is not None or shutil.which("espeak") is not None
 
 
+def _combo(name: str, choices: tuple[str, ...]) -> QComboBox:
+    widget = QComboBox()
+    widget.setObjectName(name)
+    for choice in choices:
+        widget.addItem(choice, choice)
+    return widget
+
+
 class VoicePage(Page):
     key = "voice"
     title_id = "Suara dan bahasa"
     title_en = "Voice and language"
 
     def build(self) -> None:
+        office_form = QFormLayout()
+        self.board_voice = _combo("voice_board_voice", office.BOARD_VOICES)
+        self.board_voice_label = label()
+        office_form.addRow(self.board_voice_label, self.board_voice)
+        self.board_english = QCheckBox()
+        self.board_english.setObjectName("voice_board_english")
+        office_form.addRow("", self.board_english)
+        self.kiosk_language = _combo("voice_kiosk_language", office.KIOSK_LANGUAGES)
+        self.kiosk_language_label = label()
+        office_form.addRow(self.kiosk_language_label, self.kiosk_language)
+        self.body.addLayout(office_form)
+        self.save_button = button("voice_save", primary=True)
+        self.save_button.clicked.connect(self.save)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_button)
+        save_row.addStretch(1)
+        self.body.addLayout(save_row)
+        self.hint = label("muted")
+        self.body.addWidget(self.hint)
+
         form = QFormLayout()
         self.language = QComboBox()
         self.language.setObjectName("voice_language")
@@ -48,8 +86,6 @@ class VoicePage(Page):
         self.sample = label(name="voice_sample")
         form.addRow(self.sample_label, self.sample)
         self.body.addLayout(form)
-        self.hint = label("muted")
-        self.body.addWidget(self.hint)
         row = QHBoxLayout()
         self.chime_button = button("voice_chime")
         self.chime_button.clicked.connect(self.play_chime)
@@ -61,22 +97,56 @@ class VoicePage(Page):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.language_label.setText(t("Bahasa aplikasi admin", "Admin app language"))
+        self.board_voice_label.setText(t("Suara papan antrean", "Display board voice"))
+        for index, choice in enumerate(office.BOARD_VOICES):
+            self.board_voice.setItemText(index, t(*VOICE_NAMES[choice]))
+        self.board_english.setText(
+            t(
+                "Ucapkan juga kalimat bahasa Inggris setelah bahasa Indonesia",
+                "Also say the English sentence after the Indonesian one",
+            )
+        )
+        self.kiosk_language_label.setText(t("Bahasa awal kios", "Kiosk start language"))
+        for index, choice in enumerate(office.KIOSK_LANGUAGES):
+            self.kiosk_language.setItemText(index, LANGUAGE_NAMES[choice])
+        self.save_button.setText(t("Simpan suara dan bahasa", "Save voice and language"))
+        self.language_label.setText(
+            t("Bahasa aplikasi admin (PC ini)", "Admin app language (this PC)")
+        )
         self.voices_label.setText(t("Suara di PC ini", "Voices on this PC"))
         self.sample_label.setText(t("Contoh panggilan", "Sample call"))
         self.chime_button.setText(t("Bunyikan nada panggil", "Play the chime"))
         self.hint.setText(
             t(
-                "Papan antrean memilih suara terbaik yang terpasang (loket-display --voice "
-                "auto|qt|espeak|chime); tanpa suara, hanya nada dan layar.",
-                "The display board picks the best voice installed (loket-display --voice "
-                "auto|qt|espeak|chime); with none, the chime and the screen only.",
+                "Papan antrean mengikuti pengaturan ini seketika, di antara dua panggilan; "
+                "suara yang tidak terpasang di PC papan turun ke yang berikutnya, akhirnya "
+                "nada dan layar saja. Opsi loket-display --voice / --no-english di satu "
+                "papan mengganti pengaturan ini untuk papan itu. Kios kembali ke bahasa awal "
+                "untuk setiap pengunjung berikutnya.",
+                "The display boards follow these settings at once, between two calls; a voice "
+                "not installed on a board's PC falls back to the next one, in the end the "
+                "chime and the screen only. loket-display --voice / --no-english on one board "
+                "override them for that board. The kiosk returns to its start language for "
+                "every next visitor.",
             )
         )
         self.language.setCurrentIndex(self.language.findData(i18n.current_language()))
-        self.refresh()
+        self.show_voices()
 
     def refresh(self) -> None:
+        self.show_voices()
+        settings = self.attempt(office.load_settings)
+        if settings is None:
+            return
+        self.board_voice.setCurrentIndex(self.board_voice.findData(settings.board_voice))
+        self.board_english.setChecked(settings.board_english)
+        self.kiosk_language.setCurrentIndex(self.kiosk_language.findData(settings.kiosk_language))
+
+    def feed_changed(self, topics: set[str]) -> None:
+        if "settings" in topics:
+            self.refresh()
+
+    def show_voices(self) -> None:
         found = []
         engines = speech_engines()
         if engines:
@@ -87,6 +157,20 @@ class VoicePage(Page):
         self.sample.setText(
             f"{sentence(SAMPLE_NUMBER, SAMPLE_COUNTER, 'id')}\n"
             f"{sentence(SAMPLE_NUMBER, SAMPLE_COUNTER, 'en')}"
+        )
+
+    def save(self) -> None:
+        session = self.context.require_session()
+        self.attempt(
+            lambda: admin_actions.set_board_voice(
+                session,
+                str(self.board_voice.currentData()),
+                self.board_english.isChecked(),
+                kiosk_language=str(self.kiosk_language.currentData()),
+                clock=self.context.clock,
+            ),
+            "Suara dan bahasa disimpan; papan antrean mengikuti seketika",
+            "Voice and language saved; the display boards follow at once",
         )
 
     def choose_language(self) -> None:
