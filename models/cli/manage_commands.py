@@ -32,7 +32,8 @@ def register(commands: Any) -> None:
         "assignments",
         nargs="*",
         metavar="KEY=VALUE",
-        help="mis./e.g. office_name='Kelurahan X' timezone=Asia/Makassar",
+        help="mis./e.g. office_name='Kelurahan X' timezone=Asia/Makassar board_voice=chime "
+        "board_english=tidak kiosk_language=en",
     )
 
 
