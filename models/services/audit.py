@@ -58,6 +58,7 @@ class AuditReport:
     problem: ChainProblem | None
     message_id: str
     message_en: str
+    seals: int = 0  # sign-off seals checked
 
     def __str__(self) -> str:
         return f"{self.message_id} / {self.message_en}"
@@ -154,16 +155,21 @@ def _chain_entries() -> list[hashchain.ChainEntry]:
 
 
 def verify_audit() -> AuditReport:
-    """Check the whole audit log; the first bad entry is named."""
+    """Check the whole audit log and the seals over it; the first bad entry is named."""
+    from loket.models.services import chain_seals
+
     entries = _chain_entries()
-    problem = hashchain.verify_chain(CHAIN, entries)
+    problem = hashchain.verify_chain(CHAIN, entries) or chain_seals.chain_problem(CHAIN, entries)
+    seals = chain_seals.seal_count()
     if problem is None:
+        sealed_id, sealed_en = chain_seals.sealed_suffix(seals)
         return AuditReport(
             True,
             len(entries),
             None,
-            f"Log audit utuh: {len(entries)} entri",
-            f"Audit log intact: {len(entries)} entries",
+            f"Log audit utuh: {len(entries)} entri{sealed_id}",
+            f"Audit log intact: {len(entries)} entries{sealed_en}",
+            seals,
         )
     return AuditReport(
         False,
@@ -171,6 +177,7 @@ def verify_audit() -> AuditReport:
         problem,
         f"LOG AUDIT RUSAK: {problem.message_id}",
         f"AUDIT LOG BROKEN: {problem.message_en}",
+        seals,
     )
 
 

@@ -158,6 +158,7 @@ class LogReport:
     problem: ChainProblem | None
     message_id: str
     message_en: str
+    seals: int = 0  # sign-off seals checked
 
     def as_json(self) -> dict[str, Any]:
         problem = None
@@ -176,6 +177,7 @@ class LogReport:
             "problem": problem,
             "message": self.message_id,
             "message_en": self.message_en,
+            "seals": self.seals,
         }
 
 
@@ -703,18 +705,30 @@ def _receipt_problem(entries: list[ChainEntry]) -> ChainProblem | None:
 
 
 def verify_log() -> LogReport:
-    """Check the whole receipt history: the hash chain, then each receipt against it."""
+    """Check the whole receipt history: the hash chain, the sign-off seals over it
+    (:mod:`chain_seals`), then each receipt against it."""
+    from loket.models.services import chain_seals
+
     entries = _chain_entries()
-    problem = hashchain.verify_chain(CHAIN, entries) or _receipt_problem(entries)
+    problem = (
+        hashchain.verify_chain(CHAIN, entries)
+        or chain_seals.chain_problem(CHAIN, entries)
+        or _receipt_problem(entries)
+    )
     receipts = Receipt.select().count()
+    seals = chain_seals.seal_count()
     if problem is None:
+        sealed_id, sealed_en = chain_seals.sealed_suffix(seals)
         return LogReport(
             ok=True,
             entries=len(entries),
             receipts=receipts,
             problem=None,
-            message_id=f"Log tanda terima utuh: {len(entries)} entri, {receipts} tanda terima",
-            message_en=f"Receipt log intact: {len(entries)} entries, {receipts} receipts",
+            message_id=f"Log tanda terima utuh: {len(entries)} entri, {receipts} tanda terima"
+            + sealed_id,
+            message_en=f"Receipt log intact: {len(entries)} entries, {receipts} receipts"
+            + sealed_en,
+            seals=seals,
         )
     return LogReport(
         ok=False,
@@ -723,4 +737,5 @@ def verify_log() -> LogReport:
         problem=problem,
         message_id=f"LOG RUSAK: {problem.message_id}",
         message_en=f"LOG BROKEN: {problem.message_en}",
+        seals=seals,
     )

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 
+from loket.models.services import chain_seals
 from loket.models.services.coverage import CAUSES
 from loket.models.services.staffing_summary import DailySummary
 
@@ -118,6 +119,7 @@ def to_pdf(days: list[DailySummary], zone: dt.tzinfo, office_name: str) -> bytes
     story: list[object] = [
         Paragraph(f"{office_name} — Laporan penjagaan loket / Staffing report", styles["Title"])
     ]
+    seals = chain_seals.seals_for_sign_offs([s.sign_off.seq for s in days if s.sign_off])
     if days:
         story.append(
             Paragraph(f"{days[0].day.isoformat()} – {days[-1].day.isoformat()}", styles["Normal"])
@@ -143,6 +145,9 @@ def to_pdf(days: list[DailySummary], zone: dt.tzinfo, office_name: str) -> bytes
                 f"Disahkan/signed off: {s.sign_off.full_name or s.sign_off.by} "
                 f"{s.sign_off.at.astimezone(zone).strftime('%Y-%m-%d %H:%M')}"
             )
+            seal = seals.get(s.sign_off.seq)
+            if seal is not None:
+                text += f" — kode segel / seal code <b>{seal.code}</b>"
             if s.sign_off.changed_after:
                 text += " — <b>DIUBAH SETELAH DISAHKAN / CHANGED AFTER SIGN-OFF</b>"
             story.append(Paragraph(text, styles["Normal"]))

@@ -21,7 +21,7 @@ from loket.models import rawsql
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.errors import IllegalTransition, InvalidInput, PermissionDenied
 from loket.models.fields import from_micros, to_micros
-from loket.models.services import staffing_cache, staffing_log
+from loket.models.services import chain_seals, staffing_cache, staffing_log
 from loket.models.services.coverage import (
     CAUSES,
     CounterMeta,
@@ -596,7 +596,7 @@ def sign_off_day(
 ) -> DailySummary:
     """The head of office signs off a day's staffing summary."""
     value = parse_day(day)
-    head_id, _ = _authenticate(username, password, ("head",))
+    head_id, head_name = _authenticate(username, password, ("head",))
     with StaffingWrite(clock) as w:
         if not _day_is_over(w.book, value, w.now):
             raise IllegalTransition(
@@ -604,15 +604,19 @@ def sign_off_day(
                 f"{value} is not over yet: sign it off after service hours end",
             )
     summary = daily_summary(value, clock)
+    # Made (or found) before the write: a new key writes its own file and row.
+    key = chain_seals.sealing_key(clock)
     with StaffingWrite(clock) as w:
-        staffing_log.append(
+        entry = staffing_log.append(
             "sign_off",
             w.now,
             w.now,
             value,
             officer_id=head_id,
-            detail={"day": value.isoformat(), "digest": summary.digest},
+            detail={"day": value.isoformat(), "digest": summary.digest, "sealed": True},
         )
+        # In the same transaction, after the entry: the seal covers the sign-off itself.
+        chain_seals.record_seal(value, entry.seq, head_name, key, clock)
         w.changed = True
     return daily_summary(value, clock)
 

@@ -1,9 +1,10 @@
 """``loket staffing verify``: is the staffing log exactly what the application wrote?
 
 Checks, in order: the hash chain (names the first entry edited, inserted or
-deleted); each counter's presence row against the log entry that set it; the
-calendar tables (hours, holidays, Ramadan) against the digest logged with their
-last change.
+deleted); the seals of the daily sign-offs (:mod:`chain_seals`: a rewrite that kept
+every link intact, a seal deleted or not signed by this office); each counter's
+presence row against the log entry that set it; the calendar tables (hours,
+holidays, Ramadan) against the digest logged with their last change.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import json
 from dataclasses import dataclass
 
 from loket.models import rawsql
-from loket.models.services import hashchain, staffing_log
+from loket.models.services import chain_seals, hashchain, staffing_log
 from loket.models.services.coverage import state_after
 from loket.models.services.hashchain import ChainProblem
 from loket.models.services.service_hours import calendar_digest
@@ -25,6 +26,7 @@ class StaffingLogReport:
     problem: ChainProblem | None
     message_id: str
     message_en: str
+    seals: int = 0  # sign-off seals checked
 
     def __str__(self) -> str:
         return f"{self.message_id} / {self.message_en}"
@@ -108,16 +110,20 @@ def verify_staffing_log() -> StaffingLogReport:
     entries = staffing_log.chain_entries()
     problem = (
         hashchain.verify_chain(staffing_log.CHAIN, entries)
+        or chain_seals.chain_problem(staffing_log.CHAIN, entries)
         or _presence_problem()
         or _calendar_problem()
     )
+    seals = chain_seals.seal_count()
     if problem is None:
+        sealed_id, sealed_en = chain_seals.sealed_suffix(seals)
         return StaffingLogReport(
             True,
             len(entries),
             None,
-            f"Log penjagaan loket utuh: {len(entries)} entri",
-            f"Staffing log intact: {len(entries)} entries",
+            f"Log penjagaan loket utuh: {len(entries)} entri{sealed_id}",
+            f"Staffing log intact: {len(entries)} entries{sealed_en}",
+            seals,
         )
     return StaffingLogReport(
         False,
@@ -125,4 +131,5 @@ def verify_staffing_log() -> StaffingLogReport:
         problem,
         f"LOG RUSAK: {problem.message_id}",
         f"LOG BROKEN: {problem.message_en}",
+        seals,
     )
