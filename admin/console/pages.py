@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from loket.admin.console.audit_page import AuditPage
 from loket.admin.console.complaints_page import ComplaintsPage
 from loket.admin.console.counters_page import CountersPage
 from loket.admin.console.documents_page import DocumentsPage
@@ -19,6 +20,7 @@ from loket.admin.console.voice_page import VoicePage
 
 PAGE_TYPES: list[type[Page]] = [
     StaffingLogPage,
+    AuditPage,
     DocumentsPage,
     ComplaintsPage,
     SurveyPage,

@@ -21,7 +21,7 @@ from loket.admin.console.parts import (
     table,
 )
 from loket.kiosk.shell.i18n import current_language, pick
-from loket.models.services import catalog, office, staff, staffing_summary
+from loket.models.services import catalog, chain_seals, office, staff, staffing_summary
 from loket.models.services.coverage import CAUSES
 from loket.models.services.staffing_reasons import reason_name
 from loket.models.services.staffing_summary import DailySummary, GapLine
@@ -228,6 +228,9 @@ class StaffingLogPage(Page):
                 f"Disahkan oleh {s.full_name} pada {s.at.astimezone(zone):%Y-%m-%d %H:%M}",
                 f"Signed off by {s.full_name} at {s.at.astimezone(zone):%Y-%m-%d %H:%M}",
             )
+            seal = chain_seals.seal_for_sign_off(s.seq)
+            if seal is not None:
+                text += t(f" · kode segel {seal.code}", f" · seal code {seal.code}")
             if s.changed_after:
                 text += t(
                     f" — PERHATIAN: {len(s.late_entries)} catatan masuk setelah pengesahan",
@@ -252,10 +255,16 @@ class StaffingLogPage(Page):
         summary = self.attempt(
             lambda: staffing_summary.sign_off_day(
                 day, session.username, password, self.context.clock
-            ),
-            f"{day} disahkan",
-            f"{day} signed off",
+            )
         )
         if summary is not None:
             self.summary = summary
             self.show_gaps()
+            assert summary.sign_off is not None
+            seal = chain_seals.seal_for_sign_off(summary.sign_off.seq)
+            code = seal.code if seal else "–"
+            # The code is what the head keeps on paper: a database-only rewrite cannot match it.
+            self.show_ok(
+                f"{day} disahkan · kode segel {code} (catat di buku atau simpan cetakannya)",
+                f"{day} signed off · seal code {code} (write it down or keep the print-out)",
+            )
