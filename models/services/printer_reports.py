@@ -24,7 +24,7 @@ from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.db import write_transaction
 from loket.models.errors import InvalidInput
 from loket.models.tables.printers import PrinterReport
-from loket.printing.status import BLOCKING, MESSAGES, PrinterStatus, Problem
+from loket.printing.status import BLOCKING, PrinterStatus, Problem
 
 log = logging.getLogger(__name__)
 
@@ -271,14 +271,16 @@ def pending_for(uri: str) -> int:
 
 
 def status_of_outcome(outcome: object) -> PrinterStatus:
-    """The printer's state after a job, from what the job reported (a ``PrintOutcome``):
-    the problems it left in the spool, or — printed — ready (or paper nearly out)."""
+    """The printer's state after a job (a ``PrintOutcome``): what the printer itself said,
+    else the problems the job left in the spool, else ready when it printed."""
     from loket.models.services.printouts import spool_dir
     from loket.printing.spool import Spool
 
+    said = getattr(outcome, "status", None)
+    if isinstance(said, PrinterStatus) and (said.known or said.problems):
+        return said
     if not getattr(outcome, "pending", False):
-        near_end = getattr(outcome, "message_id", "") == MESSAGES[Problem.PAPER_NEAR_END][0]
-        return PrinterStatus(ok=True, problems=(Problem.PAPER_NEAR_END,) if near_end else ())
+        return PrinterStatus(ok=True)
     try:
         spooled = Spool(spool_dir()).get(str(getattr(outcome, "job_id", "")))
         problems = tuple(Problem(p) for p in spooled.problems if p in _VALUES)

@@ -21,6 +21,7 @@ from loket.models.services.ticket_info import PRIORITY_CATEGORIES, TicketInfo
 from loket.printing.jobs import PrintResult, list_pending, print_job, retry
 from loket.printing.layouts import ComplaintLayout, ReceiptLayout, TicketLayout
 from loket.printing.spool import SpoolJob
+from loket.printing.status import PrinterStatus
 
 ENV_PRINTER = "LOKET_PRINTER"
 
@@ -43,6 +44,8 @@ class PrintOutcome:
     message_id: str
     message_en: str
     qr_text: str
+    # What the printer said about itself around the job (None: not asked, e.g. a PDF copy).
+    status: PrinterStatus | None = None
 
     @classmethod
     def of(cls, result: PrintResult, qr_text: str) -> PrintOutcome:
@@ -53,6 +56,7 @@ class PrintOutcome:
             message_id=result.message("id"),
             message_en=result.message("en"),
             qr_text=qr_text,
+            status=result.status,
         )
 
 
