@@ -110,3 +110,18 @@ def test_the_admin_action_reaches_an_open_board(make_board, voices, qtbot, clock
     admin_actions.set_board_voice(head, "chime", False, clock=clock)
     qtbot.waitUntil(lambda: board.voice == "chime" and not board.calls.english, timeout=10_000)
     assert board.calls.speaker is voices.speaker()
+
+
+def test_the_real_voices_are_swapped_and_the_old_one_released(make_board, qtbot):
+    import shiboken6
+
+    from loket.kiosk.board.voices import choose_speaker
+
+    office.update_settings(board_voice="chime")
+    board = make_board(None, english=None, choose_voice=choose_speaker)
+    old = board.calls.speaker
+    assert old.name == "chime" and old.parent() is board
+    office.update_settings(board_voice="auto")
+    qtbot.waitUntil(lambda: board.voice == "auto", timeout=10_000)
+    assert board.calls.speaker is not old
+    qtbot.waitUntil(lambda: not shiboken6.isValid(old), timeout=10_000)
