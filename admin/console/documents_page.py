@@ -24,17 +24,6 @@ from loket.models.services.receipts import STATUS_NAMES, TRANSITIONS, ReceiptInf
 LIMIT = 500
 
 
-def matches(info: ReceiptInfo, text: str) -> bool:
-    """A search hit: part of the number (TT-2026-7 or 2026-000007) or of the sender."""
-    needle = text.strip().lower()
-    if not needle:
-        return True
-    haystack = " ".join(
-        part.lower() for part in (info.number, info.sender_name, info.sender_organisation or "")
-    )
-    return needle in haystack
-
-
 class DocumentsPage(Page):
     key = "documents"
     title_id = "Dokumen (tanda terima)"
@@ -119,14 +108,14 @@ class DocumentsPage(Page):
 
     def refresh(self) -> None:
         status = self.status.currentData()
-        found = self.attempt(lambda: receipts.list_receipts(status=status, limit=LIMIT))
+        text = self.search.text()
+        found = self.attempt(lambda: receipts.list_receipts(status=status, limit=LIMIT, text=text))
         ready = self.attempt(lambda: receipts.list_receipts(status="ready", limit=LIMIT))
         if found is None or ready is None:
             return
-        text = self.search.text()
-        hits = [r for r in found if matches(r, text)]
+        hits = found
         if not hits and text.strip():
-            # An exact number (also older than the newest LIMIT) is looked up directly.
+            # A number written short (TT-2026-7) is looked up directly.
             try:
                 exact = receipts.show_receipt(text.strip())
             except LoketError:

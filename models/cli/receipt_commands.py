@@ -56,6 +56,9 @@ def register(commands: Any) -> None:
     listing.add_argument("--status", metavar="STATUS")
     listing.add_argument("--year", metavar="YEAR")
     listing.add_argument("--limit", metavar="N", default="200")
+    listing.add_argument(
+        "--search", metavar="TEXT", help="nomor, pengirim atau telepon / number, sender or phone"
+    )
 
     show = add_command(
         actions, "show", _show, "satu tanda terima dan riwayatnya / one receipt and its history"
@@ -172,7 +175,7 @@ def _list(args: argparse.Namespace) -> None:
     open_db(args)
     from loket.models.services.receipts import list_receipts
 
-    rows = list_receipts(status=args.status, year=args.year, limit=args.limit)
+    rows = list_receipts(status=args.status, year=args.year, limit=args.limit, text=args.search)
     zone = _zone()
     emit(args, [r.as_json(zone) for r in rows], "\n".join(_line(r) for r in rows) or "-")
 

@@ -351,11 +351,27 @@ def show_receipt(number: str) -> ReceiptInfo:
 
 
 def list_receipts(
-    status: str | None = None, year: int | None = None, limit: int = 200
+    status: str | None = None,
+    year: int | None = None,
+    limit: int = 200,
+    text: str | None = None,
 ) -> list[ReceiptInfo]:
-    """The office's receipts, newest first (without history; see :func:`show_receipt`)."""
+    """The office's receipts, newest first (without history; see :func:`show_receipt`).
+
+    ``text`` keeps those whose number, sender, organisation or phone contains it (any
+    case), searched in the database so that old receipts are found too."""
     office = load_settings().office_id
     query = Receipt.select().where(Receipt.office_id == office)
+    needle = (text or "").strip()
+    if needle:
+        if len(needle) > 120:
+            raise InvalidInput("Teks pencarian terlalu panjang", "The search text is too long")
+        query = query.where(
+            Receipt.number.contains(needle)
+            | Receipt.sender_name.contains(needle)
+            | Receipt.sender_organisation.contains(needle)
+            | Receipt.sender_phone.contains(needle)
+        )
     if status:
         query = query.where(Receipt.status == _status(status))
     if year is not None:

@@ -130,6 +130,9 @@ def test_counter_receipt_and_status_flow(office):
     listed = _ok(office("receipt", "list", "--status", "ready", "--json")).json()
     assert [r["number"] for r in listed] == [number]
     assert number in _ok(office("receipt", "list")).out
+    found = _ok(office("receipt", "list", "--search", number[-6:], "--json")).json()
+    assert [r["number"] for r in found] == [number]
+    assert _ok(office("receipt", "list", "--search", "nobody-by-this-name", "--json")).json() == []
     log = _ok(office("receipt", "verify-log", "--json")).json()
     assert log["ok"] is True and log["entries"] == 4
 

@@ -361,3 +361,24 @@ def test_concurrent_receipts_never_share_a_number_and_keep_the_chain(db, clock, 
     assert sorted(numbers) == [f"TT-2026-{n:06d}" for n in range(1, 25)]
     report = receipts.verify_log()
     assert report.ok and report.entries == 24 + 12, report.message_en
+
+
+def test_search_looks_in_the_database_not_only_the_newest(db, clock):
+    oldest = _receipt(
+        clock,
+        sender_name="Bambang Wijaya",
+        sender_organisation="CV Maju_Jaya",
+        sender_phone="081298765432",
+    )
+    for _ in range(3):
+        clock.advance(minutes=1)
+        _receipt(clock)
+    # The newest one alone is what limit=1 lists; a search still reaches the oldest.
+    assert [r.number for r in receipts.list_receipts(limit=1)] != [oldest.number]
+    for text in ("bambang", "WIJAYA", "maju_jaya", "98765", "2026-000001", " Bambang "):
+        assert [r.number for r in receipts.list_receipts(limit=1, text=text)] == [oldest.number]
+    assert len(receipts.list_receipts(text="siti")) == 3
+    assert receipts.list_receipts(text="maju%jaya") == []  # wildcards are plain characters
+    assert receipts.list_receipts(text="x_x") == []
+    with pytest.raises(InvalidInput, match="too long"):
+        receipts.list_receipts(text="a" * 121)
