@@ -3,9 +3,11 @@ own URI list with live status every few seconds and a test print."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import threading
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit
 
@@ -15,13 +17,14 @@ from loket.admin.console.parts import (
     button,
     fill_table,
     label,
+    select_row,
     selected_key,
     set_headers,
     t,
     table,
 )
 from loket.kiosk.shell.i18n import current_language, pick
-from loket.models.services import office, printer_reports
+from loket.models.services import admin_actions, office, printer_reports
 from loket.models.services.printer_reports import RED, ROLE_NAMES, ReportedPrinter
 from loket.printing.errors import PrinterError
 
@@ -30,9 +33,13 @@ ROW_COLOURS = {RED: "#fde2e1", printer_reports.AMBER: "#fff4d6"}
 
 
 class PrintersPage(Page):
+    """Asking a printer can take seconds (a switched-off one times out), so this PC's
+    printers are asked on a worker thread and the table fills in when they answer."""
+
     key = "printers"
     title_id = "Printer"
     title_en = "Printers"
+    states_ready = Signal(object)
 
     def build(self) -> None:
         self.uris: list[str] = []
@@ -41,6 +48,12 @@ class PrintersPage(Page):
         self.body.addWidget(self.office_hint)
         self.office_list = table("printers_office", 6)
         self.body.addWidget(self.office_list, 1)
+        office_row = QHBoxLayout()
+        office_row.addStretch(1)
+        self.forget_button = button("printer_forget")
+        self.forget_button.clicked.connect(self.forget)
+        office_row.addWidget(self.forget_button)
+        self.body.addLayout(office_row)
         self.hint = label("muted")
         self.body.addWidget(self.hint)
         self.list = table("printers_table", 3)
@@ -61,6 +74,9 @@ class PrintersPage(Page):
         for widget in (self.add_button, self.remove_button, self.status_button, self.test_button):
             row.addWidget(widget)
         self.body.addLayout(row)
+        self.states: dict[str, printer_check.PrinterState] = {}
+        self._asking: threading.Thread | None = None
+        self.states_ready.connect(self._show_states)
         self.timer = QTimer(self)
         self.timer.setInterval(STATUS_MS)
         self.timer.timeout.connect(self._live)
@@ -101,6 +117,7 @@ class PrintersPage(Page):
         self.remove_button.setText(t("Hapus", "Remove"))
         self.status_button.setText(t("Periksa status", "Check status"))
         self.test_button.setText(t("Cetak uji", "Test print"))
+        self.forget_button.setText(t("Hapus dari daftar kantor", "Remove from the office list"))
 
     def _live(self) -> None:
         if self.isVisible() and self.context.session is not None:
@@ -148,20 +165,68 @@ class PrintersPage(Page):
 
     def refresh_local(self) -> None:
         self.uris = printer_check.load_printers()
-        states = [printer_check.printer_state(uri) for uri in self.uris]
-        lang = current_language()
-        fill_table(
-            self.list,
-            [
-                (
-                    s.uri,
-                    (s.message_en if lang == "en" else s.message_id),
-                    ", ".join(s.problems) or ("–" if s.known else "?"),
-                )
-                for s in states
-            ],
+        self._fill_local()
+        if self._asking is not None and self._asking.is_alive():
+            return  # the previous round is still waiting for a printer
+        uris = list(self.uris)
+
+        def ask() -> None:
+            states = [printer_check.printer_state(u) for u in uris]
+            # The page may be gone by now (closed while a printer took its time).
+            with contextlib.suppress(RuntimeError):
+                self.states_ready.emit(states)
+
+        self._asking = threading.Thread(
+            target=ask,
+            name="loket-admin-printer-status",
+            daemon=True,
         )
+        self._asking.start()
+
+    def _show_states(self, states: list[printer_check.PrinterState]) -> None:
         self.states = {s.uri: s for s in states}
+        self._fill_local()
+
+    def _fill_local(self) -> None:
+        lang = current_language()
+        asking = t("Menanyai printer…", "Asking the printer…")
+        rows = []
+        for uri in self.uris:
+            s = self.states.get(uri)
+            if s is None:
+                rows.append((uri, asking, ""))
+                continue
+            message = s.message_en if lang == "en" else s.message_id
+            rows.append((uri, message, ", ".join(s.problems) or ("–" if s.known else "?")))
+        chosen = selected_key(self.list)
+        fill_table(self.list, rows)
+        if chosen is not None:
+            select_row(self.list, chosen)
+
+    def forget(self) -> None:
+        row = self.office_list.currentRow()
+        if not 0 <= row < len(self.office_printers):
+            self.show_message(t("Pilih printer dulu", "Choose a printer first"), error=True)
+            return
+        printer = self.office_printers[row]
+        question = t(
+            f"Hapus {printer.uri} di {printer.station} dari daftar kantor? Kios atau loket "
+            "yang masih berjalan akan melaporkannya lagi.",
+            f"Remove {printer.uri} at {printer.station} from the office list? A kiosk or "
+            "counter still running reports it again.",
+        )
+        if not self.context.dialogs.confirm(t("Hapus printer", "Remove printer"), question):
+            return
+        session = self.context.session
+        if session is None:
+            return
+        self.change(
+            lambda: admin_actions.forget_printer(
+                session, printer.station, printer.uri, self.context.clock
+            ),
+            "Printer dihapus dari daftar kantor",
+            "Printer removed from the office list",
+        )
 
     def _chosen(self) -> str | None:
         chosen = selected_key(self.list)

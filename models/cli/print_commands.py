@@ -28,8 +28,14 @@ def register(commands: Any) -> None:
     again = add_command(actions, "retry", _retry, "cetak ulang (SALINAN) / reprint as COPY")
     again.add_argument("job", metavar="JOB_ID")
     again.add_argument("--printer", metavar="URI")
-    add_command(
+    printers = add_command(
         commands, "printers", _printers, "printer semua PC kantor / every office PC's printers"
+    )
+    printers.add_argument(
+        "--forget",
+        nargs=2,
+        metavar=("STATION", "URI"),
+        help="hapus dari daftar (PC/printer tidak dipakai lagi) / drop a retired one",
     )
 
 
@@ -153,7 +159,17 @@ def _report_status(args: argparse.Namespace, uri: str, status: Any) -> None:
 def _printers(args: argparse.Namespace) -> None:
     open_db(args)
     from loket.models.services.office import load_settings
-    from loket.models.services.printer_reports import list_printers
+    from loket.models.services.printer_reports import forget_printer, list_printers
+
+    if args.forget:
+        station, uri = args.forget
+        if not forget_printer(station, uri):
+            from loket.models.errors import NotFound
+
+            raise NotFound(
+                f"Printer {uri} di {station} tidak ada di daftar",
+                f"No printer {uri} at {station} on the list",
+            )
 
     zone = load_settings().zone
     printers = list_printers()

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from loket.models import rawsql
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.db import write_transaction
-from loket.models.errors import InvalidInput, PermissionDenied
+from loket.models.errors import InvalidInput, NotFound, PermissionDenied
 from loket.models.services import audit, auth, catalog, office, service_hours, signing, staff
 from loket.models.services.auth import ADMIN_ROLES, Session
 
@@ -385,6 +385,22 @@ def set_board_voice(
         lambda: office.update_settings(**cleaned),
         clock=clock,
     )
+
+
+def forget_printer(session: Session, station: str, uri: str, clock: Clock = SYSTEM_CLOCK) -> bool:
+    """Take a printer (or a retired PC's printer) off the office list and the live board.
+    A station still running reports it again at its next check."""
+    from loket.models.services import printer_reports
+
+    def change() -> bool:
+        if not printer_reports.forget_printer(station, uri):
+            raise NotFound(
+                f"Printer {uri} di {station} tidak ada di daftar",
+                f"No printer {uri} at {station} on the list",
+            )
+        return True
+
+    return _act(session, "printer_forget", f"{station} {uri}", {}, change, clock=clock)
 
 
 # ── service hours, holidays, escalation ──────────────────────────────────────────

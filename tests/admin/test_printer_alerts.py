@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from loket.models.services import audit
 from loket.printing.status import decode_status
 
 READY = decode_status({1: 0x12, 2: 0x12, 3: 0x12, 4: 0x12})
@@ -130,3 +131,22 @@ def test_a_test_print_from_the_admin_pc_reports_too(log_in, open_page, tap, qtbo
         assert row.role == "admin" and row.uri == sim.uri and "paper_out" in row.problems
     office = page.office_list
     assert office.rowCount() == 1 and office.item(0, 2).text() == sim.uri
+
+
+def test_a_retired_station_is_removed_from_the_office_list(log_in, open_page, tap, dialogs, clock):
+    _report(clock, PAPER_OUT, pending=2)
+    _report(clock, READY, station="LOKET-2", role="counter", uri="usb://0416:5011")
+    window = log_in("admin")
+    page = open_page(window, "printers")
+    tap(page.forget_button)  # nothing chosen
+    assert page.notice.property("role") == "error"
+    page.office_list.setCurrentCell(0, 0)
+    dialogs.confirms = [False, True]
+    tap(page.forget_button)  # "no" keeps it
+    assert page.office_list.rowCount() == 2
+    tap(page.forget_button)
+    assert [page.office_list.item(r, 0).text() for r in range(page.office_list.rowCount())] == [
+        "LOKET-2"
+    ]
+    assert "office list" in page.notice.text() or "daftar kantor" in page.notice.text()
+    assert audit.list_audit()[0].action == "printer_forget"

@@ -170,10 +170,12 @@ def test_printers_list_status_and_test_print(log_in, open_page, qtbot, tap, tmp_
         tap(page.add_button)
         assert sim.uri in printer_check.load_printers()
         row = next(r for r in range(page.list.rowCount()) if page.list.item(r, 0).text() == sim.uri)
-        assert page.list.item(row, 2).text() == "–"
+        # Printers are asked on a worker thread; the row fills in when this one answers.
+        qtbot.waitUntil(lambda: page.list.item(row, 2).text() == "–", timeout=10_000)
         sim.paper_out = True
         tap(page.status_button)
-        assert "paper_out" in page.list.item(row, 2).text()
+        qtbot.waitUntil(lambda: "paper_out" in page.list.item(row, 2).text(), timeout=10_000)
+        assert "habis" in page.list.item(row, 1).text()
         sim.paper_out = False
         page.list.setCurrentCell(row, 0)
         tap(page.test_button)

@@ -28,3 +28,12 @@ def test_an_unreachable_printer_is_reported_as_no_connection(loket):
     assert status.code != 0 and "Traceback" not in status.err
     (row,) = loket("printers", "--json").json()
     assert row["problems"] == ["no_connection"]
+
+
+def test_a_retired_printer_is_forgotten(loket):
+    with SimPrinter() as sim:
+        uri = sim.uri
+    loket("print", "status", "--printer", uri, "--station", "LAMA")
+    assert loket("printers", "--forget", "LAMA", uri, "--json").json() == []
+    again = loket("printers", "--forget", "LAMA", uri)
+    assert again.code == 1 and "No printer" in again.err and "Traceback" not in again.err

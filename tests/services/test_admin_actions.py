@@ -54,6 +54,7 @@ ACTIONS: dict[str, Callable[[Session, Any], object]] = {
     "set_lockout_policy": lambda s, c: act.set_lockout_policy(s, max_failures=3, clock=c),
     "set_office_identity": lambda s, c: act.set_office_identity(s, name="Kantor X", clock=c),
     "set_board_voice": lambda s, c: act.set_board_voice(s, "chime", False, clock=c),
+    "forget_printer": lambda s, c: act.forget_printer(s, "LOBI-1", "network://10.0.0.9", clock=c),
     "set_hours": lambda s, c: act.set_hours(s, "front_desk", "6", hours="08:00-12:00", clock=c),
     "add_holiday": lambda s, c: act.add_holiday(s, "2026-12-25", "Natal", clock=c),
     "remove_holiday": lambda s, c: act.remove_holiday(s, "2026-12-25", clock=c),
@@ -226,3 +227,21 @@ def test_unlock_and_lockout_policy(admin, clock):
     assert auth.lock_state("kepala", clock) is not None
     assert act.unlock_account(admin, "kepala", clock=clock) is True
     assert auth.login("kepala", "kepala-rahasia", clock).role == "head"
+
+
+def test_forgetting_a_retired_printer_clears_it_and_is_audited(admin, clock):
+    from loket.models.services import printer_reports
+    from loket.printing.status import PrinterStatus, Problem
+
+    paper_out = PrinterStatus(ok=False, problems=(Problem.PAPER_OUT,))
+    printer_reports.report_printer(
+        "LOBI-1", "kiosk", "network://10.0.0.9", paper_out, 2, active=True, clock=clock
+    )
+    assert [p.station for p in printer_reports.printer_faults(clock=clock)] == ["LOBI-1"]
+    assert act.forget_printer(admin, "LOBI-1", "network://10.0.0.9", clock=clock)
+    assert printer_reports.printer_faults(clock=clock) == []
+    assert printer_reports.list_printers(clock=clock) == []
+    entry = audit.list_audit()[0]
+    assert (entry.action, entry.target) == ("printer_forget", "LOBI-1 network://10.0.0.9")
+    with pytest.raises(NotFound, match="No printer"):
+        act.forget_printer(admin, "LOBI-1", "network://10.0.0.9", clock=clock)
