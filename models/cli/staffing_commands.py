@@ -337,6 +337,20 @@ def _verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def _seal(s: Any) -> Any:
+    from loket.models.services.chain_seals import seal_for_sign_off
+
+    return seal_for_sign_off(s.sign_off.seq) if s.sign_off else None
+
+
+def _summary_json(s: Any, zone: Any) -> dict[str, Any]:
+    data: dict[str, Any] = s.as_json(zone)
+    seal = _seal(s)
+    if seal is not None:
+        data["seal"] = {"code": seal.code, **seal.as_json(zone)}
+    return data
+
+
 def _summary_text(s: Any, zone: Any) -> str:
     from loket.models.services.staffing_export import _duration
 
@@ -346,6 +360,9 @@ def _summary_text(s: Any, zone: Any) -> str:
         head += f"  libur/holiday: {s.holiday}"
     if s.sign_off:
         head += f"  disahkan/signed off: {s.sign_off.by}"
+        seal = _seal(s)
+        if seal is not None:
+            head += f"  kode segel/seal code {seal.code}"
         if s.sign_off.changed_after:
             head += " — DIUBAH SETELAH DISAHKAN / CHANGED AFTER SIGN-OFF"
     lines = [head]
@@ -393,7 +410,7 @@ def _report(args: argparse.Namespace) -> None:
     if args.format == "csv":
         text = to_csv(days, zone)
     else:
-        text = json.dumps([d.as_json(zone) for d in days], ensure_ascii=False, indent=1)
+        text = json.dumps([_summary_json(d, zone) for d in days], ensure_ascii=False, indent=1)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
         emit(args, {"output": args.output, "days": len(days)}, f"Laporan / report: {args.output}")
@@ -407,7 +424,7 @@ def _sign_off(args: argparse.Namespace) -> None:
 
     zone = _zone()
     summary = sign_off_day(args.day, args.staff, args.password)
-    emit(args, summary.as_json(zone), _summary_text(summary, zone))
+    emit(args, _summary_json(summary, zone), _summary_text(summary, zone))
 
 
 def _explain(args: argparse.Namespace) -> None:
@@ -418,7 +435,7 @@ def _explain(args: argparse.Namespace) -> None:
     summary = explain_gap(
         args.day, args.start, args.reason, args.ref, args.approved_by, args.staff, args.password
     )
-    emit(args, summary.as_json(zone), _summary_text(summary, zone))
+    emit(args, _summary_json(summary, zone), _summary_text(summary, zone))
 
 
 def _reasons(args: argparse.Namespace) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 
 import pytest
 
@@ -198,6 +199,17 @@ def test_head_signs_off_a_day(office):
     )
     assert signed.json()["sign_off"]["by"] == "kepala"
     assert signed.json()["sign_off"]["changed_after"] is False
+    seal = signed.json()["seal"]
+    assert re.fullmatch(r"[0-9A-F]{4}(-[0-9A-F]{4}){3}", seal["code"])
+    assert seal["day"] == yesterday and set(seal["chains"]) == {
+        "staffing",
+        "receipt_event",
+        "admin_audit",
+    }
+    (day,) = _ok(
+        office("staffing", "report", "--from", yesterday, "--to", yesterday, "--format", "json")
+    ).json()
+    assert day["seal"]["code"] == seal["code"]
 
 
 def test_hours_and_holidays(office):
