@@ -72,6 +72,14 @@ def open_database(url: str | None = None) -> Database:
     return db
 
 
+def close_thread_connection() -> None:
+    """Close the calling thread's own connection (peewee keeps one per thread); a worker
+    thread calls this when it is done so that no idle connection is left behind."""
+    db = database.obj
+    if db is not None and not db.is_closed():
+        db.close()
+
+
 def is_sqlite(db: Database | None = None) -> bool:
     db = db or database.obj
     return isinstance(db, SqliteDatabase)

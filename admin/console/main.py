@@ -35,7 +35,9 @@ def main(argv: list[str] | None = None) -> int:
         i18n.set_language(app, args.lang)
     from loket.admin.console.window import ConsoleWindow
 
-    window = ConsoleWindow(feed_url=url, export_dir=args.export_dir, muted=args.mute)
+    window = ConsoleWindow(
+        feed_url=url, export_dir=args.export_dir, muted=args.mute, warm_reports=True
+    )
     window.closing.connect(app.quit)
     # Staff PCs: use the whole desktop (also where no window manager maximises for us).
     screen = window.screen()

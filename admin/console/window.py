@@ -23,6 +23,7 @@ from loket.admin.console.coverage_page import TICK_MS, CoveragePage
 from loket.admin.console.login_screen import LoginScreen
 from loket.admin.console.pages import PAGE_TYPES
 from loket.admin.console.parts import Page, button, label, t
+from loket.admin.console.report_warmer import ReportWarmer
 from loket.kiosk.shell import i18n
 from loket.kiosk.shell.dialogs import DialogService, QtDialogs
 from loket.kiosk.shell.feed import ChangeFeedBridge
@@ -57,6 +58,7 @@ class ConsoleWindow(QWidget):
         export_dir: str | None = None,
         tick_ms: int = TICK_MS,
         muted: bool = False,
+        warm_reports: bool = False,
     ) -> None:
         super().__init__()
         self.setObjectName("admin_console")
@@ -110,6 +112,8 @@ class ConsoleWindow(QWidget):
         if use_feed:
             self.feed = ChangeFeedBridge(feed_url, FEED_TOPICS, self)
             self.feed.changed.connect(self.on_feed)
+        # Off by default so that short-lived windows (tests) leave the database alone.
+        self.warmer = ReportWarmer(clock, self) if warm_reports else None
         apply_theme(self, Theme())
         self.retranslate()
         self.show_login()
@@ -168,6 +172,8 @@ class ConsoleWindow(QWidget):
         self.stack.setCurrentWidget(self.main)
         self.open_page("coverage")
         self.coverage.start()
+        if self.warmer is not None:
+            self.warmer.start()
 
     def _show_office(self) -> None:
         from loket.models.services.office import load_settings
@@ -213,6 +219,8 @@ class ConsoleWindow(QWidget):
     # ---- closing
     def leave(self) -> None:
         self.coverage.stop()
+        if self.warmer is not None:
+            self.warmer.stop()
         if self.feed is not None:
             self.feed.stop()
             self.feed = None

@@ -134,28 +134,12 @@ def _report(args: argparse.Namespace) -> None:
 
 def _warm(args: argparse.Namespace) -> None:
     open_db(args)
-    from loket.models.clock import SYSTEM_CLOCK
-    from loket.models.services.office import load_settings
-    from loket.models.services.ticket_rollups import warm_rollups
+    from loket.models.services.report_warmup import warm_reports
 
-    today = load_settings().today(SYSTEM_CLOCK.now())
-    date_to = _date(args.date_to, "--to") or today - dt.timedelta(days=1)
-    date_from = _date(args.date_from, "--from") or date_to - dt.timedelta(days=364)
-    from loket.models.services.staffing_summary import summaries
-
-    result = warm_rollups(date_from, date_to, rebuild=args.rebuild)
-    # Reading the staffing summaries stores every finished day in their cache.
-    staffing_days = len(summaries(date_from, date_to))
-    data = result.as_json()
-    data["staffing_days"] = staffing_days
-    emit(
-        args,
-        data,
-        f"Ringkasan tiket / ticket rollups {date_from} – {date_to}: "
-        f"{result.days_built} hari dihitung / days built, "
-        f"{result.days_current} hari sudah terkini / days already current; "
-        f"ringkasan penjagaan / staffing summaries: {staffing_days} hari / days",
+    result = warm_reports(
+        _date(args.date_from, "--from"), _date(args.date_to, "--to"), rebuild=args.rebuild
     )
+    emit(args, result.as_json(), result.text())
 
 
 def _brief(report: Any) -> dict[str, Any]:
