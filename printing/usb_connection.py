@@ -10,6 +10,29 @@ from loket.printing.errors import PrinterConnectionError
 from loket.printing.status import status_request
 
 
+def _why(exc: Exception) -> tuple[str, str]:
+    """What the officer can do about a USB printer that does not open."""
+    text = f"{type(exc).__name__} {exc}".lower()
+    if "not found" in text:
+        return (
+            "tidak ditemukan. Periksa kabel USB, daya printer, dan VID:PID (lsusb).",
+            "not found. Check the USB cable, the printer's power and the VID:PID (lsusb).",
+        )
+    if "backend" in text:
+        return (
+            "pustaka libusb tidak terpasang (apt install libusb-1.0-0).",
+            "the libusb library is not installed (apt install libusb-1.0-0).",
+        )
+    if "access" in text or "permission" in text or "errno 13" in text:
+        return (
+            "pengguna ini tidak berhak memakai perangkat (aturan udev, lihat README).",
+            "this user may not use the device (a udev rule, see the README).",
+        )
+    if "no module" in text or isinstance(exc, ImportError):
+        return ("paket pyusb tidak terpasang.", "the pyusb package is not installed.")
+    return (f"{exc}.", f"{exc}.")
+
+
 class UsbConnection(Connection):
     supports_status = True
 
@@ -21,12 +44,11 @@ class UsbConnection(Connection):
 
             self.printer: Any = Usb(vendor_id, product_id, timeout=int(timeouts.write * 1000))
             self.printer.open()
-        except Exception as exc:  # pyusb missing, device absent, permission denied …
+        except Exception as exc:  # pyusb/libusb missing, device absent, permission denied …
+            why_id, why_en = _why(exc)
             raise PrinterConnectionError(
-                f"Printer USB {self.name} tidak dapat dibuka ({exc}). "
-                "Pastikan paket pyusb terpasang dan pengguna berhak mengakses perangkat.",
-                f"Cannot open USB printer {self.name} ({exc}). "
-                "Check that pyusb is installed and the user may access the device.",
+                f"Printer USB {self.name} tidak dapat dibuka: {why_id}",
+                f"Cannot open USB printer {self.name}: {why_en}",
                 code="connect_failed",
             ) from exc
 

@@ -69,3 +69,17 @@ def test_serial_over_pty(ticket: TicketLayout, tmp_path: Path) -> None:
         os.close(slave)
         os.close(master)
         thread.join(timeout=1)
+
+
+def test_a_usb_printer_that_is_not_plugged_in_is_named_and_the_job_kept(
+    ticket: TicketLayout, tmp_path: Path
+) -> None:
+    # Real pyusb + libusb (installed by scripts/setup); no printer with this id is attached.
+    from loket.printing.jobs import list_pending
+
+    result = print_job("usb://1a2b:3c4d", ticket, tmp_path)
+    assert not result.printed and result.pending
+    assert result.error is not None and result.error.code == "connect_failed"
+    assert "usb://1a2b:3c4d tidak dapat dibuka: tidak ditemukan" in result.message("id")
+    assert "not found. Check the USB cable" in result.message("en")
+    assert [j.uri for j in list_pending(tmp_path)] == ["usb://1a2b:3c4d"]
