@@ -39,6 +39,10 @@ def _init(args: argparse.Namespace) -> None:
 
     applied = migrate()
     key = ensure_key()
+    if key.created:
+        from loket.models.cli.key_commands import record_new_key
+
+        record_new_key(key)
     where = parse_url(resolve_url(getattr(args, "db", None))).describe()
     emit(
         args,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from loket.models.cli.audited import audited
 from loket.models.cli.common import add_command, emit, open_db
 from loket.models.cli.print_commands import print_line, print_summary
 
@@ -188,5 +189,14 @@ def _response_days(args: argparse.Namespace) -> None:
     open_db(args)
     from loket.models.services.complaints import response_days, set_response_days
 
-    days = set_response_days(args.days) if args.days is not None else response_days()
+    days = (
+        audited(
+            "settings",
+            "office",
+            lambda d: {"complaint_response_days": str(d)},
+            lambda: set_response_days(args.days),
+        )
+        if args.days is not None
+        else response_days()
+    )
     emit(args, {"response_days": days}, f"{days} hari kerja / working days")

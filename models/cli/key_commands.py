@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from loket.models.cli.audited import audited, given, record
 from loket.models.cli.common import add_command, emit, open_db
 
 
@@ -48,6 +49,11 @@ def register(commands: Any) -> None:
     imported.add_argument("--label", metavar="TEXT", default="")
 
 
+def record_new_key(key: Any) -> None:
+    """Audit a signing key just made for this PC (its private file is already written)."""
+    record("key_new", key.kid, given(office=key.office_id, label=key.label or None))
+
+
 def _line(k: Any) -> str:
     state = f"pensiun/retired {k.retired_at:%Y-%m-%d %H:%M}" if k.retired_at else "aktif/active"
     here = "  [kunci privat di PC ini / private key here]" if k.private_key_here else ""
@@ -59,6 +65,8 @@ def _new(args: argparse.Namespace) -> None:
     from loket.models.services.signing import ensure_key
 
     key = ensure_key(label=args.label)
+    if key.created:
+        record_new_key(key)
     made = "dibuat / created" if key.created else "sudah ada / already present"
     emit(args, key.as_json(), f"Kunci / key {key.kid} {made}\n{key.public_key_pem.rstrip()}")
 
@@ -68,6 +76,8 @@ def _rotate(args: argparse.Namespace) -> None:
     from loket.models.services.signing import rotate_key
 
     rotation = rotate_key(label=args.label)
+    # The new private key is a file, outside the database: audited right after.
+    record("key_rotate", rotation.new.kid, {"retired": [k.kid for k in rotation.retired]})
     old = ", ".join(k.kid for k in rotation.retired) or "-"
     emit(
         args,
@@ -119,5 +129,11 @@ def _import(args: argparse.Namespace) -> None:
             f"Berkas PEM tidak terbaca: {args.file}",
             f"Cannot read the PEM file {args.file} ({exc})",
         ) from None
-    key = import_public_key(pem, args.office, args.label)
+    key = audited(
+        "key_import",
+        lambda k: k.kid,
+        lambda k: given(office=k.office_id, label=k.label or None),
+        lambda: import_public_key(pem, args.office, args.label),
+        when=lambda k: k.created,
+    )
     emit(args, key.as_json(), _line(key))

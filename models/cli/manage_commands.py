@@ -6,6 +6,7 @@ import argparse
 from dataclasses import asdict
 from typing import Any
 
+from loket.models.cli.audited import SECRET, audited, given
 from loket.models.cli.common import add_command, emit, open_db
 
 
@@ -127,26 +128,42 @@ def _service(args: argparse.Namespace) -> None:
         rows = catalog.list_services()
         emit(args, [asdict(r) for r in rows], "\n".join(_service_line(r) for r in rows) or "-")
         return
+    code = args.code.strip().upper()
     if args.action == "add":
-        info = catalog.add_service(
-            args.code, args.name, args.name_en, args.quota, args.hours, args.days, args.minutes
+        detail = given(
+            name=args.name,
+            name_en=args.name_en,
+            daily_quota=args.quota,
+            hours=args.hours,
+            days=args.days,
+            default_service_minutes=args.minutes,
+        )
+        info = audited(
+            "service_add",
+            code,
+            detail,
+            lambda: catalog.add_service(
+                args.code, args.name, args.name_en, args.quota, args.hours, args.days, args.minutes
+            ),
         )
     elif args.action == "edit":
         quota = args.quota
         clear = quota is not None and quota.strip().lower() in ("none", "-", "0", "")
-        info = catalog.edit_service(
-            args.code,
+        changes = given(
             name=args.name,
             name_en=args.name_en,
             daily_quota=None if clear else quota,
-            clear_quota=clear,
+            clear_quota=clear or None,
             hours=args.hours,
             days=args.days,
             default_service_minutes=args.minutes,
             active=args.active,
         )
+        info = audited(
+            "service_edit", code, changes, lambda: catalog.edit_service(args.code, **changes)
+        )
     else:
-        info = catalog.disable_service(args.code)
+        info = audited("service_disable", code, {}, lambda: catalog.disable_service(args.code))
     emit(args, asdict(info), _service_line(info))
 
 
@@ -165,18 +182,26 @@ def _counter(args: argparse.Namespace) -> None:
         rows = catalog.list_counters()
         emit(args, [asdict(r) for r in rows], "\n".join(_counter_line(r) for r in rows) or "-")
         return
+
+    def target(c: Any) -> str:
+        return f"loket {c.number}"
+
     if args.action == "add":
-        info = catalog.add_counter(args.number, args.services, args.name, args.front_desk)
+        info = audited(
+            "counter_add",
+            target,
+            given(services=args.services, name=args.name or None, front_desk=args.front_desk),
+            lambda: catalog.add_counter(args.number, args.services, args.name, args.front_desk),
+        )
     elif args.action == "edit":
-        info = catalog.edit_counter(
-            args.number,
-            services=args.services,
-            name=args.name,
-            front_desk=args.front_desk,
-            active=args.active,
+        changes = given(
+            services=args.services, name=args.name, front_desk=args.front_desk, active=args.active
+        )
+        info = audited(
+            "counter_edit", target, changes, lambda: catalog.edit_counter(args.number, **changes)
         )
     else:
-        info = catalog.disable_counter(args.number)
+        info = audited("counter_disable", target, {}, lambda: catalog.disable_counter(args.number))
     emit(args, asdict(info), _counter_line(info))
 
 
@@ -193,29 +218,58 @@ def _staff(args: argparse.Namespace) -> None:
         rows = staff.list_staff()
         emit(args, [asdict(r) for r in rows], "\n".join(_staff_line(r) for r in rows) or "-")
         return
+    username = args.username.strip().lower()
     if args.action == "add":
-        info = staff.add_staff(
-            args.username, args.name, args.role, args.pin, args.password, args.nip
-        )
-    elif args.action == "edit":
-        info = staff.edit_staff(
-            args.username,
+        detail = given(
             full_name=args.name,
             role=args.role,
-            pin=args.pin,
-            password=args.password,
+            nip=args.nip or None,
+            pin=SECRET,
+            password=SECRET if args.password else None,
+        )
+        info = audited(
+            "staff_add",
+            username,
+            detail,
+            lambda: staff.add_staff(
+                args.username, args.name, args.role, args.pin, args.password, args.nip
+            ),
+        )
+    elif args.action == "edit":
+        detail = given(
+            full_name=args.name,
+            role=args.role,
             nip=args.nip,
             active=args.active,
+            pin=SECRET if args.pin is not None else None,
+            password=SECRET if args.password is not None else None,
+        )
+        info = audited(
+            "staff_edit",
+            username,
+            detail,
+            lambda: staff.edit_staff(
+                args.username,
+                full_name=args.name,
+                role=args.role,
+                pin=args.pin,
+                password=args.password,
+                nip=args.nip,
+                active=args.active,
+            ),
         )
     else:
-        info = staff.disable_staff(args.username)
+        # The admin app records a disable as an edit to active=False; so does the CLI.
+        info = audited(
+            "staff_edit", username, {"active": False}, lambda: staff.disable_staff(args.username)
+        )
     emit(args, asdict(info), _staff_line(info))
 
 
 def _settings(args: argparse.Namespace) -> None:
     open_db(args)
     from loket.models.errors import InvalidInput
-    from loket.models.services.office import load_settings, update_settings
+    from loket.models.services.office import load_settings
 
     changes: dict[str, str] = {}
     for item in args.assignments:
@@ -225,6 +279,42 @@ def _settings(args: argparse.Namespace) -> None:
                 f"Tulis KUNCI=NILAI, bukan '{item}'", f"Write KEY=VALUE, not '{item}'"
             )
         changes[key.strip()] = value
-    settings = update_settings(**changes) if changes else load_settings()
+    settings = _audited_settings(changes) if changes else load_settings()
     data = asdict(settings)
     emit(args, data, "\n".join(f"{k} = {v}" for k, v in data.items()))
+
+
+# The admin app's action for each setting it changes; the rest are plain "settings".
+_SETTING_ACTIONS = {
+    "office_name": "office_identity",
+    "office_address": "office_identity",
+    "office_logo": "office_identity",
+    "board_running_text": "office_identity",
+    "board_running_text_en": "office_identity",
+    "board_voice": "board_voice",
+    "board_english": "board_voice",
+    "kiosk_language": "board_voice",
+    "front_desk_minimum": "front_desk_minimum",
+}
+
+
+def _audited_settings(changes: dict[str, str]) -> Any:
+    """Every value checked first (a refusal changes and records nothing), then the
+    change and one audit entry per admin-app action, in one transaction."""
+    from loket.models.db import write_transaction
+    from loket.models.services import audit
+    from loket.models.services.office import update_settings, validate_setting
+
+    cleaned = {key: validate_setting(key, str(value)) for key, value in changes.items()}
+    entries: dict[str, dict[str, Any]] = {}
+    for key, value in cleaned.items():
+        action = _SETTING_ACTIONS.get(key, "settings")
+        entries.setdefault(action, {})[key] = value == "1" if key == "board_english" else value
+    with write_transaction():
+        settings = update_settings(**cleaned)
+        for action, detail in entries.items():
+            if action == "front_desk_minimum":
+                audit.record_operator(action, action, {"minimum": detail[action]})
+            else:
+                audit.record_operator(action, "office", detail)
+    return settings

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from loket.models.cli.audited import audited
 from loket.models.cli.common import add_command, emit, open_db
 
 
@@ -163,13 +164,17 @@ def _printers(args: argparse.Namespace) -> None:
 
     if args.forget:
         station, uri = args.forget
-        if not forget_printer(station, uri):
-            from loket.models.errors import NotFound
 
-            raise NotFound(
-                f"Printer {uri} di {station} tidak ada di daftar",
-                f"No printer {uri} at {station} on the list",
-            )
+        def forget() -> None:
+            if not forget_printer(station, uri):
+                from loket.models.errors import NotFound
+
+                raise NotFound(
+                    f"Printer {uri} di {station} tidak ada di daftar",
+                    f"No printer {uri} at {station} on the list",
+                )
+
+        audited("printer_forget", f"{station} {uri}", {}, forget)
 
     zone = load_settings().zone
     printers = list_printers()

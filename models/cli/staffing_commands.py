@@ -9,6 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from loket.models.cli.audited import audited, given
 from loket.models.cli.common import add_command, emit, open_db, wants_json
 
 
@@ -456,7 +457,12 @@ def _escalation(args: argparse.Namespace) -> None:
     from loket.models.services import staffing
 
     delay = (
-        staffing.set_escalation_delay(args.minutes)
+        audited(
+            "escalation_delay",
+            "staffing",
+            lambda d: {"minutes": str(int(d.total_seconds() // 60))},
+            lambda: staffing.set_escalation_delay(args.minutes),
+        )
         if args.minutes is not None
         else staffing.escalation_delay()
     )
@@ -473,7 +479,12 @@ def _hours(args: argparse.Namespace) -> None:
     from loket.models.services import service_hours as hours
 
     if args.action == "ramadan":
-        first, last = hours.set_ramadan(args.first, args.last)
+        first, last = audited(
+            "ramadan_set",
+            lambda r: f"{r[0]}..{r[1]}",
+            {},
+            lambda: hours.set_ramadan(args.first, args.last),
+        )
         emit(
             args,
             {"ramadan": [first.isoformat(), last.isoformat()]},
@@ -484,14 +495,24 @@ def _hours(args: argparse.Namespace) -> None:
         breaks = args.break_window
         if breaks is not None and breaks.strip().lower() in ("none", "-", "tidak", "no"):
             breaks = ""
-        hours.set_hours(
-            args.group,
-            args.days,
-            hours=args.hours,
-            break_window=breaks,
-            closed=args.closed,
-            open_through_break=args.through_break,
-            schedule=args.schedule,
+        audited(
+            "hours_set",
+            f"{args.group} {args.schedule} {args.days}",
+            given(
+                hours=args.hours,
+                break_window=breaks,
+                closed=args.closed or None,
+                open_through_break=args.through_break,
+            ),
+            lambda: hours.set_hours(
+                args.group,
+                args.days,
+                hours=args.hours,
+                break_window=breaks,
+                closed=args.closed,
+                open_through_break=args.through_break,
+                schedule=args.schedule,
+            ),
         )
     names = ("Sen/Mon", "Sel/Tue", "Rab/Wed", "Kam/Thu", "Jum/Fri", "Sab/Sat", "Min/Sun")
     payload: dict[str, Any] = {}
@@ -513,14 +534,24 @@ def _holiday(args: argparse.Namespace) -> None:
     from loket.models.services import service_hours as hours
 
     if args.action == "add":
-        info = hours.add_holiday(args.day, args.name)
+        info = audited(
+            "holiday_add",
+            lambda h: h.day.isoformat(),
+            lambda h: {"name": h.name},
+            lambda: hours.add_holiday(args.day, args.name),
+        )
         emit(
             args,
             {"day": info.day.isoformat(), "name": info.name},
             f"Libur/holiday: {info.day} {info.name}",
         )
     elif args.action == "remove":
-        info = hours.remove_holiday(args.day)
+        info = audited(
+            "holiday_remove",
+            lambda h: h.day.isoformat(),
+            {},
+            lambda: hours.remove_holiday(args.day),
+        )
         emit(args, {"removed": info.day.isoformat()}, f"Dihapus/removed: {info.day} {info.name}")
     else:
         rows = hours.list_holidays(args.year)

@@ -218,3 +218,25 @@ def list_audit(
         AuditInfo(int(seq), from_micros(int(at)), actor_, role, action_, target, _detail(text))
         for seq, at, actor_, role, action_, target, text in rawsql.fetch_all(sql, tuple(params))
     ]
+
+
+def record_operator(
+    action: str,
+    target: str,
+    detail: dict[str, Any] | str | None = None,
+    clock: Clock = SYSTEM_CLOCK,
+) -> AuditInfo:
+    """Record a set-up change made from the ``loket`` command line, which has no Loket
+    login: the actor is the machine's operator, ``cli:<os user>@<host>`` (``cli`` when
+    either is unknown), role ``operator``; call inside the change's transaction."""
+    import getpass
+    import socket
+
+    try:
+        user, host = getpass.getuser().strip(), socket.gethostname().strip()
+    except (KeyError, OSError, ImportError):  # no passwd entry, no $USER, no host name
+        user = host = ""
+    actor = f"cli:{user}@{host}" if user and host else "cli"
+    if len(actor) > 40:  # the column's width; an FQDN gives way to the short host name
+        actor = f"cli:{user}@{host.split('.')[0]}"
+    return append_entry(actor.lower()[:40], "operator", action, target, detail, clock.now())
