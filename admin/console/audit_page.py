@@ -30,6 +30,7 @@ ROLE_NAMES = {
     "head": ("kepala", "head"),
     "admin": ("admin", "admin"),
     "staff": ("petugas", "staff"),
+    "operator": ("operator CLI", "CLI operator"),
 }
 
 

@@ -107,3 +107,13 @@ def test_sign_off_shows_the_seal_code(log_in, open_page, qtbot, tap, clock, pins
     assert f"kode segel {seal.code}" in page.sign_off_state.text()
     tap(page.show_button)  # shown again later, read back from the seal
     assert f"kode segel {seal.code}" in page.sign_off_state.text()
+
+
+def test_changes_made_from_the_cli_show_who_ran_them(log_in, open_page, tap, loket):
+    assert loket("holiday", "add", "2026-12-25", "--name", "Natal").code == 0
+    window = log_in("kepala")
+    page = open_page(window, "audit")
+    tap(page.show_button)
+    row = _column(page.list, 4).index("holiday_add")
+    assert page.list.item(row, 2).text().startswith("cli:")
+    assert page.list.item(row, 3).text() == "operator CLI"
