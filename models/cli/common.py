@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from collections.abc import Callable
@@ -11,7 +12,9 @@ from typing import Any
 _LIGHT_SKIP = ("psycopg", "psycopg2", "psycopg2cffi", "pymysql", "MySQLdb")
 
 
+@functools.cache
 def common_options() -> argparse.ArgumentParser:
+    """The parent parser of every command (one instance: argparse copies its actions)."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
