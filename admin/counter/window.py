@@ -377,7 +377,7 @@ class CounterWindow(QWidget):
         from loket.models.services.receipts import list_receipts
 
         try:
-            receipts = [r for r in list_receipts(limit=1000) if r.status in OPEN_RECEIPTS]
+            receipts = list_receipts(statuses=OPEN_RECEIPTS, limit=1000)
         except LoketError as exc:
             self.documents.show_notice(exc.message_id, exc.message_en, error=True)
             return

@@ -21,6 +21,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -355,11 +356,13 @@ def list_receipts(
     year: int | None = None,
     limit: int = 200,
     text: str | None = None,
+    statuses: Sequence[str] | None = None,
 ) -> list[ReceiptInfo]:
     """The office's receipts, newest first (without history; see :func:`show_receipt`).
 
     ``text`` keeps those whose number, sender, organisation or phone contains it (any
-    case), searched in the database so that old receipts are found too."""
+    case), searched in the database so that old receipts are found too; ``statuses``
+    keeps those in any of these statuses (the counter's open documents)."""
     office = load_settings().office_id
     query = Receipt.select().where(Receipt.office_id == office)
     needle = (text or "").strip()
@@ -374,6 +377,8 @@ def list_receipts(
         )
     if status:
         query = query.where(Receipt.status == _status(status))
+    if statuses is not None:
+        query = query.where(Receipt.status.in_([_status(s) for s in statuses]))
     if year is not None:
         query = query.where(Receipt.year == check.positive_int(year, "Tahun", "Year", 2000, 9999))
     query = query.order_by(Receipt.issued_at.desc(), Receipt.id.desc()).limit(

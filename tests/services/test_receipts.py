@@ -382,3 +382,20 @@ def test_search_looks_in_the_database_not_only_the_newest(db, clock):
     assert receipts.list_receipts(text="x_x") == []
     with pytest.raises(InvalidInput, match="too long"):
         receipts.list_receipts(text="a" * 121)
+
+
+def test_statuses_filter_in_the_database(db, clock, officer):
+    old_open = _receipt(clock)
+    for _ in range(3):
+        clock.advance(minutes=1)
+        done = _receipt(clock, officer=officer)
+        for status in ("forwarded", "ready", "collected"):
+            receipts.set_status(done.number, status, officer=officer, clock=clock)
+    # The open one is older than every collected one, and still found with limit=1.
+    assert [r.number for r in receipts.list_receipts(limit=1)] != [old_open.number]
+    found = receipts.list_receipts(statuses=("received", "ready"), limit=1)
+    assert [r.number for r in found] == [old_open.number]
+    assert len(receipts.list_receipts(statuses=("collected",))) == 3
+    assert receipts.list_receipts(statuses=()) == []
+    with pytest.raises(InvalidInput, match="Unknown status"):
+        receipts.list_receipts(statuses=("lost",))
