@@ -37,6 +37,18 @@ def _absence_options(sub: argparse.ArgumentParser) -> None:
     )
 
 
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0.5 <= seconds <= 86_400:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(
+            f"detik antara 0,5 dan 86400 / seconds between 0.5 and 86400, bukan/not '{value}'"
+        )
+    return seconds
+
+
 def register(commands: Any) -> None:
     actions = _group(commands, "staffing", "penjagaan loket / front-desk staffing")
     sub = add_command(actions, "sign-in", _sign_in, "masuk di loket / sign in at a counter")
@@ -72,7 +84,9 @@ def register(commands: Any) -> None:
     sub = add_command(
         actions, "check", _check, "periksa kekosongan sekarang / detect gaps now (the apps' tick)"
     )
-    sub.add_argument("--watch", type=float, metavar="SECONDS", help="ulangi / repeat every SECONDS")
+    sub.add_argument(
+        "--watch", type=_seconds, metavar="SECONDS", help="ulangi / repeat every SECONDS"
+    )
     sub = add_command(actions, "log", _log, "log penjagaan / the staffing log")
     sub.add_argument("--day", metavar="DATE")
     add_command(actions, "verify", _verify, "periksa keutuhan log / verify the staffing log")
@@ -257,7 +271,7 @@ def _check(args: argparse.Namespace) -> None:
         if not args.watch:
             return
         sys.stdout.flush()
-        time.sleep(max(args.watch, 0.5))
+        time.sleep(args.watch)
 
 
 def _log(args: argparse.Namespace) -> None:

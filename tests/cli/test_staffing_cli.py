@@ -271,3 +271,29 @@ def test_escalation_delay_and_reason_codes(office):
     _refused(office("staffing", "escalation", "--minutes", "0"), "1")
     codes = [r["code"] for r in _ok(office("staffing", "reasons", "--json")).json()]
     assert "dinas_luar" in codes and "tanpa_keterangan" in codes and len(codes) == 11
+
+
+def test_watch_repeats_the_check_and_refuses_a_silly_interval(office, db, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    for silly in ("-1", "0.1", "nan", "abc"):
+        result = office("staffing", "check", "--watch", silly)
+        assert result.code == 2 and "Traceback" not in result.err
+        assert "seconds between 0.5 and 86400" in result.err
+    env = dict(os.environ, LOKET_DATA_DIR=str(tmp_path / "watch"), LOKET_DB=db)
+    watcher = subprocess.Popen(
+        [sys.executable, "-m", "loket.models.cli", "staffing", "check", "--watch", "0.5", "--json"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert watcher.stdout is not None
+        reports = [watcher.stdout.readline() for _ in range(2)]  # the JSON is one line each
+    finally:
+        watcher.kill()
+        watcher.wait(10)
+    assert all('"front_desk"' in line for line in reports), reports
