@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import json
 import logging
+import re
 import secrets
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -72,13 +73,17 @@ def new_job_id() -> str:
     return f"{datetime.now(UTC):%Y%m%dT%H%M%S%f}-{secrets.token_hex(3)}"
 
 
+# What new_job_id makes, with room to spare; anything else is no job (and no file name).
+_JOB_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z_-]{0,63}")
+
+
 class Spool:
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
         (self.folder / DONE).mkdir(parents=True, exist_ok=True)
 
     def _path(self, job_id: str, *, done: bool = False) -> Path:
-        if not job_id or "/" in job_id or job_id.startswith("."):
+        if not _JOB_ID.fullmatch(job_id):
             raise KeyError(job_id)
         return (self.folder / DONE if done else self.folder) / f"{job_id}.json"
 

@@ -92,9 +92,12 @@ def run_command(args: argparse.Namespace) -> int:
 
 def describe_error(exc: BaseException) -> str:
     from loket.models.errors import LoketError
+    from loket.printing.errors import PrinterError
 
     if isinstance(exc, LoketError):
         return str(exc)
+    if isinstance(exc, PrinterError):
+        return f"{exc.message_id} / {exc.message_en}"
     module = type(exc).__module__
     detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     if module.startswith(("peewee", "sqlite3", "psycopg")):

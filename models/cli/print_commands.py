@@ -126,8 +126,9 @@ def _status(args: argparse.Namespace) -> int:
     from loket.printing.uri import parse_uri
 
     uri = args.printer or default_printer()
+    parsed = parse_uri(uri)  # a mistyped address is refused, not reported as a printer
     try:
-        with open_connection(parse_uri(uri)) as conn:
+        with open_connection(parsed) as conn:
             status = conn.read_status()
     except PrinterError:
         _report_status(args, uri, PrinterStatus.unreachable())

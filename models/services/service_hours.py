@@ -340,6 +340,7 @@ def remove_holiday(day: str | dt.date, clock: Clock = SYSTEM_CLOCK) -> HolidayIn
 def list_holidays(year: int | None = None) -> list[HolidayInfo]:
     query = Holiday.select().order_by(Holiday.day)
     if year is not None:
+        year = check.positive_int(year, "Tahun", "Year", 2000, 9999)
         query = query.where(
             (Holiday.day >= dt.date(year, 1, 1)) & (Holiday.day <= dt.date(year, 12, 31))
         )

@@ -37,3 +37,9 @@ def test_a_retired_printer_is_forgotten(loket):
     assert loket("printers", "--forget", "LAMA", uri, "--json").json() == []
     again = loket("printers", "--forget", "LAMA", uri)
     assert again.code == 1 and "No printer" in again.err and "Traceback" not in again.err
+
+
+def test_a_mistyped_address_is_refused_and_not_put_on_the_office_list(loket):
+    result = loket("print", "status", "--printer", "192.168.1.50:9100", "--station", "MEJA")
+    assert result.code == 1 and "no scheme" in result.err and "Traceback" not in result.err
+    assert loket("printers", "--json").json() == []
