@@ -33,9 +33,13 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     from loket.kiosk.shell import i18n
-    from loket.kiosk.shell.app import create_app, open_office_database
+    from loket.kiosk.shell.app import create_app, open_office_database, printer_problem
     from loket.models.errors import LoketError
 
+    problem = printer_problem(args.printer)
+    if problem:  # refuse at start, not at the first visitor's ticket
+        print(problem, file=sys.stderr)
+        return 2
     app = create_app(name="Loket Counter")
     try:
         url = open_office_database(args.db)

@@ -39,3 +39,22 @@ def open_office_database(url: str | None) -> str:
     db = open_database(resolved)
     migrate(db)
     return resolved
+
+
+def printer_problem(uri: str | None) -> str | None:
+    """Why the printer named by ``--printer`` (else ``$LOKET_PRINTER``) cannot be used, in
+    both languages; None when it is a valid address or none is given (PDF copies)."""
+    import os
+
+    from loket.models.services.printouts import ENV_PRINTER
+    from loket.printing.errors import PrinterError
+    from loket.printing.uri import parse_uri
+
+    chosen = uri or os.environ.get(ENV_PRINTER)
+    if not chosen:
+        return None
+    try:
+        parse_uri(chosen)
+    except PrinterError as exc:
+        return f"{exc.message_id}\n{exc.message_en}"
+    return None
