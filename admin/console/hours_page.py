@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -96,7 +97,15 @@ class HoursPage(Page):
         self.holiday_remove = button("holiday_remove")
         self.holiday_add.clicked.connect(self.add_holiday)
         self.holiday_remove.clicked.connect(self.remove_holiday)
-        for widget in (self.holiday_day, self.holiday_name, self.holiday_add, self.holiday_remove):
+        self.holiday_import = button("holiday_import")
+        self.holiday_import.clicked.connect(self.import_holidays)
+        for widget in (
+            self.holiday_day,
+            self.holiday_name,
+            self.holiday_add,
+            self.holiday_remove,
+            self.holiday_import,
+        ):
             row.addWidget(widget)
         holidays.addLayout(row)
         lower.addWidget(self.holiday_box, 2)
@@ -159,6 +168,7 @@ class HoursPage(Page):
         set_headers(self.holidays, [t("Tanggal", "Date"), t("Nama", "Name")])
         self.holiday_add.setText(t("Tambah", "Add"))
         self.holiday_remove.setText(t("Hapus", "Remove"))
+        self.holiday_import.setText(t("Muat CSV…", "Load CSV…"))
         self.ramadan_box.setTitle(t("Ramadan dan eskalasi", "Ramadan and escalation"))
         self.ramadan_set.setText(t("Tetapkan Ramadan", "Set Ramadan"))
         self.escalation_label.setText(
@@ -245,6 +255,36 @@ class HoursPage(Page):
             "Holiday added",
         ):
             self.refresh()
+
+    def import_holidays(self) -> None:
+        session = self.context.require_session()
+        path = self.context.dialogs.choose_file(
+            t("Muat hari libur dari CSV", "Load holidays from a CSV file"),
+            t("Berkas CSV (*.csv *.txt)", "CSV files (*.csv *.txt)"),
+        )
+        if not path:
+            return
+        try:
+            raw = Path(path).read_bytes()[:200_000]
+        except OSError as exc:
+            self.show_message(
+                t(
+                    f"Berkas tidak dapat dibaca ({exc.strerror})",
+                    f"Cannot read the file ({exc.strerror})",
+                ),
+                error=True,
+            )
+            return
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", errors="replace")  # an older Excel's "CSV"
+        result = self.attempt(
+            lambda: admin_actions.import_holidays(session, text, clock=self.context.clock)
+        )
+        if result is not None:
+            self.refresh()
+            self.show_ok(*result.text())
 
     def remove_holiday(self) -> None:
         session = self.context.require_session()

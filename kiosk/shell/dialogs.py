@@ -7,6 +7,7 @@ from typing import Protocol
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
+    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -26,6 +27,8 @@ class DialogService(Protocol):
     def confirm(self, title: str, text: str) -> bool: ...
 
     def ask_pin(self, title: str) -> str | None: ...
+
+    def choose_file(self, title: str, pattern: str) -> str | None: ...
 
 
 class PinDialog(QDialog):
@@ -90,3 +93,8 @@ class QtDialogs:
         if dialog.exec() == QDialog.DialogCode.Accepted:
             return dialog.field.text()
         return None
+
+    def choose_file(self, title: str, pattern: str) -> str | None:
+        """A file to open (admin PCs: a mouse and a keyboard), or None when cancelled."""
+        path, _ = QFileDialog.getOpenFileName(self._parent, title, "", pattern)
+        return path or None

@@ -154,6 +154,13 @@ def _register_holiday(commands: Any) -> None:
     sub.add_argument("--year", type=int)
     sub = add_command(actions, "remove", _holiday, "hapus hari libur / remove a holiday")
     sub.add_argument("day", metavar="DATE")
+    sub = add_command(
+        actions,
+        "import",
+        _holiday,
+        "muat hari libur dari CSV (tanggal;nama) / load holidays from a CSV (date;name)",
+    )
+    sub.add_argument("file", metavar="FILE")
 
 
 # ── handlers ─────────────────────────────────────────────────────────────────────
@@ -543,6 +550,24 @@ def _hours(args: argparse.Namespace) -> None:
     emit(args, payload, "\n".join(lines))
 
 
+def _read_text(path: str) -> str:
+    from loket.models.errors import InvalidInput
+
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise InvalidInput(
+            f"Berkas {path} tidak dapat dibaca ({exc.strerror})",
+            f"Cannot read the file {path} ({exc.strerror})",
+        ) from exc
+    if len(raw) > 200_000:
+        raise InvalidInput(f"Berkas {path} terlalu besar", f"The file {path} is too large")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")  # an older Excel's "CSV"
+
+
 def _holiday(args: argparse.Namespace) -> None:
     open_db(args)
     from loket.models.services import service_hours as hours
@@ -567,6 +592,25 @@ def _holiday(args: argparse.Namespace) -> None:
             lambda: hours.remove_holiday(args.day),
         )
         emit(args, {"removed": info.day.isoformat()}, f"Dihapus/removed: {info.day} {info.name}")
+    elif args.action == "import":
+        from loket.models.services.holiday_import import import_holidays, parse_holidays
+
+        pairs = parse_holidays(_read_text(args.file))
+        result = audited(
+            "holiday_import",
+            f"{len(pairs)} baris/lines",
+            {"days": [day.isoformat() for day, _ in pairs]},
+            lambda: import_holidays(pairs),
+        )
+        said_id, said_en = result.text()
+        emit(
+            args,
+            {
+                "added": [h.day.isoformat() for h in result.added],
+                "already": [h.day.isoformat() for h in result.already],
+            },
+            f"{said_id} / {said_en}",
+        )
     else:
         rows = hours.list_holidays(args.year)
         emit(

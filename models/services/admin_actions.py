@@ -18,7 +18,16 @@ from loket.models import rawsql
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.db import write_transaction
 from loket.models.errors import InvalidInput, NotFound, PermissionDenied
-from loket.models.services import audit, auth, catalog, office, service_hours, signing, staff
+from loket.models.services import (
+    audit,
+    auth,
+    catalog,
+    holiday_import,
+    office,
+    service_hours,
+    signing,
+    staff,
+)
 from loket.models.services.auth import ADMIN_ROLES, Session
 
 T = TypeVar("T")
@@ -464,6 +473,22 @@ def remove_holiday(
         str(day),
         {},
         lambda: service_hours.remove_holiday(day, clock),
+        clock=clock,
+    )
+
+
+def import_holidays(
+    session: Session, text: str, clock: Clock = SYSTEM_CLOCK
+) -> holiday_import.HolidayImport:
+    """The holidays of a CSV file (see :mod:`holiday_import`); dates already there stay."""
+    _checked(session, "holiday_import", "calendar", ADMIN_ROLES, clock)
+    pairs = holiday_import.parse_holidays(text)
+    return _act(
+        session,
+        "holiday_import",
+        f"{len(pairs)} baris/lines",
+        {"days": [day.isoformat() for day, _ in pairs]},
+        lambda: holiday_import.import_holidays(pairs, clock),
         clock=clock,
     )
 

@@ -297,3 +297,17 @@ def test_watch_repeats_the_check_and_refuses_a_silly_interval(office, db, tmp_pa
         watcher.kill()
         watcher.wait(10)
     assert all('"front_desk"' in line for line in reports), reports
+
+
+def test_holiday_import_from_a_csv(office, tmp_path):
+    sheet = tmp_path / "libur.csv"
+    sheet.write_bytes("Tanggal;Keterangan\n25/12/2026;Hari Raya Natal\n".encode("cp1252"))
+    loaded = _ok(office("holiday", "import", str(sheet), "--json")).json()
+    assert loaded == {"added": ["2026-12-25"], "already": []}
+    again = _ok(office("holiday", "import", str(sheet)))
+    assert "0 holidays added, 1 already there" in again.out
+    sheet.write_text("2027-01-01;Tahun Baru\n2027-02-30;Salah\n", "utf-8")
+    _refused(office("holiday", "import", str(sheet)), "Baris 2", "Line 2")
+    _refused(office("holiday", "import", str(tmp_path / "none.csv")), "Cannot read")
+    days = _ok(office("holiday", "list", "--json")).json()
+    assert [d["day"] for d in days] == ["2026-12-25"]

@@ -31,9 +31,11 @@ class ScriptedDialogs:
         self,
         pins: list[str | None] | None = None,
         confirms: list[bool] | None = None,
+        files: list[str | None] | None = None,
     ) -> None:
         self.pins = list(pins or [])
         self.confirms = list(confirms or [])
+        self.files = list(files or [])
         self.shown: list[tuple[str, str, str]] = []
 
     def inform(self, title: str, text: str) -> None:
@@ -46,6 +48,10 @@ class ScriptedDialogs:
     def ask_pin(self, title: str) -> str | None:
         self.shown.append(("ask_pin", title, ""))
         return self.pins.pop(0) if self.pins else None
+
+    def choose_file(self, title: str, pattern: str) -> str | None:
+        self.shown.append(("choose_file", title, pattern))
+        return self.files.pop(0) if self.files else None
 
     def texts(self) -> list[str]:
         return [text for _, _, text in self.shown]

@@ -58,6 +58,7 @@ ACTIONS: dict[str, Callable[[Session, Any], object]] = {
     "set_hours": lambda s, c: act.set_hours(s, "front_desk", "6", hours="08:00-12:00", clock=c),
     "add_holiday": lambda s, c: act.add_holiday(s, "2026-12-25", "Natal", clock=c),
     "remove_holiday": lambda s, c: act.remove_holiday(s, "2026-12-25", clock=c),
+    "import_holidays": lambda s, c: act.import_holidays(s, "2026-12-25;Natal", clock=c),
     "set_ramadan": lambda s, c: act.set_ramadan(s, "2027-02-08", "2027-03-09", clock=c),
     "set_escalation_delay": lambda s, c: act.set_escalation_delay(s, 20, clock=c),
     "rotate_key": lambda s, c: act.rotate_key(s, clock=c),

@@ -1,0 +1,35 @@
+"""The hours page loads the year's holidays from a CSV file the admin picks."""
+
+from __future__ import annotations
+
+from loket.models.services import audit, service_hours
+
+
+def _days(page) -> list[str]:
+    table = page.holidays
+    return [table.item(r, 0).text() for r in range(table.rowCount())]
+
+
+def test_admin_loads_a_holiday_csv_and_a_bad_file_changes_nothing(
+    log_in, open_page, tap, dialogs, tmp_path
+):
+    good = tmp_path / "libur-2027.csv"
+    good.write_text("Tanggal;Keterangan\n01/01/2027;Tahun Baru\n2027-03-10;Nyepi\n", "utf-8")
+    bad = tmp_path / "rusak.csv"
+    bad.write_text("2027-05-01;Hari Buruh\n2027-13-01;Salah\n", "utf-8")
+    window = log_in("admin")
+    page = open_page(window, "hours")
+    dialogs.files = [None, str(bad), str(good), str(tmp_path / "hilang.csv")]
+
+    tap(page.holiday_import)  # cancelled
+    assert service_hours.list_holidays() == []
+    tap(page.holiday_import)
+    assert page.notice.property("role") == "error"
+    assert "Baris 2" in page.notice.text()
+    assert service_hours.list_holidays() == []  # nothing half loaded
+    tap(page.holiday_import)
+    assert page.notice.text() == "2 hari libur ditambahkan, 0 sudah ada"
+    assert {"2027-01-01", "2027-03-10"} <= {d[:10] for d in _days(page)}
+    assert audit.list_audit()[0].action == "holiday_import"
+    tap(page.holiday_import)  # a file that is not there
+    assert page.notice.property("role") == "error" and "tidak dapat dibaca" in page.notice.text()
