@@ -28,7 +28,7 @@ from loket.admin.console.parts import (
     t,
     table,
 )
-from loket.models.services import admin_actions, service_hours, staffing
+from loket.models.services import admin_actions, holiday_import, service_hours, staffing
 from loket.models.services.service_hours import DayHours
 
 WEEKDAYS = (
@@ -275,10 +275,7 @@ class HoursPage(Page):
                 error=True,
             )
             return
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252", errors="replace")  # an older Excel's "CSV"
+        text = holiday_import.decode(raw)
         result = self.attempt(
             lambda: admin_actions.import_holidays(session, text, clock=self.context.clock)
         )

@@ -562,10 +562,9 @@ def _read_text(path: str) -> str:
         ) from exc
     if len(raw) > 200_000:
         raise InvalidInput(f"Berkas {path} terlalu besar", f"The file {path} is too large")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")  # an older Excel's "CSV"
+    from loket.models.services.holiday_import import decode
+
+    return decode(raw)
 
 
 def _holiday(args: argparse.Namespace) -> None:

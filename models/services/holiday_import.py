@@ -59,6 +59,15 @@ def _refuse(line: int, why_id: str, why_en: str) -> InvalidInput:
     return InvalidInput(f"Baris {line}: {why_id}", f"Line {line}: {why_en}")
 
 
+def decode(raw: bytes) -> str:
+    """A spreadsheet's CSV as text: UTF-8 (with or without a BOM), else Windows-1252,
+    which is what an older Excel writes."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
 def parse_holidays(text: str) -> list[tuple[dt.date, str]]:
     """The (date, name) pairs of a holiday file, or an InvalidInput naming the bad line."""
     lines = text.lstrip("\ufeff").splitlines()
@@ -121,4 +130,4 @@ def import_holidays(
     return HolidayImport(tuple(added), tuple(already))
 
 
-__all__ = ["HolidayImport", "import_holidays", "parse_holidays"]
+__all__ = ["HolidayImport", "decode", "import_holidays", "parse_holidays"]

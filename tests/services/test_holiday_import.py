@@ -60,3 +60,12 @@ def test_import_adds_new_days_keeps_known_ones_and_the_log_stays_intact(db, cloc
         "2027-01-01",
     ]
     assert verify_staffing_log().ok  # every added day is in the staffing log's chain
+
+
+def test_files_from_old_and_new_excel_are_both_read():
+    from loket.models.services.holiday_import import decode
+
+    assert decode("\ufeff25/12/2026;Natal".encode()) == "25/12/2026;Natal"
+    assert decode("17/08/2026;Hari Kemerdekaan RI — Proklamasi".encode("cp1252")).endswith(
+        "RI — Proklamasi"
+    )
