@@ -21,10 +21,11 @@ def run(kind: str, refreshes: int) -> None:
 
     from loket.admin.console.window import ConsoleWindow
     from loket.kiosk.shell.app import create_app
-    from loket.models.services import auth, staffing
-    from loket.models.services.catalog import edit_counter
-    from loket.models.services.staff import add_staff
-    from loket.models.services.tickets import issue_ticket
+    from loket.models.office import auth
+    from loket.models.office.catalog import edit_counter
+    from loket.models.office.staff import add_staff
+    from loket.models.queue.tickets import issue_ticket
+    from loket.models.staffing import counter_actions as staffing
 
     app = create_app(name="Loket Admin bench")
     with backend(kind):

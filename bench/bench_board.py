@@ -39,7 +39,7 @@ class SilentSpeaker:
 
 def _caller(url: str, calls: int, stamps: mp.Queue, go: mp.Event, seen: mp.Event) -> None:
     from loket.models.db import open_database
-    from loket.models.services import calling
+    from loket.models.queue import calling
 
     open_database(url)
     for _ in range(calls):
@@ -59,7 +59,7 @@ def run(kind: str, calls: int, waiting: int) -> None:
     from PySide6.QtWidgets import QApplication
 
     from loket.kiosk.board.board_window import BoardWindow
-    from loket.models.services.tickets import issue_ticket
+    from loket.models.queue.tickets import issue_ticket
 
     app = QApplication.instance() or QApplication([])
     with backend(kind) as url:

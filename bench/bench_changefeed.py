@@ -14,7 +14,7 @@ from common import backend, office, percentile
 
 def _caller(url: str, calls: int, stamps: mp.Queue, go: mp.Event) -> None:
     from loket.models.db import open_database
-    from loket.models.services import calling
+    from loket.models.queue import calling
 
     open_database(url)
     for _ in range(calls):
@@ -28,7 +28,7 @@ def _caller(url: str, calls: int, stamps: mp.Queue, go: mp.Event) -> None:
 
 def run(kind: str, calls: int) -> None:
     from loket.models.changefeed import ChangeSubscription
-    from loket.models.services.tickets import issue_ticket
+    from loket.models.queue.tickets import issue_ticket
 
     with backend(kind) as url:
         office(1)

@@ -24,9 +24,9 @@ def run(kind: str, calls: int) -> None:
 
     from loket.admin.counter.window import CounterWindow
     from loket.kiosk.shell.app import create_app
-    from loket.models.services import staffing
-    from loket.models.services.staff import add_staff
-    from loket.models.services.tickets import issue_ticket
+    from loket.models.office.staff import add_staff
+    from loket.models.queue.tickets import issue_ticket
+    from loket.models.staffing import counter_actions as staffing
 
     app = create_app(name="Loket Counter bench")
     with backend(kind) as url:

@@ -23,15 +23,15 @@ from common import backend, summary_ms
 
 from loket.models import rawsql
 from loket.models.db import db_date, write_transaction
-from loket.models.services import catalog
-from loket.models.services.ikm import compute_ikm
-from loket.models.services.survey_elements import ELEMENT_KEYS
-from loket.models.services.surveys import (
+from loket.models.feedback.ikm import compute_ikm
+from loket.models.feedback.survey_elements import ELEMENT_KEYS
+from loket.models.feedback.surveys import (
     RespondentProfile,
     ikm_by_service,
     ikm_report,
     record_response,
 )
+from loket.models.office import catalog
 
 SERVICES = "ABCDEF"
 RESPONSES = 20_000

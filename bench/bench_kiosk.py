@@ -139,7 +139,7 @@ def main() -> None:
     for kind in args.backends.split(","):
         print(f"{kind}:")
         with backend(kind) as url:
-            from loket.models.services import catalog
+            from loket.models.office import catalog
 
             catalog.add_service(
                 "A", "Administrasi", "Administration", hours="00:00-24:00", days="1234567"

@@ -15,7 +15,7 @@ from common import backend, office, summary_ms
 
 def _issue_worker(url: str, count: int, start_at: float, out: mp.Queue) -> None:
     from loket.models.db import open_database
-    from loket.models.services.tickets import issue_ticket
+    from loket.models.queue.tickets import issue_ticket
 
     open_database(url)
     time.sleep(max(0.0, start_at - time.time()))
@@ -29,7 +29,7 @@ def _issue_worker(url: str, count: int, start_at: float, out: mp.Queue) -> None:
 
 def _call_worker(url: str, counter: int, start_at: float, out: mp.Queue) -> None:
     from loket.models.db import open_database
-    from loket.models.services import calling
+    from loket.models.queue import calling
 
     open_database(url)
     time.sleep(max(0.0, start_at - time.time()))
@@ -61,8 +61,8 @@ def _parallel(target, url: str, args_per_proc: list[tuple]) -> tuple[list[float]
 
 
 def run(kind: str, tickets: int) -> None:
-    from loket.models.services import calling
-    from loket.models.services.tickets import issue_ticket
+    from loket.models.queue import calling
+    from loket.models.queue.tickets import issue_ticket
 
     with backend(kind) as url:
         office(8)

@@ -59,14 +59,14 @@ def _time(
 
 
 def run(kind: str, args: argparse.Namespace) -> list[tuple[str, str, float, float]]:
-    from loket.models.services import (
-        queue,
-        report_export,
-        reports,
-        staffing,
-        staffing_cache,
-        ticket_rollups,
-    )
+    from loket.models.queue import waiting as queue
+    from loket.models.reports import export as report_export
+    from loket.models.reports import rollup_store
+    from loket.models.reports.staffing_report import staffing_report
+    from loket.models.reports.survey_report import survey_report
+    from loket.models.reports.ticket_report import ticket_report
+    from loket.models.staffing import desk_state
+    from loket.models.staffing import summary_cache as staffing_cache
 
     results = []
     with backend(kind) as _url:
@@ -88,19 +88,23 @@ def run(kind: str, args: argparse.Namespace) -> list[tuple[str, str, float, floa
         year_tickets: list[Any] = []
 
         def tickets(first: dt.date, last: dt.date, service: str | None = None) -> Any:
-            return reports.ticket_report(first, last, service, clock)
+            return ticket_report(first, last, service, clock)
 
         def tickets_of_the_year() -> Any:
             if not year_tickets:
-                year_tickets.append(reports.ticket_report(*year, clock=clock))
+                year_tickets.append(ticket_report(*year, clock=clock))
             return year_tickets[0]
 
         cold = staffing_cache.clear
-        cold_tickets = ticket_rollups.clear
+        cold_tickets = rollup_store.clear
         cases: list[tuple[str, Callable[[], Any], Callable[[], Any] | None]] = [
             ("board: queue.snapshot", lambda: queue.snapshot(clock), None),
-            ("board: staffing.counter_states", lambda: staffing.counter_states(clock), None),
-            ("board: staffing.front_desk_status", lambda: staffing.front_desk_status(clock), None),
+            ("board: staffing.counter_states", lambda: desk_state.counter_states(clock), None),
+            (
+                "board: staffing.front_desk_status",
+                lambda: desk_state.front_desk_status(clock),
+                None,
+            ),
             ("tickets: one day, cold", lambda: tickets(yesterday, yesterday), cold_tickets),
             ("tickets: one day, warm", lambda: tickets(yesterday, yesterday), None),
             ("tickets: one month, cold", lambda: tickets(*month), cold_tickets),
@@ -109,12 +113,12 @@ def run(kind: str, args: argparse.Namespace) -> list[tuple[str, str, float, floa
             ("tickets: the year, cold", lambda: tickets(*year), cold_tickets),
             ("tickets: the year, warm", lambda: tickets(*year), None),
             ("tickets: the year, service A, warm", lambda: tickets(*year, "A"), None),
-            ("staffing: one month, cold", lambda: reports.staffing_report(*month, clock), cold),
-            ("staffing: one month, warm", lambda: reports.staffing_report(*month, clock), None),
-            ("staffing: the year, cold", lambda: reports.staffing_report(*year, clock), cold),
-            ("staffing: the year, warm", lambda: reports.staffing_report(*year, clock), None),
-            ("survey: one month", lambda: reports.survey_report(*month), None),
-            ("survey: the year", lambda: reports.survey_report(*year), None),
+            ("staffing: one month, cold", lambda: staffing_report(*month, clock), cold),
+            ("staffing: one month, warm", lambda: staffing_report(*month, clock), None),
+            ("staffing: the year, cold", lambda: staffing_report(*year, clock), cold),
+            ("staffing: the year, warm", lambda: staffing_report(*year, clock), None),
+            ("survey: one month", lambda: survey_report(*month), None),
+            ("survey: the year", lambda: survey_report(*year), None),
             ("export year tickets: CSV", lambda: report_export.to_csv(tickets_of_the_year()), None),
             (
                 "export year tickets: XLSX",

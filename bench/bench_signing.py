@@ -19,8 +19,9 @@ from collections.abc import Callable
 
 from common import backend, summary_ms
 
-from loket.models.services import qr_payload, receipts, signing
-from loket.models.services.qr_payload import Claims
+from loket.models.documents import receipt_actions, receipt_log
+from loket.models.integrity import qr_payload, signing
+from loket.models.integrity.qr_payload import Claims
 
 
 def rate(name: str, operation: Callable[[int], object], seconds: float) -> float:
@@ -103,13 +104,13 @@ def main() -> None:
         latencies = []
         for i in range(300):
             started = time.perf_counter()
-            receipts.new_receipt(
+            receipt_actions.new_receipt(
                 f"Pengirim {i}", "Permohonan surat keterangan domisili", "Seksi Pemerintahan", 3
             )
             latencies.append(time.perf_counter() - started)
         print(f"new_receipt end to end ({kind}, durable commit): {summary_ms(latencies)}")
         started = time.perf_counter()
-        report = receipts.verify_log()
+        report = receipt_log.verify_log()
         print(
             f"verify_log over {report.entries} entries: "
             f"{(time.perf_counter() - started) * 1000:.1f} ms (ok={report.ok})"

@@ -37,7 +37,7 @@ def _at(day: dt.date, hour: int, minute: int, second: int = 0) -> dt.datetime:
 
 
 def build_office() -> None:
-    from loket.models.services import catalog, staff
+    from loket.models.office import catalog, staff
 
     catalog.add_service("A", "Administrasi", "Administration")
     for number in range(1, COUNTERS + 1):
@@ -50,7 +50,7 @@ def write_history() -> int:
     """A month of days straight into the log (the services would take minutes)."""
     from loket.models import rawsql
     from loket.models.db import write_transaction
-    from loket.models.services import staffing_log
+    from loket.models.staffing import log as staffing_log
 
     ids = dict(rawsql.fetch_all("SELECT number, id FROM counter"))
     officers = dict(rawsql.fetch_all("SELECT username, id FROM staff"))
@@ -94,7 +94,7 @@ def write_history() -> int:
 
 
 def today_through_the_service() -> Clock:
-    from loket.models.services import staffing
+    from loket.models.staffing import counter_actions as staffing
 
     clock = Clock(_at(TODAY, 7, 20))
     for number in range(1, COUNTERS + 1):
@@ -119,8 +119,9 @@ def timed(label: str, call: Callable[[], object], runs: int) -> list[float]:
 
 
 def run(kind: str) -> None:
-    from loket.models.services import staffing
-    from loket.models.services.staffing_summary import summaries
+    from loket.models.staffing import counter_actions as staffing
+    from loket.models.staffing import desk_state
+    from loket.models.staffing.summaries import summaries
 
     with backend(kind):
         build_office()
@@ -131,8 +132,8 @@ def run(kind: str) -> None:
             f"{kind}: {COUNTERS} counters ({FRONT_DESK} front desk), {entries} log entries "
             f"for {FIRST:%B %Y} written in {time.perf_counter() - started:.1f} s"
         )
-        status = timed("front_desk_status()", lambda: staffing.front_desk_status(clock), 200)
-        timed("counter_states() (admin board)", lambda: staffing.counter_states(clock), 200)
+        status = timed("front_desk_status()", lambda: desk_state.front_desk_status(clock), 200)
+        timed("counter_states() (admin board)", lambda: desk_state.counter_states(clock), 200)
         timed("check() (the apps' tick)", lambda: staffing.check(clock), 100)
         timed("heartbeat() (no state change)", lambda: staffing.heartbeat(1, clock), 200)
         month = timed(

@@ -54,7 +54,7 @@ def backend(kind: str) -> Iterator[str]:
 
 
 def office(counters: int = 8) -> None:
-    from loket.models.services import catalog
+    from loket.models.office import catalog
 
     catalog.add_service("A", "Administrasi", "Administration", hours="00:00-24:00", days="1234567")
     for number in range(1, counters + 1):

@@ -105,8 +105,8 @@ def make_office(counters: int) -> tuple[dict[str, int], list[int], dict[int, lis
     counter serves, officer ids."""
     from loket.models import rawsql
     from loket.models.db import write_transaction
-    from loket.models.services import catalog, staff
-    from loket.models.services.passwords import hash_secret
+    from loket.models.office import catalog, staff
+    from loket.models.office.passwords import hash_secret
 
     for code, name, name_en, _ in SERVICES:
         catalog.add_service(code, name, name_en, hours="07:30-16:00", days="12345")
@@ -328,8 +328,8 @@ def insert_staffing(
 ) -> int:
     from loket.models import rawsql
     from loket.models.db import db_date
-    from loket.models.services import hashchain
-    from loket.models.services.staffing_log import CHAIN, chain_fields
+    from loket.models.integrity import hashchain
+    from loket.models.staffing.log import CHAIN, chain_fields
 
     prev = hashchain.GENESIS_HASH
     rows = []

@@ -76,8 +76,8 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 def db(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """An open, migrated, empty database; yields its URL."""
     from loket.models.db import open_database
+    from loket.models.queue.estimates import clear_cache
     from loket.models.schema import migrate
-    from loket.models.services.estimates import clear_cache
 
     monkeypatch.setenv("LOKET_DATA_DIR", str(tmp_path / "data"))
     clear_cache()

@@ -22,9 +22,10 @@ from loket.admin.console.parts import (
     t,
     table,
 )
+from loket.models import settings as office
 from loket.models.errors import LoketError
-from loket.models.services import audit_review, office
-from loket.models.services.audit import AuditInfo
+from loket.models.office import audit_review
+from loket.models.office.audit import AuditInfo
 
 ROLE_NAMES = {
     "head": ("kepala", "head"),

@@ -16,8 +16,9 @@ from loket.admin.console.parts import (
     table,
 )
 from loket.kiosk.shell.i18n import current_language
-from loket.models.services import complaints, office
-from loket.models.services.complaints import CATEGORIES, STATUS_NAMES, ComplaintInfo
+from loket.models import settings as office
+from loket.models.feedback import complaint_actions, complaint_info, complaint_lookup
+from loket.models.feedback.complaint_info import CATEGORIES, STATUS_NAMES, ComplaintInfo
 
 
 class ComplaintsPage(Page):
@@ -70,7 +71,7 @@ class ComplaintsPage(Page):
         chosen = self.status.currentData()
         self.status.clear()
         self.status.addItem(t("Semua status", "Every status"), None)
-        for code in complaints.STATUSES:
+        for code in complaint_info.STATUSES:
             self.status.addItem(self._name(code), code)
         self.status.setCurrentIndex(max(self.status.findData(chosen), 0))
         self.next_status.clear()
@@ -98,13 +99,13 @@ class ComplaintsPage(Page):
         clock = self.context.clock
         data = self.attempt(
             lambda: (
-                complaints.list_complaints(
+                complaint_lookup.list_complaints(
                     status=self.status.currentData(),
                     overdue_only=self.overdue_only.isChecked(),
                     limit=500,
                     clock=clock,
                 ),
-                complaints.complaint_counts(clock),
+                complaint_lookup.complaint_counts(clock),
                 office.load_settings().zone,
             )
         )
@@ -135,7 +136,7 @@ class ComplaintsPage(Page):
                     f"{c.due_date}{late if c.overdue else ''}",
                     self._name(c.status),
                     c.service or "–",
-                    complaints.summarise(c.text, 60),
+                    complaint_info.summarise(c.text, 60),
                 )
                 for c in found
             ],
@@ -152,7 +153,9 @@ class ComplaintsPage(Page):
         if number is None:
             self.detail.clear()
             return
-        info = self.attempt(lambda: complaints.show_complaint(str(number), self.context.clock))
+        info = self.attempt(
+            lambda: complaint_lookup.show_complaint(str(number), self.context.clock)
+        )
         if info is None:
             return
         zone = office.load_settings().zone
@@ -174,7 +177,7 @@ class ComplaintsPage(Page):
         if number is None:
             return
         done = self.attempt(
-            lambda: complaints.add_follow_up(
+            lambda: complaint_actions.add_follow_up(
                 str(number),
                 self.note.text(),
                 self.next_status.currentData(),
@@ -195,7 +198,7 @@ class ComplaintsPage(Page):
         if number is None:
             return
         done = self.attempt(
-            lambda: complaints.close_complaint(
+            lambda: complaint_actions.close_complaint(
                 str(number), self.note.text(), session.username, self.context.clock
             ),
             "Pengaduan ditutup",

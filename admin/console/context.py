@@ -8,7 +8,7 @@ from pathlib import Path
 from loket.kiosk.shell.dialogs import DialogService
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.errors import PermissionDenied
-from loket.models.services.auth import Session
+from loket.models.office.auth import Session
 
 
 @dataclass

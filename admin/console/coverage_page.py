@@ -23,9 +23,13 @@ from loket.admin.console.context import ConsoleContext
 from loket.admin.console.coverage_tile import CoverageTile
 from loket.admin.console.parts import Page, fill_table, label, set_headers, t, table
 from loket.kiosk.shell.i18n import current_language
-from loket.models.services import office, printer_reports, queue, staffing
-from loket.models.services.printer_reports import RED, ReportedPrinter
-from loket.models.services.staffing import CounterStaffing, FrontDeskStatus
+from loket.models import settings as office
+from loket.models.printouts import printer_reports
+from loket.models.printouts.printer_reports import RED, ReportedPrinter
+from loket.models.queue import waiting as queue
+from loket.models.staffing import counter_actions as staffing
+from loket.models.staffing import desk_state
+from loket.models.staffing.desk_records import CounterStaffing, FrontDeskStatus
 
 TOPICS = {"staffing", "tickets", "counters", "services", "settings", "staff", "printers"}
 TICK_MS = 5_000
@@ -129,8 +133,8 @@ class CoveragePage(Page):
         clock = self.context.clock
         data = self.attempt(
             lambda: (
-                staffing.front_desk_status(clock),
-                staffing.counter_states(clock),
+                desk_state.front_desk_status(clock),
+                desk_state.counter_states(clock),
                 queue.snapshot(clock),
                 office.load_settings().zone,
                 printer_reports.printer_faults(clock),

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from loket.admin.console.parts import label, t
 from loket.kiosk.shell.i18n import current_language
-from loket.models.services.staffing import CounterStaffing
-from loket.models.services.staffing_reasons import reason_name
+from loket.models.staffing.desk_records import CounterStaffing
+from loket.models.staffing.reasons import reason_name
 
 COLOURS = {
     "staffed": ("#e6f4ea", "#1e7b34"),

@@ -17,9 +17,10 @@ from loket.admin.console.parts import (
     table,
 )
 from loket.kiosk.shell.i18n import current_language
+from loket.models import settings as office
+from loket.models.documents import receipt_actions, receipt_info, receipt_lookup
+from loket.models.documents.receipt_info import STATUS_NAMES, TRANSITIONS, ReceiptInfo
 from loket.models.errors import LoketError
-from loket.models.services import office, receipts
-from loket.models.services.receipts import STATUS_NAMES, TRANSITIONS, ReceiptInfo
 
 LIMIT = 500
 
@@ -54,7 +55,7 @@ class DocumentsPage(Page):
         self.note.setObjectName("documents_note")
         moves.addWidget(self.note, 1)
         self.move_buttons: dict[str, QPushButton] = {}
-        for status in receipts.STATUSES[1:]:
+        for status in receipt_info.STATUSES[1:]:
             widget = button(f"documents_to_{status}")
             widget.clicked.connect(lambda _=False, s=status: self.move(s))
             self.move_buttons[status] = widget
@@ -71,7 +72,7 @@ class DocumentsPage(Page):
         chosen = self.status.currentData()
         self.status.clear()
         self.status.addItem(t("Semua status", "Every status"), None)
-        for code in receipts.STATUSES:
+        for code in receipt_info.STATUSES:
             self.status.addItem(STATUS_NAMES[code][1 if lang == "en" else 0], code)
         self.status.setCurrentIndex(max(self.status.findData(chosen), 0))
         self.search.setPlaceholderText(
@@ -109,15 +110,17 @@ class DocumentsPage(Page):
     def refresh(self) -> None:
         status = self.status.currentData()
         text = self.search.text()
-        found = self.attempt(lambda: receipts.list_receipts(status=status, limit=LIMIT, text=text))
-        ready = self.attempt(lambda: receipts.list_receipts(status="ready", limit=LIMIT))
+        found = self.attempt(
+            lambda: receipt_lookup.list_receipts(status=status, limit=LIMIT, text=text)
+        )
+        ready = self.attempt(lambda: receipt_lookup.list_receipts(status="ready", limit=LIMIT))
         if found is None or ready is None:
             return
         hits = found
         if not hits and text.strip():
             # A number written short (TT-2026-7) is looked up directly.
             try:
-                exact = receipts.show_receipt(text.strip())
+                exact = receipt_lookup.show_receipt(text.strip())
             except LoketError:
                 exact = None
             if exact is not None and (status is None or exact.status == status):
@@ -162,7 +165,7 @@ class DocumentsPage(Page):
         if info is None:
             self.detail.clear()
         else:
-            full = self.attempt(lambda: receipts.show_receipt(info.number))
+            full = self.attempt(lambda: receipt_lookup.show_receipt(info.number))
             if full is not None:
                 zone = office.load_settings().zone
                 lang = current_language()
@@ -187,7 +190,7 @@ class DocumentsPage(Page):
         if info is None:
             return
         done = self.attempt(
-            lambda: receipts.set_status(
+            lambda: receipt_actions.set_status(
                 info.number, status, session.username, self.note.text(), self.context.clock
             ),
             f"{info.number}: {STATUS_NAMES[status][0]}",

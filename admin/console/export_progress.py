@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from loket.admin.console.parts import t
-from loket.models.services import report_export
+from loket.models.reports import export as report_export
 
 
 class ExportCancelled(Exception):

@@ -28,8 +28,10 @@ from loket.admin.console.parts import (
     t,
     table,
 )
-from loket.models.services import admin_actions, holiday_import, service_hours, staffing
-from loket.models.services.service_hours import DayHours
+from loket.models.staffing import holiday_import, hours_actions
+from loket.models.staffing import hours as service_hours
+from loket.models.staffing.escalation import escalation_delay
+from loket.models.staffing.hours import DayHours
 
 WEEKDAYS = (
     ("Senin", "Monday"),
@@ -185,7 +187,7 @@ class HoursPage(Page):
             lambda: (
                 service_hours.list_holidays(),
                 service_hours.list_ramadan(),
-                staffing.escalation_delay(),
+                escalation_delay(),
             )
         )
         if data is None:
@@ -228,7 +230,7 @@ class HoursPage(Page):
     def set_hours(self) -> None:
         session = self.context.require_session()
         done = self.attempt(
-            lambda: admin_actions.set_hours(
+            lambda: hours_actions.set_hours(
                 session,
                 str(self.group.currentData()),
                 self.days.text(),
@@ -248,7 +250,7 @@ class HoursPage(Page):
         session = self.context.require_session()
         day = date_of(self.holiday_day).isoformat()
         if self.attempt(
-            lambda: admin_actions.add_holiday(
+            lambda: hours_actions.add_holiday(
                 session, day, self.holiday_name.text(), clock=self.context.clock
             ),
             "Hari libur ditambahkan",
@@ -277,7 +279,7 @@ class HoursPage(Page):
             return
         text = holiday_import.decode(raw)
         result = self.attempt(
-            lambda: admin_actions.import_holidays(session, text, clock=self.context.clock)
+            lambda: hours_actions.import_holidays(session, text, clock=self.context.clock)
         )
         if result is not None:
             self.refresh()
@@ -288,7 +290,7 @@ class HoursPage(Page):
         chosen = selected_key(self.holidays)
         day = str(chosen) if chosen else date_of(self.holiday_day).isoformat()
         if self.attempt(
-            lambda: admin_actions.remove_holiday(session, day, clock=self.context.clock),
+            lambda: hours_actions.remove_holiday(session, day, clock=self.context.clock),
             "Hari libur dihapus",
             "Holiday removed",
         ):
@@ -300,7 +302,7 @@ class HoursPage(Page):
         last = date_of(self.ramadan_last).isoformat()
         if (
             self.attempt(
-                lambda: admin_actions.set_ramadan(session, first, last, clock=self.context.clock),
+                lambda: hours_actions.set_ramadan(session, first, last, clock=self.context.clock),
                 "Masa Ramadan disimpan",
                 "Ramadan period saved",
             )
@@ -311,7 +313,7 @@ class HoursPage(Page):
     def save_escalation(self) -> None:
         session = self.context.require_session()
         self.attempt(
-            lambda: admin_actions.set_escalation_delay(
+            lambda: hours_actions.set_escalation_delay(
                 session, self.escalation.value(), clock=self.context.clock
             ),
             "Tunda eskalasi disimpan",

@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit
 
 from loket.admin.console.parts import Page, button, fill_table, label, set_headers, t, table
-from loket.models.services import admin_actions, office, signing
+from loket.models import settings as office
+from loket.models.integrity import signing
+from loket.models.office import admin_actions
 
 
 class KeysPage(Page):

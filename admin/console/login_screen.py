@@ -9,8 +9,8 @@ from loket.admin.console.parts import button, label, set_role, t
 from loket.kiosk.shell.i18n import current_language
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.errors import LoketError
-from loket.models.services import auth
-from loket.models.services.auth import AccountLocked, Session
+from loket.models.office import auth
+from loket.models.office.auth import AccountLocked, Session
 
 
 class LoginScreen(QWidget):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QPlainTextEdit
 
 from loket.admin.console.parts import Page, button, label, t
-from loket.models.services import admin_actions, office
+from loket.models import settings as office
+from loket.models.office import admin_actions
 
 
 class OfficePage(Page):

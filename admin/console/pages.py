@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+# The set-up pages register themselves when imported.
+from loket.admin.console import counters_page, services_page, staff_page  # noqa: F401
 from loket.admin.console.audit_page import AuditPage
 from loket.admin.console.complaints_page import ComplaintsPage
-from loket.admin.console.counters_page import CountersPage
 from loket.admin.console.documents_page import DocumentsPage
 from loket.admin.console.hours_page import HoursPage
 from loket.admin.console.keys_page import KeysPage
@@ -12,8 +13,7 @@ from loket.admin.console.office_page import OfficePage
 from loket.admin.console.parts import Page
 from loket.admin.console.printers_page import PrintersPage
 from loket.admin.console.reports_page import ReportsPage
-from loket.admin.console.services_page import ServicesPage
-from loket.admin.console.staff_page import StaffPage
+from loket.admin.console.setup_page import SETUP_PAGES
 from loket.admin.console.staffing_log_page import StaffingLogPage
 from loket.admin.console.survey_page import SurveyPage
 from loket.admin.console.voice_page import VoicePage
@@ -26,9 +26,7 @@ PAGE_TYPES: list[type[Page]] = [
     SurveyPage,
     ReportsPage,
     OfficePage,
-    ServicesPage,
-    CountersPage,
-    StaffPage,
+    *SETUP_PAGES,
     HoursPage,
     PrintersPage,
     KeysPage,

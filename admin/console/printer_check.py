@@ -14,14 +14,14 @@ from pathlib import Path
 
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.config import data_dir
-from loket.models.services.printer_reports import report_once
-from loket.models.services.printouts import (
+from loket.models.printouts.paper import (
     PrintOutcome,
     default_printer,
     spool_dir,
     ticket_layout,
 )
-from loket.models.services.ticket_info import TicketInfo
+from loket.models.printouts.printer_reports import report_once
+from loket.models.queue.ticket_info import TicketInfo
 from loket.printing.connections import open_connection
 from loket.printing.errors import PrinterError
 from loket.printing.jobs import print_job

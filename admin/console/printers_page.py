@@ -24,8 +24,9 @@ from loket.admin.console.parts import (
     table,
 )
 from loket.kiosk.shell.i18n import current_language, pick
-from loket.models.services import admin_actions, office, printer_reports
-from loket.models.services.printer_reports import RED, ROLE_NAMES, ReportedPrinter
+from loket.models import settings as office
+from loket.models.printouts import printer_actions, printer_reports
+from loket.models.printouts.printer_reports import RED, ROLE_NAMES, ReportedPrinter
 from loket.printing.errors import PrinterError
 
 STATUS_MS = 10_000
@@ -221,7 +222,7 @@ class PrintersPage(Page):
         if session is None:
             return
         self.change(
-            lambda: admin_actions.forget_printer(
+            lambda: printer_actions.forget_printer(
                 session, printer.station, printer.uri, self.context.clock
             ),
             "Printer dihapus dari daftar kantor",

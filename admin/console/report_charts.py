@@ -18,7 +18,9 @@ from PySide6.QtGui import QPainter
 
 from loket.admin.console.parts import t
 from loket.kiosk.shell.i18n import current_language
-from loket.models.services.reports import StaffingReport, SurveyReport, TicketReport
+from loket.models.reports.staffing_report import StaffingReport
+from loket.models.reports.survey_report import SurveyReport
+from loket.models.reports.ticket_report import TicketReport
 
 Series = tuple[str, Sequence[float]]
 

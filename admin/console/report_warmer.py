@@ -14,7 +14,7 @@ import threading
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from loket.models.clock import SYSTEM_CLOCK, Clock
-from loket.models.services.report_warmup import WarmupResult, warm_reports_in_worker
+from loket.models.reports.warmup import WarmupResult, warm_reports_in_worker
 
 log = logging.getLogger(__name__)
 

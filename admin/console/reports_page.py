@@ -22,8 +22,13 @@ from loket.admin.console.parts import (
 )
 from loket.admin.console.report_charts import charts_for
 from loket.kiosk.shell.i18n import current_language
-from loket.models.services import catalog, office, reports
-from loket.models.services.reports import Section
+from loket.models import settings as office
+from loket.models.office import catalog
+from loket.models.reports import kinds
+from loket.models.reports.sections import Section
+from loket.models.reports.staffing_report import StaffingReport
+from loket.models.reports.survey_report import SurveyReport
+from loket.models.reports.ticket_report import TicketReport
 
 KIND_NAMES = {
     "tickets": ("Antrian", "Tickets"),
@@ -40,9 +45,7 @@ class ReportsPage(Page):
 
     def build(self) -> None:
         today = self.context.clock.now().date()
-        self.report: reports.TicketReport | reports.StaffingReport | reports.SurveyReport | None = (
-            None
-        )
+        self.report: TicketReport | StaffingReport | SurveyReport | None = None
         self.sections: list[Section] = []
         self.exported: list[Path] = []
         filters = QHBoxLayout()
@@ -85,7 +88,7 @@ class ReportsPage(Page):
         super().retranslate()
         chosen = self.kind.currentData()
         self.kind.clear()
-        for code in reports.KINDS:
+        for code in kinds.KINDS:
             self.kind.addItem(t(*KIND_NAMES[code]), code)
         self.kind.setCurrentIndex(max(self.kind.findData(chosen), 0))
         self.show_button.setText(t("Tampilkan", "Show"))
@@ -111,12 +114,12 @@ class ReportsPage(Page):
 
     def build_report(
         self,
-    ) -> reports.TicketReport | reports.StaffingReport | reports.SurveyReport | None:
+    ) -> TicketReport | StaffingReport | SurveyReport | None:
         kind = str(self.kind.currentData())
         service = self.service.currentData() if kind != "staffing" else None
         first, last = date_of(self.date_from), date_of(self.date_to)
         return self.attempt(
-            lambda: reports.build_report(kind, first, last, service, self.context.clock)
+            lambda: kinds.build_report(kind, first, last, service, self.context.clock)
         )
 
     def refresh(self) -> None:
@@ -154,12 +157,10 @@ class ReportsPage(Page):
         set_headers(self.table, section.headers)
         fill_table(self.table, section.rows)
 
-    def _summary(
-        self, report: reports.TicketReport | reports.StaffingReport | reports.SurveyReport
-    ) -> str:
+    def _summary(self, report: TicketReport | StaffingReport | SurveyReport) -> str:
         from loket.admin.console.parts import duration
 
-        if isinstance(report, reports.TicketReport):
+        if isinstance(report, TicketReport):
             return t(
                 f"Diambil {report.issued}, dilayani {report.served}, tidak hadir "
                 f"{report.no_show_pct:.1f}%, dialihkan {report.transfer_pct:.1f}% · tunggu "
@@ -172,7 +173,7 @@ class ReportsPage(Page):
                 f"{duration(report.waiting.p90_seconds)} · service median "
                 f"{duration(report.service_time.median_seconds)}",
             )
-        if isinstance(report, reports.StaffingReport):
+        if isinstance(report, StaffingReport):
             service = sum(d.service_seconds for d in report.days)
             covered = sum(d.covered_seconds for d in report.days)
             pct = 100 * covered / service if service else 100.0

@@ -2,201 +2,121 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLineEdit
-
-from loket.admin.console.parts import (
-    Page,
-    button,
-    fill_table,
-    label,
-    select_row,
-    selected_key,
-    set_headers,
-    t,
-    table,
-)
-from loket.models.services import admin_actions, staff
-from loket.models.services.staff import StaffInfo
+from loket.admin.console.parts import t
+from loket.admin.console.setup_fields import Action, Column, Field, Form, Text, yes_no
+from loket.admin.console.setup_page import Setup, SetupPage, register
+from loket.models.clock import Clock
+from loket.models.office import admin_actions, staff
+from loket.models.office.auth import Session
+from loket.models.office.staff import StaffInfo
 
 ROLES = (("staff", "petugas", "officer"), ("admin", "admin", "admin"), ("head", "kepala", "head"))
 
 
-class StaffPage(Page):
+def role_name(role: str) -> str:
+    names = {code: (name_id, name_en) for code, name_id, name_en in ROLES}
+    return t(*names[role]) if role in names else role
+
+
+def add(session: Session, form: Form, clock: Clock) -> StaffInfo:
+    return admin_actions.add_staff(
+        session,
+        form.text("username"),
+        form.text("full_name"),
+        form.choice("role"),
+        form.text("pin"),
+        form.text("password") or None,
+        form.text("nip"),
+        clock=clock,
+    )
+
+
+def save(session: Session, form: Form, clock: Clock) -> StaffInfo:
+    return admin_actions.edit_staff(
+        session,
+        form.text("username"),
+        full_name=form.text("full_name"),
+        role=form.choice("role"),
+        nip=form.text("nip"),
+        pin=form.text("pin") or None,
+        password=form.text("password") or None,
+        active=form.checked("active"),
+        clock=clock,
+    )
+
+
+def disable(session: Session, form: Form, clock: Clock) -> StaffInfo:
+    return admin_actions.disable_staff(session, form.text("username"), clock=clock)
+
+
+def unlock(session: Session, form: Form, clock: Clock) -> bool:
+    return admin_actions.unlock_account(session, form.text("username"), clock=clock)
+
+
+def unlocked(was_locked: bool, form: Form) -> Text:
+    name = form.text("username")
+    if was_locked:
+        return f"Kunci akun {name} dibuka", f"Account {name} unlocked"
+    return f"Akun {name} tidak terkunci", f"Account {name} was not locked"
+
+
+@register
+class StaffPage(SetupPage):
     key = "staff"
     title_id = "Petugas dan peran"
     title_en = "Staff and roles"
-
-    def build(self) -> None:
-        self.people: dict[str, StaffInfo] = {}
-        self.list = table("staff_table", 5)
-        self.list.itemSelectionChanged.connect(self.selected)
-        self.body.addWidget(self.list, 1)
-        form = QFormLayout()
-        self.username = QLineEdit()
-        self.username.setObjectName("staff_username")
-        self.full_name = QLineEdit()
-        self.full_name.setObjectName("staff_full_name")
-        self.nip = QLineEdit()
-        self.nip.setObjectName("staff_nip")
-        self.role = QComboBox()
-        self.role.setObjectName("staff_role")
-        self.pin = QLineEdit()
-        self.pin.setObjectName("staff_pin")
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password = QLineEdit()
-        self.password.setObjectName("staff_password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.active = QCheckBox()
-        self.active.setObjectName("staff_active")
-        self.active.setChecked(True)
-        self.labels = [label() for _ in range(7)]
-        fields = (
-            self.username,
-            self.full_name,
-            self.nip,
-            self.role,
-            self.pin,
-            self.password,
-            self.active,
-        )
-        for caption, field in zip(self.labels, fields, strict=True):
-            form.addRow(caption, field)
-        self.body.addLayout(form)
-        row = QHBoxLayout()
-        self.add_button = button("staff_add", primary=True)
-        self.save_button = button("staff_save")
-        self.disable_button = button("staff_disable")
-        self.unlock_button = button("staff_unlock")
-        self.add_button.clicked.connect(self.add)
-        self.save_button.clicked.connect(self.save)
-        self.disable_button.clicked.connect(self.disable)
-        self.unlock_button.clicked.connect(self.unlock)
-        for widget in (self.add_button, self.save_button, self.disable_button, self.unlock_button):
-            row.addWidget(widget)
-        self.body.addLayout(row)
-
-    def retranslate(self) -> None:
-        super().retranslate()
-        set_headers(
-            self.list,
-            [
-                t("Nama pengguna", "Username"),
-                t("Nama lengkap", "Full name"),
-                "NIP",
-                t("Peran", "Role"),
-                t("Aktif", "Active"),
-            ],
-        )
-        captions = (
-            t("Nama pengguna", "Username"),
-            t("Nama lengkap", "Full name"),
-            "NIP",
-            t("Peran", "Role"),
-            t("PIN loket (kosong: tidak diubah)", "Counter PIN (empty: unchanged)"),
-            t("Kata sandi admin (kosong: tidak diubah)", "Admin password (empty: unchanged)"),
-            t("Aktif", "Active"),
-        )
-        for widget, text in zip(self.labels, captions, strict=True):
-            widget.setText(text)
-        current = self.role.currentData()
-        self.role.clear()
-        for code, name_id, name_en in ROLES:
-            self.role.addItem(t(name_id, name_en), code)
-        if current:
-            self.role.setCurrentIndex(self.role.findData(current))
-        self.add_button.setText(t("Tambah petugas", "Add staff"))
-        self.save_button.setText(t("Simpan perubahan", "Save changes"))
-        self.disable_button.setText(t("Nonaktifkan", "Disable"))
-        self.unlock_button.setText(t("Buka kunci masuk", "Unlock login"))
-
-    def refresh(self) -> None:
-        people = self.attempt(staff.list_staff)
-        if people is None:
-            return
-        chosen = selected_key(self.list)
-        self.people = {p.username: p for p in people}
-        names = {code: t(name_id, name_en) for code, name_id, name_en in ROLES}
-        yes, no = t("ya", "yes"), t("tidak", "no")
-        fill_table(
-            self.list,
-            [
-                (p.username, p.full_name, p.nip, names.get(p.role, p.role),
-                 yes if p.active else no)
-                for p in people
-            ],
-        )  # fmt: skip
-        if chosen:
-            select_row(self.list, chosen)
-
-    def feed_changed(self, topics: set[str]) -> None:
-        if "staff" in topics:
-            self.refresh()
-
-    def selected(self) -> None:
-        info = self.people.get(selected_key(self.list))
-        if info is None:
-            return
-        self.username.setText(info.username)
-        self.full_name.setText(info.full_name)
-        self.nip.setText(info.nip)
-        self.role.setCurrentIndex(self.role.findData(info.role))
-        self.active.setChecked(info.active)
-        self.pin.clear()
-        self.password.clear()
-
-    def add(self) -> None:
-        session = self.context.require_session()
-        done = self.change(
-            lambda: admin_actions.add_staff(
-                session,
-                self.username.text(),
-                self.full_name.text(),
-                str(self.role.currentData()),
-                self.pin.text(),
-                self.password.text() or None,
-                self.nip.text(),
-                clock=self.context.clock,
+    order = 3
+    setup = Setup(
+        prefix="staff",
+        listing=staff.list_staff,
+        topics=frozenset({"staff"}),
+        columns=(
+            Column(("Nama pengguna", "Username"), lambda p: p.username),
+            Column(("Nama lengkap", "Full name"), lambda p: p.full_name),
+            Column(("NIP", "NIP"), lambda p: p.nip),
+            Column(("Peran", "Role"), lambda p: role_name(p.role)),
+            Column(("Aktif", "Active"), lambda p: yes_no(p.active)),
+        ),
+        fields=(
+            Field("username", ("Nama pengguna", "Username"), load=lambda p: p.username),
+            Field("full_name", ("Nama lengkap", "Full name"), load=lambda p: p.full_name),
+            Field("nip", ("NIP", "NIP"), load=lambda p: p.nip),
+            Field("role", ("Peran", "Role"), kind="choice", load=lambda p: p.role, choices=ROLES),
+            Field(
+                "pin",
+                ("PIN loket (kosong: tidak diubah)", "Counter PIN (empty: unchanged)"),
+                kind="secret",
             ),
-            "Petugas ditambahkan",
-            "Staff member added",
-        )
-        if done is not None:
-            select_row(self.list, done.username)
-
-    def save(self) -> None:
-        session = self.context.require_session()
-        self.change(
-            lambda: admin_actions.edit_staff(
-                session,
-                self.username.text(),
-                full_name=self.full_name.text(),
-                role=str(self.role.currentData()),
-                nip=self.nip.text(),
-                pin=self.pin.text() or None,
-                password=self.password.text() or None,
-                active=self.active.isChecked(),
-                clock=self.context.clock,
+            Field(
+                "password",
+                ("Kata sandi admin (kosong: tidak diubah)", "Admin password (empty: unchanged)"),
+                kind="secret",
             ),
-            "Perubahan petugas disimpan",
-            "Staff changes saved",
-        )
-
-    def disable(self) -> None:
-        session = self.context.require_session()
-        name = self.username.text()
-        self.change(
-            lambda: admin_actions.disable_staff(session, name, clock=self.context.clock),
-            "Petugas dinonaktifkan",
-            "Staff member disabled",
-        )
-
-    def unlock(self) -> None:
-        session = self.context.require_session()
-        name = self.username.text()
-        was_locked = self.attempt(
-            lambda: admin_actions.unlock_account(session, name, clock=self.context.clock)
-        )
-        if was_locked is True:
-            self.show_ok(f"Kunci akun {name} dibuka", f"Account {name} unlocked")
-        elif was_locked is False:
-            self.show_ok(f"Akun {name} tidak terkunci", f"Account {name} was not locked")
+            Field(
+                "active", ("Aktif", "Active"), kind="check", load=lambda p: p.active, default=True
+            ),
+        ),
+        actions=(
+            Action(
+                "add",
+                ("Tambah petugas", "Add staff"),
+                add,
+                ("Petugas ditambahkan", "Staff member added"),
+                primary=True,
+                then="select",
+            ),
+            Action(
+                "save",
+                ("Simpan perubahan", "Save changes"),
+                save,
+                ("Perubahan petugas disimpan", "Staff changes saved"),
+            ),
+            Action(
+                "disable",
+                ("Nonaktifkan", "Disable"),
+                disable,
+                ("Petugas dinonaktifkan", "Staff member disabled"),
+            ),
+            Action("unlock", ("Buka kunci masuk", "Unlock login"), unlock, unlocked, then="stay"),
+        ),
+    )

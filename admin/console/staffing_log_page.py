@@ -21,11 +21,15 @@ from loket.admin.console.parts import (
     table,
 )
 from loket.kiosk.shell.i18n import current_language, pick
-from loket.models.services import catalog, chain_seals, office, staff, staffing_summary
-from loket.models.services.coverage import CAUSES
-from loket.models.services.staffing_reasons import reason_name
-from loket.models.services.staffing_summary import DailySummary, GapLine
-from loket.models.services.staffing_verify import verify_staffing_log
+from loket.models import settings as office
+from loket.models.integrity import seals as chain_seals
+from loket.models.office import catalog, staff
+from loket.models.staffing.coverage import CAUSES
+from loket.models.staffing.reasons import reason_name
+from loket.models.staffing.sign_off import sign_off_day
+from loket.models.staffing.summaries import daily_summary
+from loket.models.staffing.summary_records import DailySummary, GapLine
+from loket.models.staffing.verify import verify_staffing_log
 
 
 class StaffingLogPage(Page):
@@ -138,7 +142,7 @@ class StaffingLogPage(Page):
     def refresh(self) -> None:
         self._fill_filters()
         day = date_of(self.day)
-        summary = self.attempt(lambda: staffing_summary.daily_summary(day, self.context.clock))
+        summary = self.attempt(lambda: daily_summary(day, self.context.clock))
         if summary is None:
             self.summary = None
             self.gaps.setRowCount(0)
@@ -253,9 +257,7 @@ class StaffingLogPage(Page):
         password = self.password.text()
         self.password.clear()
         summary = self.attempt(
-            lambda: staffing_summary.sign_off_day(
-                day, session.username, password, self.context.clock
-            )
+            lambda: sign_off_day(day, session.username, password, self.context.clock)
         )
         if summary is not None:
             self.summary = summary

@@ -20,8 +20,12 @@ from loket.admin.console.parts import (
     table,
 )
 from loket.kiosk.shell.i18n import current_language
-from loket.models.services import catalog, ikm, office, report_export, reports, surveys
-from loket.models.services.surveys import IkmReport
+from loket.models import settings as office
+from loket.models.feedback import ikm, surveys
+from loket.models.feedback.surveys import IkmReport
+from loket.models.office import catalog
+from loket.models.reports import export as report_export
+from loket.models.reports.survey_report import survey_report
 
 WEIGHT_TEXT = {
     "exact": ("bobot tepat 1/9", "exact weight 1/9"),
@@ -201,7 +205,7 @@ class SurveyPage(Page):
         weights = str(self.weights.currentData() or "exact")
         data = self.attempt(
             lambda: report_export.export(
-                reports.survey_report(first, last, code, weights),
+                survey_report(first, last, code, weights),
                 "pdf",
                 office.load_settings().office_name,
             )

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QFormLayout, Q
 from loket.admin.console.alarm import Alarm
 from loket.admin.console.parts import Page, button, label, t
 from loket.kiosk.shell import i18n
-from loket.models.services import admin_actions, office
-from loket.models.services.announcements import sentence
+from loket.models import settings as office
+from loket.models.office import admin_actions
+from loket.models.queue.announcements import sentence
 
 SAMPLE_NUMBER = "A-012"
 SAMPLE_COUNTER = 3

@@ -29,7 +29,7 @@ from loket.kiosk.shell.dialogs import DialogService, QtDialogs
 from loket.kiosk.shell.feed import ChangeFeedBridge
 from loket.kiosk.shell.theme import Theme, apply_theme
 from loket.models.clock import SYSTEM_CLOCK, Clock
-from loket.models.services.auth import Session
+from loket.models.office.auth import Session
 
 FEED_TOPICS = {
     "tickets",
@@ -176,7 +176,7 @@ class ConsoleWindow(QWidget):
             self.warmer.start()
 
     def _show_office(self) -> None:
-        from loket.models.services.office import load_settings
+        from loket.models.settings import load_settings
 
         self.office_line.setText(load_settings().office_name)
 

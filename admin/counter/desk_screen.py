@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from loket.admin.counter.parts import Screen, key_button, label, set_caption
 from loket.kiosk.shell.i18n import pick
-from loket.models.services.counter_desk import WaitingTicket
-from loket.models.services.staffing import CounterStaffing
-from loket.models.services.ticket_info import PRIORITY_CATEGORIES, TicketInfo
+from loket.models.queue.counter_desk import WaitingTicket
+from loket.models.queue.ticket_info import PRIORITY_CATEGORIES, TicketInfo
+from loket.models.staffing.desk_records import CounterStaffing
 
 # action name → key. Ticket actions on F1–F8, desk actions on F9–F12.
 TICKET_KEYS: dict[str, str] = {

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QV
 from loket.admin.counter.parts import Screen, key_button, label, set_caption
 from loket.kiosk.shell.i18n import current_language, pick
 from loket.kiosk.shell.keypad import OnScreenKeyboard
-from loket.models.services.staffing_reasons import REASONS
+from loket.models.staffing.reasons import REASONS
 
 
 class ReasonScreen(Screen):

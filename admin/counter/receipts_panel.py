@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QListWidget, QListWidgetItem, QVBoxLa
 
 from loket.admin.counter.parts import key_button, label, set_caption
 from loket.kiosk.shell.i18n import pick
-from loket.models.services.receipts import STATUS_NAMES, TRANSITIONS, ReceiptInfo
+from loket.models.documents.receipt_info import STATUS_NAMES, TRANSITIONS, ReceiptInfo
 
 # status to move to → key
 MOVES: dict[str, str] = {

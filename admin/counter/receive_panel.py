@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 
 from loket.admin.counter.parts import key_button, label, set_caption
 from loket.kiosk.shell.i18n import pick
-from loket.models.services.printouts import PrintOutcome
-from loket.models.services.receipts import ReceiptInfo
+from loket.models.documents.receipt_info import ReceiptInfo
+from loket.models.printouts.paper import PrintOutcome
 
 FIELDS = (
     "sender_name",

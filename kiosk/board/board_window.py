@@ -27,9 +27,9 @@ from loket.kiosk.board.speaker import Speaker
 from loket.kiosk.board.waiting_panel import WaitingPanel
 from loket.kiosk.shell.feed import ChangeFeedBridge
 from loket.models.clock import SYSTEM_CLOCK, Clock
-from loket.models.services.announcements import Announcement, announcement
-from loket.models.services.board import BoardSnapshot, CallTracker, board_snapshot, reconnect
-from loket.models.services.office import OfficeSettings, load_settings
+from loket.models.queue.announcements import Announcement, announcement
+from loket.models.queue.board import BoardSnapshot, CallTracker, board_snapshot, reconnect
+from loket.models.settings import OfficeSettings, load_settings
 
 # Makes the speaker for a voice preference ("auto", "qt", "espeak", "chime").
 VoiceChooser = Callable[[str, QObject], Speaker]

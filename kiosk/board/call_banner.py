@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from loket.kiosk.board.look import BACKGROUND, FLASH_BG, FLASH_FG, NUMBER, font
-from loket.models.services.announcements import Announcement
+from loket.models.queue.announcements import Announcement
 
 BLINK_MS = 450
 

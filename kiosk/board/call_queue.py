@@ -9,7 +9,7 @@ from functools import partial
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from loket.kiosk.board.speaker import Speaker
-from loket.models.services.announcements import Announcement
+from loket.models.queue.announcements import Announcement
 
 # A breath between two calls so the room hears where one ends.
 GAP_MS = 600

@@ -5,15 +5,20 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
+
+from loket.kiosk.shell.app_start import QtProgram, add_database_option
+
+if TYPE_CHECKING:
+    from loket.kiosk.board.board_window import BoardWindow
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="loket-display", description="Papan antrian / queue display board"
     )
-    parser.add_argument(
-        "--db", metavar="URL", help="sqlite:///path atau/or postgresql://… (default: $LOKET_DB)"
+    add_database_option(
+        parser, "sqlite:///path atau/or postgresql://… (default: $LOKET_DB)", metavar="URL"
     )
     parser.add_argument(
         "--voice",
@@ -36,22 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def start(argv: Sequence[str] | None = None) -> Any:
-    """Open the office database and show the board; the window, or an exit code on refusal."""
-    options = build_parser().parse_args(list(argv) if argv is not None else sys.argv[1:])
-    from PySide6.QtCore import Qt
-
+def open_board(options: argparse.Namespace, url: str) -> BoardWindow:
     from loket.kiosk.board.board_window import BoardWindow
     from loket.kiosk.board.voices import choose_speaker
-    from loket.kiosk.shell.app import create_app, open_office_database
-    from loket.models.errors import LoketError
 
-    create_app(sys.argv[:1], name="Loket Display")
-    try:
-        url = open_office_database(options.db)
-    except LoketError as exc:
-        print(exc, file=sys.stderr)
-        return 2
     # Without --voice / --no-english the board follows the office settings, live.
     window = BoardWindow(
         url,
@@ -62,23 +55,37 @@ def start(argv: Sequence[str] | None = None) -> Any:
     )
     where = "" if options.voice else " (pengaturan kantor/office setting)"
     print(f"loket-display: suara/voice = {window.calls.speaker.name}{where}", file=sys.stderr)
+    return window
+
+
+def show_board(window: BoardWindow, options: argparse.Namespace) -> None:
+    from PySide6.QtCore import Qt
+
     if options.windowed:
         window.show()
     else:
         window.setCursor(Qt.CursorShape.BlankCursor)
         window.showFullScreen()
-    return window
+
+
+PROGRAM = QtProgram(
+    app_name="Loket Display",
+    build_parser=build_parser,
+    open_window=open_board,
+    show=show_board,
+    database_refusal=str,  # both languages on one line
+    logs_to_stderr=False,
+    close_after_loop=True,  # stops the change feed and the voice
+)
+
+
+def start(argv: Sequence[str] | None = None) -> BoardWindow | int:
+    """Open the office database and show the board; the window, or an exit code on refusal."""
+    return PROGRAM.start(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    window = start(argv)
-    if isinstance(window, int):
-        return window
-    from PySide6.QtWidgets import QApplication
-
-    code = QApplication.instance().exec()  # type: ignore[union-attr]
-    window.close()  # stops the change feed and the voice
-    return int(code)
+    return PROGRAM.run(argv)
 
 
 if __name__ == "__main__":

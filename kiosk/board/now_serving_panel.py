@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from loket.kiosk.board.counter_tile import CounterTile
 from loket.kiosk.board.look import font
-from loket.models.services.board import NowServing
+from loket.models.queue.board import NowServing
 
 
 class NowServingPanel(QWidget):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from loket.kiosk.board.look import font
-from loket.models.services.board import BoardCall
+from loket.models.queue.board import BoardCall
 
 RECALL_MARK = "ULANG / AGAIN"
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from loket.kiosk.board.look import font
-from loket.models.services.board import WaitingService
+from loket.models.queue.board import WaitingService
 
 
 class WaitingPanel(QFrame):

@@ -46,7 +46,7 @@ def printer_problem(uri: str | None) -> str | None:
     both languages; None when it is a valid address or none is given (PDF copies)."""
     import os
 
-    from loket.models.services.printouts import ENV_PRINTER
+    from loket.models.printouts.paper import ENV_PRINTER
     from loket.printing.errors import PrinterError
     from loket.printing.uri import parse_uri
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 if TYPE_CHECKING:
-    from loket.models.services.printer_reports import PrinterWatch
+    from loket.models.printouts.printer_reports import PrinterWatch
 
 log = logging.getLogger(__name__)
 _STOP = object()

@@ -38,7 +38,7 @@ def lock_window(window: QWidget, full_screen: bool = True) -> None:
 def check_admin_pin(pin: str) -> object | None:
     """The admin or head account whose PIN this is, or None."""
     from loket.models.errors import LoketError
-    from loket.models.services.staff import authenticate_pin, list_staff
+    from loket.models.office.staff import authenticate_pin, list_staff
 
     if not pin or not pin.strip().isdigit():
         return None

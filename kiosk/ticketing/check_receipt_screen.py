@@ -13,8 +13,8 @@ from loket.kiosk.shell.i18n import current_language, pick
 from loket.kiosk.shell.keypad import OnScreenKeyboard
 from loket.kiosk.ticketing.camera_scanner import QrScanner, camera_available
 from loket.kiosk.ticketing.screen import Screen, label, plain_button, primary_button
+from loket.models.documents.receipt_info import STATUS_NAMES, ReceiptInfo
 from loket.models.errors import LoketError
-from loket.models.services.receipts import STATUS_NAMES, ReceiptInfo
 
 
 class CheckReceiptScreen(Screen):
@@ -82,7 +82,7 @@ class CheckReceiptScreen(Screen):
         self._show()
 
     def look_up(self) -> None:
-        from loket.models.services.receipts import show_receipt
+        from loket.models.documents.receipt_lookup import show_receipt
 
         text = self.number_field.text().strip()
         self.receipt, self.problem, self.signature_note = None, None, None
@@ -98,8 +98,8 @@ class CheckReceiptScreen(Screen):
         self._show()
 
     def _look_up_qr(self, text: str) -> None:
-        from loket.models.services.receipts import show_receipt
-        from loket.models.services.signing import verify_text
+        from loket.models.documents.receipt_lookup import show_receipt
+        from loket.models.integrity.signing import verify_text
 
         verdict = verify_text(text)
         self.signature_note = (verdict.message_id, verdict.message_en)
@@ -143,7 +143,7 @@ class CheckReceiptScreen(Screen):
             self.result.setText("")
             self.history.setText("")
             return
-        from loket.models.services.office import load_settings
+        from loket.models.settings import load_settings
 
         settings = load_settings()
         name_id, name_en = STATUS_NAMES[receipt.status]

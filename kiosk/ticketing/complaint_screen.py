@@ -21,10 +21,10 @@ from loket.kiosk.shell.keypad import OnScreenKeyboard
 from loket.kiosk.ticketing.qr_view import QrView
 from loket.kiosk.ticketing.screen import Screen, label, plain_button, primary_button
 from loket.kiosk.ticketing.ticket_screen import confirmed
-from loket.models.services.complaints import CATEGORIES, ComplaintInfo
+from loket.models.feedback.complaint_info import CATEGORIES, ComplaintInfo
 
 if TYPE_CHECKING:
-    from loket.models.services.printouts import PrintOutcome
+    from loket.models.printouts.paper import PrintOutcome
 
 
 class ComplaintScreen(Screen):

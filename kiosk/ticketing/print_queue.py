@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 from loket.kiosk.shell.job_queue import CHECK_MS, JobQueue
 
 if TYPE_CHECKING:
-    from loket.models.services.printer_reports import PrinterWatch
+    from loket.models.printouts.printer_reports import PrinterWatch
 
 __all__ = ["CHECK_MS", "PrintQueue"]
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from loket.kiosk.shell.i18n import pick
 from loket.kiosk.ticketing.screen import Screen, label, plain_button, primary_button
-from loket.models.services.ticket_info import PRIORITY_CATEGORIES
+from loket.models.queue.ticket_info import PRIORITY_CATEGORIES
 
 
 class PriorityScreen(Screen):

@@ -11,10 +11,10 @@ from loket.kiosk.shell.i18n import pick
 from loket.kiosk.ticketing.qr_view import QrView
 from loket.kiosk.ticketing.screen import Screen, label, primary_button
 from loket.kiosk.ticketing.ticket_screen import confirmed
-from loket.models.services.receipts import ReceiptInfo
+from loket.models.documents.receipt_info import ReceiptInfo
 
 if TYPE_CHECKING:
-    from loket.models.services.printouts import PrintOutcome
+    from loket.models.printouts.paper import PrintOutcome
 
 
 class ReceiptScreen(Screen):

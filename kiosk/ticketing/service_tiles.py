@@ -22,9 +22,9 @@ class ServiceTile:
 
 
 def service_tiles(clock: Clock = SYSTEM_CLOCK) -> list[ServiceTile]:
-    from loket.models.services.office import load_settings
-    from loket.models.services.queue import snapshot
-    from loket.models.services.tickets import check_open, load_service
+    from loket.models.queue.tickets import check_open, load_service
+    from loket.models.queue.waiting import snapshot
+    from loket.models.settings import load_settings
 
     settings = load_settings()
     now = clock.now()
@@ -64,7 +64,7 @@ def service_tiles(clock: Clock = SYSTEM_CLOCK) -> list[ServiceTile]:
 def front_desk_unstaffed(clock: Clock = SYSTEM_CLOCK) -> bool:
     """True when the staffing state says nobody covers the front desk in service hours."""
     try:
-        from loket.models.services.staffing import front_desk_status
+        from loket.models.staffing.desk_state import front_desk_status
     except ImportError:  # staffing is not part of this installation yet
         return False
     status = front_desk_status(clock=clock)

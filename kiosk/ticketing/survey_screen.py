@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from loket.kiosk.shell.i18n import pick
 from loket.kiosk.shell.keypad import OnScreenKeyboard
 from loket.kiosk.ticketing.screen import Screen, label, plain_button, primary_button
-from loket.models.services.survey_elements import ELEMENTS
-from loket.models.services.surveys import EDUCATION_LEVELS, OCCUPATIONS, SEXES
+from loket.models.feedback.survey_elements import ELEMENTS
+from loket.models.feedback.surveys import EDUCATION_LEVELS, OCCUPATIONS, SEXES
 
 
 def _choice_group(

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from loket.kiosk.shell.i18n import pick
 from loket.kiosk.ticketing.qr_view import QrView
 from loket.kiosk.ticketing.screen import Screen, label, primary_button
-from loket.models.services.ticket_info import PRIORITY_CATEGORIES, TicketInfo
+from loket.models.queue.ticket_info import PRIORITY_CATEGORIES, TicketInfo
 
 if TYPE_CHECKING:
-    from loket.models.services.printouts import PrintOutcome
+    from loket.models.printouts.paper import PrintOutcome
 
 
 def confirmed(outcome: PrintOutcome) -> bool:

@@ -33,7 +33,7 @@ from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.errors import LoketError
 
 if TYPE_CHECKING:
-    from loket.models.services.printouts import PrintOutcome
+    from loket.models.printouts.paper import PrintOutcome
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +129,7 @@ class KioskWindow(QWidget):
         self.admin.leave.connect(self.leave)
         self.admin.back.connect(self.go_home)
 
-        from loket.models.services.printer_reports import PrinterWatch
+        from loket.models.printouts.printer_reports import PrinterWatch
 
         watch = PrinterWatch("kiosk", printer, station, clock)
         self.prints = PrintQueue(self, watch, printer_check_ms)
@@ -209,7 +209,7 @@ class KioskWindow(QWidget):
 
     # ---- data
     def refresh(self) -> None:
-        from loket.models.services.office import load_settings
+        from loket.models.settings import load_settings
 
         # Only touch widgets that change: every Qt call counts (see tests/kiosk/test_qt_binding.py).
         try:
@@ -247,7 +247,7 @@ class KioskWindow(QWidget):
     def reset_for_next_visitor(self) -> None:
         """Idle: back home in the office's kiosk language (Bahasa Indonesia unless the
         admin chose otherwise) with the normal look, forms emptied."""
-        from loket.models.services.office import load_settings
+        from loket.models.settings import load_settings
 
         try:
             language = load_settings().kiosk_language
@@ -280,8 +280,8 @@ class KioskWindow(QWidget):
             self.take_ticket(self._chosen_service, priority)
 
     def take_ticket(self, code: str, priority: str | None) -> None:
-        from loket.models.services.printouts import print_ticket
-        from loket.models.services.tickets import issue_ticket
+        from loket.models.printouts.paper import print_ticket
+        from loket.models.queue.tickets import issue_ticket
 
         try:
             info = issue_ticket(code, priority, clock=self.clock)
@@ -307,9 +307,9 @@ class KioskWindow(QWidget):
 
     # ---- documents
     def hand_in_document(self, values: dict[str, str]) -> None:
-        from loket.models.services.office import load_settings
-        from loket.models.services.printouts import print_receipt
-        from loket.models.services.receipts import new_receipt
+        from loket.models.documents.receipt_actions import new_receipt
+        from loket.models.printouts.paper import print_receipt
+        from loket.models.settings import load_settings
 
         try:
             info = new_receipt(
@@ -345,7 +345,7 @@ class KioskWindow(QWidget):
 
     # ---- survey and complaints
     def rate_service(self, values: dict[str, object]) -> None:
-        from loket.models.services.surveys import RespondentProfile, record_response
+        from loket.models.feedback.surveys import RespondentProfile, record_response
 
         profile = RespondentProfile(
             sex=values.get("sex"),
@@ -367,8 +367,8 @@ class KioskWindow(QWidget):
         self.idle.set_seconds(self.result_seconds)
 
     def file_complaint(self, values: dict[str, object]) -> None:
-        from loket.models.services.complaints import file_complaint
-        from loket.models.services.printouts import print_complaint
+        from loket.models.feedback.complaint_actions import file_complaint
+        from loket.models.printouts.paper import print_complaint
 
         try:
             info = file_complaint(
@@ -431,7 +431,7 @@ class KioskWindow(QWidget):
 
     # ---- leaving the kiosk
     def _unlocked(self, staff: object) -> None:
-        from loket.models.services.printouts import pending_jobs
+        from loket.models.printouts.paper import pending_jobs
 
         log.info("kiosk admin menu opened by %s", getattr(staff, "username", "?"))
         self.admin.show_for(str(getattr(staff, "full_name", "")), len(pending_jobs()))
@@ -459,8 +459,7 @@ class KioskWindow(QWidget):
 
 
 def _warm_up_printing() -> None:
-    import loket.models.services.printouts
-    import loket.models.services.signing  # noqa: F401
+    pass
 
 
 def _failure_text(error: object) -> tuple[str, str]:

@@ -34,8 +34,8 @@ def register(commands: Any) -> None:
 def _init(args: argparse.Namespace) -> None:
     open_db(args, migrate=False)
     from loket.models.config import parse_url, resolve_url
+    from loket.models.integrity.signing import ensure_key
     from loket.models.schema import migrate
-    from loket.models.services.signing import ensure_key
 
     applied = migrate()
     key = ensure_key()
@@ -56,7 +56,7 @@ def _init(args: argparse.Namespace) -> None:
 
 def _demo(args: argparse.Namespace) -> int:
     open_db(args)
-    from loket.models.services.demo import install_demo
+    from loket.models.office.demo import install_demo
 
     created = install_demo()
     made = ", ".join(f"{k}: {' '.join(v)}" for k, v in created.items() if v) or "-"
@@ -85,7 +85,7 @@ def _wants_apps(args: argparse.Namespace) -> bool:
 
 def _backup(args: argparse.Namespace) -> None:
     open_db(args)
-    from loket.models.services.backup import backup_to
+    from loket.models.backup import backup_to
 
     path = backup_to(args.path)
     emit(args, {"backup": str(path)}, f"Cadangan tersimpan / backup written: {path}")

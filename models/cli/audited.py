@@ -28,7 +28,7 @@ def audited(
     from the change's result (e.g. the stored, normalised code); ``when`` skips the
     entry for a call that changed nothing (a key already known)."""
     from loket.models.db import write_transaction
-    from loket.models.services import audit
+    from loket.models.office import audit
 
     with write_transaction():
         result = change()
@@ -45,7 +45,7 @@ def record(action: str, target: str, detail: dict[str, Any] | None = None) -> No
     """Audit a change already made, for one that also writes outside the database (a
     signing key's private file) and so cannot share the entry's transaction."""
     from loket.models.db import write_transaction
-    from loket.models.services import audit
+    from loket.models.office import audit
 
     with write_transaction():
         audit.record_operator(action, target, detail)

@@ -75,7 +75,7 @@ def _required(value: str | None, option: str) -> str:
 
 
 def _zone() -> Any:
-    from loket.models.services.office import load_settings
+    from loket.models.settings import load_settings
 
     return load_settings().zone
 
@@ -111,7 +111,7 @@ def _details(c: Any, public: bool = False) -> str:
 
 def _new(args: argparse.Namespace) -> int:
     open_db(args)
-    from loket.models.services.complaints import file_complaint
+    from loket.models.feedback.complaint_actions import file_complaint
 
     info = file_complaint(
         _required(args.text, "--text"),
@@ -125,7 +125,7 @@ def _new(args: argparse.Namespace) -> int:
     data = info.as_json(_zone())
     text = _details(info)
     if args.printer:
-        from loket.models.services.printouts import print_complaint
+        from loket.models.printouts.paper import print_complaint
 
         outcome = print_complaint(info, args.printer)
         data["print"] = print_summary(outcome)
@@ -136,7 +136,7 @@ def _new(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> None:
     open_db(args)
-    from loket.models.services.complaints import list_complaints
+    from loket.models.feedback.complaint_lookup import list_complaints
 
     rows = list_complaints(
         status=args.status, overdue_only=args.overdue, service_code=args.service, limit=args.limit
@@ -147,7 +147,7 @@ def _list(args: argparse.Namespace) -> None:
 
 def _show(args: argparse.Namespace) -> None:
     open_db(args)
-    from loket.models.services.complaints import show_complaint
+    from loket.models.feedback.complaint_lookup import show_complaint
 
     info = show_complaint(args.number)
     emit(args, info.as_json(_zone(), public=args.public), _details(info, args.public))
@@ -155,7 +155,7 @@ def _show(args: argparse.Namespace) -> None:
 
 def _follow_up(args: argparse.Namespace) -> None:
     open_db(args)
-    from loket.models.services.complaints import add_follow_up
+    from loket.models.feedback.complaint_actions import add_follow_up
 
     info = add_follow_up(
         args.number, _required(args.note, "--note"), status=args.status, officer=args.officer
@@ -165,7 +165,7 @@ def _follow_up(args: argparse.Namespace) -> None:
 
 def _close(args: argparse.Namespace) -> None:
     open_db(args)
-    from loket.models.services.complaints import close_complaint
+    from loket.models.feedback.complaint_actions import close_complaint
 
     info = close_complaint(args.number, _required(args.note, "--note"), officer=args.officer)
     emit(args, info.as_json(_zone()), _line(info))
@@ -173,7 +173,7 @@ def _close(args: argparse.Namespace) -> None:
 
 def _counts(args: argparse.Namespace) -> None:
     open_db(args)
-    from loket.models.services.complaints import complaint_counts
+    from loket.models.feedback.complaint_lookup import complaint_counts
 
     counts = complaint_counts()
     emit(
@@ -187,7 +187,7 @@ def _counts(args: argparse.Namespace) -> None:
 
 def _response_days(args: argparse.Namespace) -> None:
     open_db(args)
-    from loket.models.services.complaints import response_days, set_response_days
+    from loket.models.feedback.complaint_actions import response_days, set_response_days
 
     days = (
         audited(

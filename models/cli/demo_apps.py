@@ -6,31 +6,31 @@ office's PCs; closing any of them (or Ctrl+C here) closes them all.
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-_APPS: tuple[tuple[str, str, Path, list[str]], ...] = (
-    ("kiosk", "loket.kiosk.ticketing.main", Path("kiosk/ticketing/main.py"), ["--windowed"]),
-    ("board", "loket.kiosk.board.main", Path("kiosk/board/main.py"), ["--windowed"]),
-    ("counter", "loket.admin.counter.main", Path("admin/counter/main.py"), []),
-    ("admin", "loket.admin.console.main", Path("admin/console/main.py"), []),
+_APPS: tuple[tuple[str, str, list[str]], ...] = (
+    ("kiosk", "loket.kiosk.ticketing.main", ["--windowed"]),
+    ("board", "loket.kiosk.board.main", ["--windowed"]),
+    ("counter", "loket.admin.counter.main", []),
+    ("admin", "loket.admin.console.main", []),
 )
 
 
-def _installed(relative: Path) -> bool:
-    import loket.admin
-    import loket.kiosk
-
-    roots = {"kiosk": Path(loket.kiosk.__file__).parent, "admin": Path(loket.admin.__file__).parent}
-    return (roots[relative.parts[0]] / Path(*relative.parts[1:])).exists()
+def _installed(module: str) -> bool:
+    # find_spec, not import: the CLI never loads Qt code into its own process.
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
 
 
 def run_demo_apps(url: str) -> int:
     procs: list[subprocess.Popen[bytes]] = []
-    for name, module, path, extra in _APPS:
-        if not _installed(path):
+    for name, module, extra in _APPS:
+        if not _installed(module):
             continue
         print(f"membuka / opening {name}…", file=sys.stderr)
         procs.append(subprocess.Popen([sys.executable, "-m", module, "--db", url, *extra]))

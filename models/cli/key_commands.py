@@ -62,7 +62,7 @@ def _line(k: Any) -> str:
 
 def _new(args: argparse.Namespace) -> None:
     open_db(args)
-    from loket.models.services.signing import ensure_key
+    from loket.models.integrity.signing import ensure_key
 
     key = ensure_key(label=args.label)
     if key.created:
@@ -73,7 +73,7 @@ def _new(args: argparse.Namespace) -> None:
 
 def _rotate(args: argparse.Namespace) -> None:
     open_db(args)
-    from loket.models.services.signing import rotate_key
+    from loket.models.integrity.signing import rotate_key
 
     rotation = rotate_key(label=args.label)
     # The new private key is a file, outside the database: audited right after.
@@ -88,7 +88,7 @@ def _rotate(args: argparse.Namespace) -> None:
 
 def _list(args: argparse.Namespace) -> None:
     open_db(args)
-    from loket.models.services.signing import list_keys
+    from loket.models.integrity.signing import list_keys
 
     keys = list_keys()
     emit(args, [k.as_json() for k in keys], "\n".join(_line(k) for k in keys) or "-")
@@ -97,7 +97,7 @@ def _list(args: argparse.Namespace) -> None:
 def _public(args: argparse.Namespace) -> None:
     open_db(args)
     from loket.models.errors import NotFound
-    from loket.models.services.signing import list_keys, public_keys_pem
+    from loket.models.integrity.signing import list_keys, public_keys_pem
 
     if args.kid:
         keys = [k for k in list_keys() if k.kid == args.kid.strip().lower()]
@@ -118,7 +118,7 @@ def _import(args: argparse.Namespace) -> None:
     from pathlib import Path
 
     from loket.models.errors import InvalidInput
-    from loket.models.services.signing import import_public_key
+    from loket.models.integrity.signing import import_public_key
 
     if not args.office:
         raise InvalidInput("--office wajib diisi", "--office is required")

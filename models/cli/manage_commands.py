@@ -122,7 +122,7 @@ def _service_line(s: Any) -> str:
 
 def _service(args: argparse.Namespace) -> None:
     open_db(args)
-    from loket.models.services import catalog
+    from loket.models.office import catalog
 
     if args.action == "list":
         rows = catalog.list_services()
@@ -176,7 +176,7 @@ def _counter_line(c: Any) -> str:
 
 def _counter(args: argparse.Namespace) -> None:
     open_db(args)
-    from loket.models.services import catalog
+    from loket.models.office import catalog
 
     if args.action == "list":
         rows = catalog.list_counters()
@@ -212,7 +212,7 @@ def _staff_line(s: Any) -> str:
 
 def _staff(args: argparse.Namespace) -> None:
     open_db(args)
-    from loket.models.services import staff
+    from loket.models.office import staff
 
     if args.action == "list":
         rows = staff.list_staff()
@@ -269,7 +269,7 @@ def _staff(args: argparse.Namespace) -> None:
 def _settings(args: argparse.Namespace) -> None:
     open_db(args)
     from loket.models.errors import InvalidInput
-    from loket.models.services.office import load_settings
+    from loket.models.settings import load_settings
 
     changes: dict[str, str] = {}
     for item in args.assignments:
@@ -302,8 +302,8 @@ def _audited_settings(changes: dict[str, str]) -> Any:
     """Every value checked first (a refusal changes and records nothing), then the
     change and one audit entry per admin-app action, in one transaction."""
     from loket.models.db import write_transaction
-    from loket.models.services import audit
-    from loket.models.services.office import update_settings, validate_setting
+    from loket.models.office import audit
+    from loket.models.settings import update_settings, validate_setting
 
     cleaned = {key: validate_setting(key, str(value)) for key, value in changes.items()}
     entries: dict[str, dict[str, Any]] = {}

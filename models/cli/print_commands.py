@@ -66,13 +66,13 @@ def _test(args: argparse.Namespace) -> int:
     import dataclasses
 
     from loket.models.clock import SYSTEM_CLOCK
-    from loket.models.services.printouts import (
+    from loket.models.printouts.paper import (
         PrintOutcome,
         default_printer,
         spool_dir,
         ticket_layout,
     )
-    from loket.models.services.ticket_info import TicketInfo
+    from loket.models.queue.ticket_info import TicketInfo
     from loket.printing.jobs import print_job
 
     sample = TicketInfo(
@@ -100,13 +100,13 @@ def _ticket(args: argparse.Namespace) -> int:
     open_db(args)
     import dataclasses
 
-    from loket.models.services.printouts import (
+    from loket.models.printouts.paper import (
         PrintOutcome,
         default_printer,
         spool_dir,
         ticket_layout,
     )
-    from loket.models.services.tickets import describe_ticket, find_ticket_id
+    from loket.models.queue.tickets import describe_ticket, find_ticket_id
     from loket.printing.jobs import print_job
 
     info = describe_ticket(find_ticket_id(args.number))
@@ -119,7 +119,7 @@ def _ticket(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    from loket.models.services.printouts import default_printer
+    from loket.models.printouts.paper import default_printer
     from loket.printing.connections import open_connection
     from loket.printing.errors import PrinterError
     from loket.printing.status import PrinterStatus
@@ -149,7 +149,7 @@ def _status(args: argparse.Namespace) -> int:
 def _report_status(args: argparse.Namespace, uri: str, status: Any) -> None:
     """Tell the office's printer list what the printer said; a database that cannot be
     reached leaves the status check working."""
-    from loket.models.services.printer_reports import report_once
+    from loket.models.printouts.printer_reports import report_once
 
     try:
         open_db(args)
@@ -160,8 +160,8 @@ def _report_status(args: argparse.Namespace, uri: str, status: Any) -> None:
 
 def _printers(args: argparse.Namespace) -> None:
     open_db(args)
-    from loket.models.services.office import load_settings
-    from loket.models.services.printer_reports import forget_printer, list_printers
+    from loket.models.printouts.printer_reports import forget_printer, list_printers
+    from loket.models.settings import load_settings
 
     if args.forget:
         station, uri = args.forget
@@ -207,7 +207,7 @@ def _printers(args: argparse.Namespace) -> None:
 
 
 def _pending(args: argparse.Namespace) -> None:
-    from loket.models.services.printouts import pending_jobs
+    from loket.models.printouts.paper import pending_jobs
 
     jobs = pending_jobs()
     rows = [{"job_id": j.job_id, "printer": j.uri} for j in jobs]
@@ -216,7 +216,7 @@ def _pending(args: argparse.Namespace) -> None:
 
 def _retry(args: argparse.Namespace) -> int:
     from loket.models.errors import NotFound
-    from loket.models.services.printouts import reprint
+    from loket.models.printouts.paper import reprint
 
     try:
         outcome = reprint(args.job, args.printer)

@@ -64,7 +64,7 @@ def register(commands: Any) -> None:
 
 
 def _zone() -> Any:
-    from loket.models.services.office import load_settings
+    from loket.models.settings import load_settings
 
     return load_settings().zone
 
@@ -86,7 +86,7 @@ def _ticket_text(info: Any) -> str:
 
 def _issue(args: argparse.Namespace) -> None:
     open_db(args)
-    from loket.models.services.tickets import issue_ticket
+    from loket.models.queue.tickets import issue_ticket
 
     info = issue_ticket(args.service, priority=args.priority, phone=args.phone)
     emit(args, info.as_json(_zone()), _ticket_text(info))
@@ -98,7 +98,7 @@ def _emit_ticket(args: argparse.Namespace, info: Any) -> None:
 
 def _counter_action(args: argparse.Namespace) -> None:
     open_db(args)
-    from loket.models.services import calling
+    from loket.models.queue import calling
 
     if args.command == "call":
         info = calling.call_next(args.counter, officer=args.officer)
@@ -109,21 +109,21 @@ def _counter_action(args: argparse.Namespace) -> None:
 
 def _no_show(args: argparse.Namespace) -> None:
     open_db(args)
-    from loket.models.services import calling
+    from loket.models.queue import calling
 
     _emit_ticket(args, calling.no_show(args.counter, requeue=args.requeue))
 
 
 def _resume(args: argparse.Namespace) -> None:
     open_db(args)
-    from loket.models.services import calling
+    from loket.models.queue import calling
 
     _emit_ticket(args, calling.resume(args.counter, args.number))
 
 
 def _transfer(args: argparse.Namespace) -> None:
     open_db(args)
-    from loket.models.services import calling
+    from loket.models.queue import calling
 
     _emit_ticket(
         args, calling.transfer(args.counter, to_service=args.to_service, to_counter=args.to_counter)
@@ -132,7 +132,7 @@ def _transfer(args: argparse.Namespace) -> None:
 
 def _ticket(args: argparse.Namespace) -> None:
     open_db(args)
-    from loket.models.services.tickets import describe_ticket, find_ticket_id
+    from loket.models.queue.tickets import describe_ticket, find_ticket_id
 
     _emit_ticket(args, describe_ticket(find_ticket_id(args.number)))
 
@@ -141,7 +141,7 @@ def _queue(args: argparse.Namespace) -> None:
     open_db(args)
     from dataclasses import asdict
 
-    from loket.models.services.queue import snapshot
+    from loket.models.queue.waiting import snapshot
 
     snap = snapshot()
     lines = ["Layanan / Service        menunggu/waiting  prioritas  terlama/longest  est."]

@@ -107,7 +107,7 @@ def _required(value: str | None, option: str) -> str:
 
 
 def _zone() -> Any:
-    from loket.models.services.office import load_settings
+    from loket.models.settings import load_settings
 
     return load_settings().zone
 
@@ -145,7 +145,7 @@ def _details(r: Any) -> str:
 
 def _new(args: argparse.Namespace) -> None:
     open_db(args)
-    from loket.models.services.receipts import new_receipt
+    from loket.models.documents.receipt_actions import new_receipt
 
     info = new_receipt(
         _required(args.sender, "--sender"),
@@ -163,7 +163,7 @@ def _new(args: argparse.Namespace) -> None:
     data = info.as_json(_zone())
     text = _details(info)
     if args.printer:
-        from loket.models.services.printouts import print_receipt
+        from loket.models.printouts.paper import print_receipt
 
         outcome = print_receipt(info, args.printer)
         data["print"] = print_summary(outcome)
@@ -173,7 +173,7 @@ def _new(args: argparse.Namespace) -> None:
 
 def _list(args: argparse.Namespace) -> None:
     open_db(args)
-    from loket.models.services.receipts import list_receipts
+    from loket.models.documents.receipt_lookup import list_receipts
 
     rows = list_receipts(status=args.status, year=args.year, limit=args.limit, text=args.search)
     zone = _zone()
@@ -182,7 +182,7 @@ def _list(args: argparse.Namespace) -> None:
 
 def _show(args: argparse.Namespace) -> None:
     open_db(args)
-    from loket.models.services.receipts import show_receipt
+    from loket.models.documents.receipt_lookup import show_receipt
 
     info = show_receipt(args.number)
     emit(args, info.as_json(_zone()), _details(info))
@@ -190,7 +190,7 @@ def _show(args: argparse.Namespace) -> None:
 
 def _set_status(args: argparse.Namespace) -> None:
     open_db(args)
-    from loket.models.services.receipts import set_status
+    from loket.models.documents.receipt_actions import set_status
 
     info = set_status(args.number, args.status, officer=args.officer, note=args.note)
     emit(args, info.as_json(_zone()), _line(info))
@@ -198,7 +198,7 @@ def _set_status(args: argparse.Namespace) -> None:
 
 def _verify_log(args: argparse.Namespace) -> int:
     open_db(args)
-    from loket.models.services.receipts import verify_log
+    from loket.models.documents.receipt_log import verify_log
 
     report = verify_log()
     emit(args, report.as_json(), f"{report.message_id}\n{report.message_en}")
@@ -248,14 +248,14 @@ def _verify(args: argparse.Namespace) -> int:
     else:
         text = args.text
     open_db(args)
-    from loket.models.services.signing import verify_text
+    from loket.models.integrity.signing import verify_text
 
     result = verify_text(text, office_id=args.office)
     payload = result.as_json()
     lines = [result.message_id, result.message_en]
     if result.valid and result.kind == "receipt" and result.number:
+        from loket.models.documents.receipt_lookup import show_receipt
         from loket.models.errors import NotFound
-        from loket.models.services.receipts import show_receipt
 
         try:
             info = show_receipt(result.number)

@@ -108,9 +108,9 @@ def _text_summary(report: Any) -> str:
 def _report(args: argparse.Namespace) -> None:
     open_db(args)
     from loket.models.clock import SYSTEM_CLOCK
-    from loket.models.services.office import load_settings
-    from loket.models.services.report_export import export
-    from loket.models.services.reports import build_report
+    from loket.models.reports.export import export
+    from loket.models.reports.kinds import build_report
+    from loket.models.settings import load_settings
 
     settings = load_settings()
     today = settings.today(SYSTEM_CLOCK.now())
@@ -134,7 +134,7 @@ def _report(args: argparse.Namespace) -> None:
 
 def _warm(args: argparse.Namespace) -> None:
     open_db(args)
-    from loket.models.services.report_warmup import warm_reports
+    from loket.models.reports.warmup import warm_reports
 
     result = warm_reports(
         _date(args.date_from, "--from"), _date(args.date_to, "--to"), rebuild=args.rebuild
@@ -150,8 +150,8 @@ def _brief(report: Any) -> dict[str, Any]:
 
 def _audit_list(args: argparse.Namespace) -> None:
     open_db(args)
-    from loket.models.services.audit import list_audit
-    from loket.models.services.office import load_settings
+    from loket.models.office.audit import list_audit
+    from loket.models.settings import load_settings
 
     zone = load_settings().zone
     entries = list_audit(
@@ -173,7 +173,7 @@ def _audit_verify(args: argparse.Namespace) -> int:
     open_db(args)
     from dataclasses import asdict
 
-    from loket.models.services.audit import verify_audit
+    from loket.models.office.audit import verify_audit
 
     report = verify_audit()
     payload = {

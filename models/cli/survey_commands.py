@@ -58,7 +58,7 @@ def _answers(raw: str | None) -> list[str]:
 
 def _add(args: argparse.Namespace) -> None:
     open_db(args)
-    from loket.models.services.surveys import RespondentProfile, record_response
+    from loket.models.feedback.surveys import RespondentProfile, record_response
 
     answers: Any = _answers(args.answers)
     profile = RespondentProfile(
@@ -123,8 +123,8 @@ def _report_text(report: Any) -> str:
 def _ikm(args: argparse.Namespace) -> None:
     open_db(args)
     from loket.models.clock import SYSTEM_CLOCK
-    from loket.models.services.office import load_settings
-    from loket.models.services.surveys import ikm_by_service, ikm_report
+    from loket.models.feedback.surveys import ikm_by_service, ikm_report
+    from loket.models.settings import load_settings
 
     today = load_settings().today(SYSTEM_CLOCK.now())
     date_to = _date(args.date_to, "--to", today)

@@ -12,7 +12,7 @@ from loket.models.tables.services import Service
 class TicketDayRollup(BaseTable):
     """What the ticket report needs of one office-local day and one issued service.
 
-    Filled by ``loket.models.services.ticket_rollups``; every row may be deleted and
+    Filled by ``loket.models.reports.rollup_store``; every row may be deleted and
     rebuilt from the tickets at any time. The guard columns describe the whole day (all
     services) when the row was built: a different ticket count, highest ticket id,
     count of unfinished tickets or UTC offset means the day changed and is rebuilt.

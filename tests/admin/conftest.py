@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from helpers.stubs import FakeClock, ScriptedDialogs
+from helpers.windows import WINDOW_HEIGHT, WINDOW_WIDTH, show_at_size, size_problem
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -26,9 +27,9 @@ def _indonesian_first(qapp: QApplication) -> Iterator[None]:
 
 @pytest.fixture
 def office(db: str) -> str:
-    from loket.models.services.catalog import add_counter, add_service
-    from loket.models.services.office import update_settings
-    from loket.models.services.staff import add_staff
+    from loket.models.office.catalog import add_counter, add_service
+    from loket.models.office.staff import add_staff
+    from loket.models.settings import update_settings
 
     update_settings(office_name="Kantor Kelurahan Menteng")
     add_service("A", "Administrasi Kependudukan", "Civil registration")
@@ -64,15 +65,16 @@ def make_console(
         options.setdefault("clock", clock)
         window = ConsoleWindow(dialogs=dialogs, **options)  # type: ignore[arg-type]
         qtbot.addWidget(window)
-        window.resize(1366, 900)
-        window.show()
-        qtbot.waitExposed(window)
+        show_at_size(qtbot, window, WINDOW_WIDTH, WINDOW_HEIGHT)
         windows.append(window)
         return window
 
     yield make
     for window in windows:
+        # Nothing during the test may have grown the window past the size it claims.
+        problem = size_problem(window, WINDOW_WIDTH, WINDOW_HEIGHT)
         window.leave()
+        assert problem is None, problem
 
 
 @pytest.fixture

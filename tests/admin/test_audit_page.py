@@ -11,7 +11,9 @@ from helpers.stubs import JAKARTA
 from loket.admin.console.parts import set_date
 from loket.models.db import database
 from loket.models.errors import PermissionDenied
-from loket.models.services import admin_actions, audit, audit_review, auth, chain_seals, staffing
+from loket.models.integrity import seals as chain_seals
+from loket.models.office import admin_actions, audit, audit_review, auth
+from loket.models.staffing import counter_actions as staffing
 
 MONDAY = dt.date(2026, 11, 23)
 
@@ -111,9 +113,14 @@ def test_sign_off_shows_the_seal_code(log_in, open_page, qtbot, tap, clock, pins
 
 def test_changes_made_from_the_cli_show_who_ran_them(log_in, open_page, tap, loket):
     assert loket("holiday", "add", "2026-12-25", "--name", "Natal").code == 0
+    # The CLI runs on the machine's real clock, not the test's: show the office day it wrote on
+    # (whatever today is), not the default week around the fake clock's Monday.
+    (written,) = audit.list_audit(action="holiday_add")
+    cli_day = written.at.astimezone(JAKARTA).date()
     window = log_in("kepala")
     page = open_page(window, "audit")
-    tap(page.show_button)
+    page.choose(first=cli_day, last=cli_day)
+    assert page.count.text() == f"{page.list.rowCount()} entri"
     row = _column(page.list, 4).index("holiday_add")
     assert page.list.item(row, 2).text().startswith("cli:")
     assert page.list.item(row, 3).text() == "operator CLI"

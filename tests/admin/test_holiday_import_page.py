@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from loket.models.services import audit, service_hours
+from loket.models.office import audit
+from loket.models.staffing import hours as service_hours
 
 
 def _days(page) -> list[str]:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from loket.models.clock import SYSTEM_CLOCK
-from loket.models.services import staffing
-from loket.models.services.service_hours import set_hours
+from loket.models.staffing import counter_actions as staffing
+from loket.models.staffing.hours import set_hours
 
 
 def _type_login(qtbot, window, username: str, password: str) -> None:

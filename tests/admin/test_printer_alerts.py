@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from loket.models.services import audit
+from loket.models.office import audit
 from loket.printing.status import decode_status
 
 READY = decode_status({1: 0x12, 2: 0x12, 3: 0x12, 4: 0x12})
@@ -13,7 +13,7 @@ NEAR_END = decode_status({1: 0x12, 2: 0x12, 3: 0x12, 4: 0x1E})
 def _report(
     clock, status, pending=0, station="LOBI-1", role="kiosk", uri="network://10.0.0.9:9100"
 ):
-    from loket.models.services.printer_reports import report_printer
+    from loket.models.printouts.printer_reports import report_printer
 
     report_printer(station, role, uri, status, pending, active=True, clock=clock)
 
@@ -119,7 +119,7 @@ def test_the_printers_page_lists_every_station(log_in, open_page, clock):
 def test_a_test_print_from_the_admin_pc_reports_too(log_in, open_page, tap, qtbot, clock):
     from helpers.sim_printer import SimPrinter
 
-    from loket.models.services.printer_reports import list_printers
+    from loket.models.printouts.printer_reports import list_printers
 
     window = log_in("admin")
     page = open_page(window, "printers")

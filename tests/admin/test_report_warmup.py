@@ -6,8 +6,10 @@ import datetime as dt
 
 from helpers.stubs import JAKARTA
 
-from loket.models.services import calling, reports, ticket_rollups
-from loket.models.services.tickets import issue_ticket
+from loket.models.queue import calling
+from loket.models.queue.tickets import issue_ticket
+from loket.models.reports import ticket_rollups
+from loket.models.reports.ticket_report import ticket_report
 
 
 def _past_day(clock, days_ago: int) -> dt.date:
@@ -36,7 +38,7 @@ def test_login_warms_finished_days_and_reports_read_them(log_in, qtbot, clock):
     # Stored: a second round only checks, and the report agrees with the tickets.
     again = ticket_rollups.warm_rollups(first, second, clock=clock)
     assert (again.days_built, again.days_current) == (0, 2)
-    report = reports.ticket_report(first, second, clock=clock)
+    report = ticket_report(first, second, clock=clock)
     assert report.as_json()["issued"] == 4
 
 

@@ -6,11 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from helpers.pdf_text import pdf_text
 from helpers.stubs import JAKARTA
 from openpyxl import load_workbook
 
 from loket.admin.console.parts import set_date
-from loket.models.services import calling, complaints, receipts, staffing, surveys, tickets
+from loket.models.documents import receipt_actions, receipt_lookup
+from loket.models.feedback import complaint_actions, complaint_lookup, surveys
+from loket.models.queue import calling, tickets
+from loket.models.staffing import counter_actions as staffing
 
 MONDAY = dt.date(2026, 11, 23)
 
@@ -88,11 +92,11 @@ def test_only_the_head_signs_off(log_in, open_page, qtbot, tap, clock, pins):
 
 
 def test_receipt_search_status_changes_and_who_to_phone(log_in, open_page, qtbot, tap, clock):
-    receipts.new_receipt(
+    receipt_actions.new_receipt(
         "Siti Aminah", "Permohonan KTP", "Dukcapil", 3, sender_phone="081234567890",
         channel="kiosk", clock=clock,
     )  # fmt: skip
-    other = receipts.new_receipt(
+    other = receipt_actions.new_receipt(
         "Bambang", "Izin usaha", "Perizinan", 1, channel="kiosk", clock=clock
     )
     window = log_in("admin")
@@ -114,7 +118,7 @@ def test_receipt_search_status_changes_and_who_to_phone(log_in, open_page, qtbot
     page.list.setCurrentCell(0, 0)
     _type(qtbot, page.note, "Sudah ditandatangani lurah")
     tap(page.move_buttons["ready"])
-    info = receipts.show_receipt(number)
+    info = receipt_lookup.show_receipt(number)
     assert info.status == "ready"
     assert [e.officer for e in info.history][-1] == "admin"
     assert _column(page.ready, 2) == ["081234567890"]
@@ -122,7 +126,7 @@ def test_receipt_search_status_changes_and_who_to_phone(log_in, open_page, qtbot
 
 
 def test_complaint_follow_up_and_close(log_in, open_page, qtbot, tap, clock):
-    filed = complaints.file_complaint(
+    filed = complaint_actions.file_complaint(
         "Antrian layanan KTP lama sekali", contact_name="Rina", contact_phone="0811111111",
         clock=clock,
     )  # fmt: skip
@@ -136,14 +140,14 @@ def test_complaint_follow_up_and_close(log_in, open_page, qtbot, tap, clock):
     page.next_status.setCurrentIndex(page.next_status.findData("answered"))
     tap(page.follow_up_button)
     assert page.notice.text() == "Tindak lanjut dicatat"
-    info = complaints.show_complaint(filed.number, clock)
+    info = complaint_lookup.show_complaint(filed.number, clock)
     assert info.status == "answered"
     assert info.follow_ups[-1].officer == "admin"
     assert "loket ditambah" in page.detail.toPlainText()
     page.list.setCurrentCell(0, 0)
     _type(qtbot, page.note, "Pelapor puas")
     tap(page.close_button)
-    assert complaints.show_complaint(filed.number, clock).status == "closed"
+    assert complaint_lookup.show_complaint(filed.number, clock).status == "closed"
     assert "selesai 1" in page.counts.text()
 
 
@@ -171,7 +175,14 @@ def test_survey_page_shows_the_ikm_of_ikm_report(log_in, open_page, tap, clock, 
     assert f"Responden 3 dari {expected.population}" in page.sample.text()
     assert sorted(_column(page.per_service, 3)) == ["1", "3"]
     tap(page.print_button)
-    assert Path(page.printed_to).read_bytes().startswith(b"%PDF")
+    printed = pdf_text(Path(page.printed_to))
+    assert "Laporan Survei Kepuasan Masyarakat / Public satisfaction survey report" in printed
+    assert "Kantor Kelurahan Menteng · 2026-11-23 – 2026-11-23" in printed
+    ikm_row = f"{float(result.ikm):.2f} {result.category.mutu} 3"
+    assert f"2026-11-23 – 2026-11-23 {ikm_row}" in printed  # the overall line: service A only
+    assert f"A Administrasi Kependudukan {ikm_row}" in printed
+    weakest = result.weakest
+    assert f"{weakest.element.name_id} 3 {float(weakest.nrr_rounded()):.2f}" in printed
 
 
 def test_reports_charts_and_exports(log_in, open_page, tap, clock, pins, tmp_path: Path):
@@ -202,7 +213,11 @@ def test_reports_charts_and_exports(log_in, open_page, tap, clock, pins, tmp_pat
         )
     assert "A" in written["csv"].read_text(encoding="utf-8")
     assert load_workbook(written["xlsx"]).sheetnames
-    assert written["pdf"].read_bytes().startswith(b"%PDF")
+    printed = pdf_text(written["pdf"])
+    assert "Laporan Antrian / Ticket report" in printed
+    assert "Tiket diambil / tickets issued 6" in printed and "Dilayani / served 4" in printed
+    assert "A Administrasi Kependudukan 6 4 0 0" in printed
+    assert "budi Budi Santoso 4 0" in printed
     assert all(path.parent == tmp_path / "exports" for path in written.values())
 
     page.choose("staffing", MONDAY, MONDAY)

@@ -11,9 +11,11 @@ from PySide6.QtWidgets import QApplication
 
 from loket.admin.console import printer_check
 from loket.kiosk.shell import i18n
-from loket.models.services import admin_actions, audit, auth, catalog, office, signing, staff
-from loket.models.services.service_hours import list_holidays, list_ramadan, week
-from loket.models.services.staffing import escalation_delay
+from loket.models import settings as office
+from loket.models.integrity import signing
+from loket.models.office import admin_actions, audit, auth, catalog, staff
+from loket.models.staffing.escalation import escalation_delay
+from loket.models.staffing.hours import list_holidays, list_ramadan, week
 
 
 def _type(qtbot, field, text: str) -> None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 
 from loket.kiosk.shell import i18n
-from loket.models.services import admin_actions, audit, auth, office
+from loket.models import settings as office
+from loket.models.office import admin_actions, audit, auth
 
 
 def _choose(combo, value: str) -> None:

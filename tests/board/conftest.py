@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import QObject, QTimer
 
-from loket.models.services import catalog
+from loket.models.office import catalog
 
 Done = Callable[[], None]
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from loket.models.services import calling, catalog
-from loket.models.services.board import CallTracker, board_snapshot, recent_calls
-from loket.models.services.office import update_settings
-from loket.models.services.tickets import issue_ticket
+from loket.models.office import catalog
+from loket.models.queue import calling
+from loket.models.queue.board import CallTracker, board_snapshot, recent_calls
+from loket.models.queue.tickets import issue_ticket
+from loket.models.settings import update_settings
 
 
 @pytest.fixture

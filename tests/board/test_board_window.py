@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from loket.models.services.announcements import sentence
-from loket.models.services.tickets import issue_ticket
+from loket.models.queue.announcements import sentence
+from loket.models.queue.tickets import issue_ticket
 
 
 def _spoken(number: str, counter: int) -> list[tuple[str, ...]]:
@@ -126,7 +126,8 @@ def test_header_clock_and_running_text_follow_the_settings(make_board, speaker, 
 def test_sixteen_counters_fit_a_1920x1080_tv(make_board, speaker, qtbot):
     from PySide6.QtGui import QFontMetrics
 
-    from loket.models.services import calling, catalog
+    from loket.models.office import catalog
+    from loket.models.queue import calling
 
     catalog.add_service(
         "CD", "Administrasi Kependudukan dan Pencatatan Sipil", "Civil registry",

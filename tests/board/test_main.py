@@ -32,7 +32,7 @@ def test_options():
 
 
 def test_without_flags_the_board_takes_the_office_voice(office, qtbot, capsys):
-    from loket.models.services.office import update_settings
+    from loket.models.settings import update_settings
 
     update_settings(board_voice="chime", board_english="no")
     window = start(["--db", office, "--windowed"])
@@ -44,7 +44,7 @@ def test_without_flags_the_board_takes_the_office_voice(office, qtbot, capsys):
 
 
 def test_flags_win_over_the_office_voice(office, qtbot, capsys):
-    from loket.models.services.office import update_settings
+    from loket.models.settings import update_settings
 
     update_settings(board_voice="espeak", board_english="yes")
     window = start(["--db", office, "--voice", "chime", "--no-english", "--windowed"])

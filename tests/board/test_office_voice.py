@@ -3,9 +3,9 @@ command line fixed them."""
 
 from __future__ import annotations
 
-from loket.models.services import office
-from loket.models.services.announcements import sentence
-from loket.models.services.tickets import issue_ticket
+from loket.models import settings as office
+from loket.models.queue.announcements import sentence
+from loket.models.queue.tickets import issue_ticket
 
 
 def _spoken(number: str, counter: int, english: bool = True) -> list[tuple[str, ...]]:
@@ -102,7 +102,7 @@ def test_command_line_flags_override_the_office_settings(make_board, speaker, lo
 
 
 def test_the_admin_action_reaches_an_open_board(make_board, voices, qtbot, clock):
-    from loket.models.services import admin_actions, auth, staff
+    from loket.models.office import admin_actions, auth, staff
 
     staff.add_staff("kepala", "Ibu Kepala", "head", "1111", password="kepala-rahasia")
     head = auth.login("kepala", "kepala-rahasia", clock)

@@ -15,8 +15,8 @@ from loket.kiosk.board.espeak_speaker import EspeakSpeaker, espeak_binary
 from loket.kiosk.board.speaker import chime_path
 from loket.kiosk.board.voices import choose_speaker
 from loket.kiosk.board.wav_player import wav_seconds
-from loket.models.services.announcements import sentence
-from loket.models.services.tickets import issue_ticket
+from loket.models.queue.announcements import sentence
+from loket.models.queue.tickets import issue_ticket
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ import socket
 import pytest
 
 from loket.models import rawsql
-from loket.models.services import admin_actions, audit, auth, staff
-from loket.models.services.printer_reports import list_printers, report_printer
+from loket.models.office import admin_actions, audit, auth, staff
+from loket.models.printouts.printer_reports import list_printers, report_printer
 from loket.printing.status import PrinterStatus
 
 PIN, NEW_PIN, PASSWORD = "482916", "735104", "kata-sandi-rahasia"

@@ -3,6 +3,9 @@
 A refusal is a LoketError's own sentence (or argparse's usage line). The generic
 "Unexpected error" / "Database error" / "File or network error" lines are the
 safety net of run_command: reaching them means some input went unchecked.
+
+Exit codes are part of the answer (scripts and cron jobs read nothing else): 2 for a usage
+mistake (argparse), 1 for a refusal, and 0 only where the command really succeeded.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ GARBAGE = ("", "x", "-1", "99999999999999999999", "2026-13-45", "é☃", "nan", 
 SAFETY_NET = ("Unexpected error", "Database error", "File or network error")
 # Long-running or whole-database commands; their inputs are tested on their own.
 SKIPPED = {("demo",), ("backup",), ("init",), ("staffing", "heartbeat")}
+# Options whose value is free text: any of the garbage words is a fine value for them.
+FREE_TEXT = {("keys", "new", "--label"), ("keys", "rotate", "--label")}
 
 
 def _commands(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> Iterator:
@@ -60,21 +65,82 @@ def demo_office(tmp_path, monkeypatch):
         assert main(["demo", "--apps", "no"]) == 0
 
 
+def _may_succeed(path: tuple[str, ...], argv: list[str]) -> bool:
+    """Whether exit 0 is a legitimate answer to ``argv``: it holds no garbage (only the command,
+    "1" for positionals and empty option values, which mean "not given"), or the garbage is the
+    value of a free-text option."""
+    words = argv[len(path) :]
+    for i, word in enumerate(words):
+        if word in ("", "1") or word.startswith("--"):
+            continue
+        option = words[i - 1] if i and words[i - 1].startswith("--") else None
+        if (*path, option) not in FREE_TEXT:
+            return False
+    return True
+
+
+def _run(argv: list[str]) -> tuple[int, str, str]:
+    """Exit code, stdout and stderr of ``loket ARGV``."""
+    err, out = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
+        try:
+            code = main(argv)
+        except SystemExit as done:
+            assert isinstance(done.code, int), (argv, done.code)
+            code = done.code
+            assert code == 2, (argv, code)  # argparse: a usage mistake
+            assert "usage: loket" in err.getvalue(), argv
+    return code, out.getvalue(), err.getvalue()
+
+
 def test_every_command_refuses_nonsense_in_its_own_words(demo_office):
     unchecked = []
-    runs = 0
+    wrong_code = []
+    codes = {0: 0, 1: 0, 2: 0}
     for path, parser in _commands(build_parser()):
         if path in SKIPPED:
             continue
         for argv in _argvs(path, parser):
-            err = io.StringIO()
-            with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-                try:
-                    main(argv)
-                except SystemExit as done:
-                    assert done.code == 2, argv  # argparse: a usage mistake
-            runs += 1
-            if any(net in err.getvalue() for net in SAFETY_NET):
-                unchecked.append((argv[:4], err.getvalue().strip()[:160]))
-    assert runs > 1000
+            code, out, err = _run(argv)
+            if code not in codes:
+                wrong_code.append((argv[:4], code, err.strip()[:160]))
+                continue
+            codes[code] += 1
+            if any(net in err for net in SAFETY_NET):
+                unchecked.append((argv[:4], err.strip()[:160]))
+            refused = err.startswith("loket: ")
+            # A refusal says why on stderr; a check that fails (verify, a test print) on stdout.
+            if code == 1 and not (refused or out.strip()):
+                wrong_code.append((argv[:4], code, "exit 1 without a word of why"))
+            elif code == 0 and (refused or not _may_succeed(path, argv)):
+                wrong_code.append((argv[:4], code, err.strip()[:160] or "accepted garbage"))
+    assert sum(codes.values()) > 1000
+    # Each kind of answer is really there (an all-zero or all-one run proves nothing).
+    assert codes[1] > 500 and codes[2] > 100 and codes[0] > 100, codes
+    assert wrong_code == []
     assert unchecked == []
+
+
+EXIT_CODES = [
+    (["service", "list"], 0),
+    (["holiday", "list"], 0),
+    (["counter", "disable", "1"], 0),
+    (["keys", "new", "--label", "é☃"], 0),  # free text: a fine label
+    (["service", "disable", "1"], 1),  # not a service code
+    (["staff", "disable", "nobody"], 1),
+    (["holiday", "remove", "2026-13-45"], 1),
+    (["report", "tickets", "--from", "x"], 1),
+    (["ticket", "A-001", "--json", "--db", "nonsense://"], 1),
+    (["service", "disable"], 2),  # a positional is missing
+    (["staffing", "sign-in"], 2),  # required options are missing
+    (["no-such-command"], 2),
+    (["service", "list", "--no-such-option"], 2),
+]
+
+
+@pytest.mark.parametrize(("argv", "code"), EXIT_CODES, ids=[" ".join(a) for a, _ in EXIT_CODES])
+def test_exit_codes(demo_office, argv: list[str], code: int) -> None:
+    got, _, err = _run(argv)
+    assert got == code, err
+    if code == 1:
+        assert err.startswith("loket: ") and err.count("\n") == 1, err

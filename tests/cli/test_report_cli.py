@@ -7,11 +7,14 @@ import datetime as dt
 import io
 
 import pytest
+from helpers.pdf_text import pdf_text
 
 from loket.models import rawsql
-from loket.models.services import admin_actions, auth, calling
-from loket.models.services.surveys import record_response
-from loket.models.services.tickets import issue_ticket
+from loket.models.feedback.surveys import record_response
+from loket.models.office import auth
+from loket.models.queue import calling
+from loket.models.queue.tickets import issue_ticket
+from loket.models.staffing import hours_actions
 
 DAY = "2026-11-23"
 WIB = dt.timezone(dt.timedelta(hours=7))
@@ -89,7 +92,22 @@ def test_exports_to_files(office, tmp_path):
                "--output", str(pdf))
     ).out  # fmt: skip
     assert str(pdf) in text and "IKM" in text
-    assert pdf.read_bytes().startswith(b"%PDF")
+    printed = pdf_text(pdf)
+    assert "Laporan Survei Kepuasan Masyarakat / Public satisfaction survey report" in printed
+    # the overall IKM of the one response, its quality grade, respondents, the weakest element
+    assert "2026-11-23 – 2026-11-23 97.22 A 1 1 ya/yes pengaduan" in printed
+    assert "Penanganan Pengaduan, Saran dan Masukan 1 3.00" in printed
+    assert "A Administrasi Kependudukan 97.22 A 1 1 ya/yes" in printed
+    assert "2026-11 97.22 A 1 1 ya/yes" in printed
+    tickets_pdf = tmp_path / "antrian.pdf"
+    _ok(office("report", "tickets", "--from", DAY, "--to", DAY, "--format", "pdf",
+               "--output", str(tickets_pdf)))  # fmt: skip
+    printed = pdf_text(tickets_pdf)
+    assert "Laporan Antrian / Ticket report" in printed
+    assert "Tiket diambil / tickets issued 3" in printed
+    assert "Dilayani / served 1" in printed and "Tidak hadir % / no-show % 33.33" in printed
+    assert "Tunggu median (menit) / wait median (min) 15.00" in printed
+    assert "08:00 3" in printed
     staffing = tmp_path / "staffing.csv"
     _ok(office("report", "staffing", "--from", DAY, "--to", DAY, "--format", "csv",
                "--output", str(staffing)))  # fmt: skip
@@ -119,7 +137,7 @@ def test_report_refusals_are_one_line(office):
 
 def test_audit_list_and_verify(office, clock):
     head = auth.login("kepala", "kepala-loket", clock)
-    admin_actions.add_holiday(head, "2026-12-25", "Natal", clock=clock)
+    hours_actions.add_holiday(head, "2026-12-25", "Natal", clock=clock)
     entries = _ok(office("audit", "list", "--json")).json()
     assert [(e["action"], e["target"]) for e in entries] == [
         ("holiday_add", "2026-12-25"),

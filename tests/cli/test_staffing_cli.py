@@ -8,10 +8,11 @@ import io
 import re
 
 import pytest
+from helpers.pdf_text import pdf_text
 
 from loket.models.db import database
-from loket.models.services import catalog, staff
-from loket.models.services.service_hours import set_hours
+from loket.models.office import catalog, staff
+from loket.models.staffing.hours import set_hours
 
 
 def _office_today() -> dt.date:
@@ -159,7 +160,23 @@ def test_reports_in_json_csv_and_pdf(office, tmp_path):
             str(target),
         )
     )
-    assert target.read_bytes().startswith(b"%PDF")
+    printed = pdf_text(target)
+    assert "Laporan penjagaan loket / Staffing report" in printed
+    assert f"{yesterday} – {today}" in printed
+    # yesterday, nobody came: the whole day is one gap, and each counter's row says so
+    yesterday_part = printed[printed.index(f"{yesterday} (") : printed.index(f"{today} (")]
+    assert (
+        "Loket depan / front desk: 0.00% dijaga/covered (0:00:00 dari/of 24:00:00), "
+        "1 kekosongan/gaps" in yesterday_part
+    )
+    assert "00:00:00 00:00:00 24:00:00 tidak ada petugas yang masuk / nobody signed in" in (
+        yesterday_part
+    )
+    assert "1 (depan/front) 24:00:00 0:00:00 0.0 0:00:00" in yesterday_part
+    assert "2 (depan/front) 24:00:00 0:00:00 0.0 0:00:00" in yesterday_part
+    # today ani signed in at counter 1: she has her own row, with her service and staffed time
+    today_part = printed[printed.index(f"{today} (") :]
+    assert re.search(r"Ani Lestari \d+:\d\d:\d\d \d+:\d\d:\d\d [\d.]+ 0:00:00 loket 1", today_part)
     _refused(office("staffing", "report", "--from", today, "--to", yesterday), "before")
     _refused(office("staffing", "report", "--from", "kemarin", "--to", today), "kemarin")
 

@@ -17,7 +17,7 @@ class FixedClock:
 
 def main(url: str, when: str, action: str, counter: str, *extra: str) -> None:
     from loket.models.db import open_database
-    from loket.models.services import staffing
+    from loket.models.staffing import counter_actions as staffing
 
     open_database(url)
     clock = FixedClock(dt.datetime.fromisoformat(when))

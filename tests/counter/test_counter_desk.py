@@ -6,13 +6,13 @@ from __future__ import annotations
 import pytest
 
 from loket.models.errors import NotFound
-from loket.models.services import calling
-from loket.models.services.counter_desk import (
+from loket.models.queue import calling
+from loket.models.queue.counter_desk import (
     counter_services,
     held_at_counter,
     waiting_for_counter,
 )
-from loket.models.services.tickets import issue_ticket
+from loket.models.queue.tickets import issue_ticket
 
 
 def test_waiting_list_follows_the_counters_services_and_transfers(office, clock):

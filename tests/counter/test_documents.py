@@ -6,8 +6,9 @@ from __future__ import annotations
 from helpers.escpos_decode import decode
 from PySide6.QtCore import Qt
 
-from loket.models.services.receipts import new_receipt, show_receipt
-from loket.models.services.signing import verify_text
+from loket.models.documents.receipt_actions import new_receipt
+from loket.models.documents.receipt_lookup import show_receipt
+from loket.models.integrity.signing import verify_text
 
 
 def _fill(panel, qtbot, **values: str) -> None:

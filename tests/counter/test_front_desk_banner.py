@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from loket.models.services import staffing
+from loket.models.staffing import counter_actions as staffing
 
 WORKER = Path(__file__).with_name("staffing_worker.py")
 

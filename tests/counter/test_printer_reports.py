@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 
 def _row(station: str, clock):
-    from loket.models.services.printer_reports import list_printers
+    from loket.models.printouts.printer_reports import list_printers
 
     return next((p for p in list_printers(clock) if p.station == station), None)
 
@@ -14,7 +14,7 @@ def _row(station: str, clock):
 def test_a_receipt_on_a_printer_out_of_paper_shows_on_the_office_list(
     signed_in, key, qtbot, sim, clock
 ):
-    from loket.models.services.printer_reports import RED, printer_faults
+    from loket.models.printouts.printer_reports import RED, printer_faults
 
     window = signed_in(printer=sim.uri, station="LOKET-1")
     qtbot.waitUntil(lambda: _row("LOKET-1", clock) is not None, timeout=10_000)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from loket.models.services import staffing
+from loket.models.staffing import counter_actions as staffing
+from loket.models.staffing import desk_state
 
 
 def test_wrong_pin_is_refused_and_the_right_one_opens_the_desk(make_counter, tap, clock, pins):
@@ -21,7 +22,7 @@ def test_wrong_pin_is_refused_and_the_right_one_opens_the_desk(make_counter, tap
     assert screen.error.isVisible()
     assert "PIN salah" in screen.error.text()
     assert screen.pad.pin() == ""  # a refused PIN is not left in the field
-    assert staffing.counter_state(1, clock=clock).status == "out"
+    assert desk_state.counter_state(1, clock=clock).status == "out"
 
     for digit in "12349":
         tap(screen.pad.keys[digit])
@@ -29,7 +30,7 @@ def test_wrong_pin_is_refused_and_the_right_one_opens_the_desk(make_counter, tap
     assert screen.pad.pin() == pins["budi"]
     tap(screen.sign_in_button)
     assert window.current_screen() is window.desk
-    state = staffing.counter_state(1, clock=clock)
+    state = desk_state.counter_state(1, clock=clock)
     assert (state.status, state.officer) == ("staffed", "budi")
     assert "Budi Santoso" in window.desk.who.text()
     assert "Bertugas" in window.desk.presence.text()
@@ -50,7 +51,7 @@ def test_sign_in_from_the_keyboard_alone(make_counter, key, qtbot, clock):
     key(window, Qt.Key.Key_8)
     key(window, Qt.Key.Key_Return)
     assert window.current_screen() is window.desk
-    assert staffing.counter_state(2, clock=clock).officer == "sari"
+    assert desk_state.counter_state(2, clock=clock).officer == "sari"
 
 
 def test_missing_fields_are_asked_for_before_the_service(make_counter, tap):
@@ -71,4 +72,4 @@ def test_a_counter_held_by_someone_else_needs_a_handover(make_counter, tap, cloc
     tap(screen.sign_in_button)
     assert window.current_screen() is screen
     assert "serah terima" in screen.error.text()
-    assert staffing.counter_state(1, clock=clock).officer == "sari"
+    assert desk_state.counter_state(1, clock=clock).officer == "sari"

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from loket.models.services import staffing, staffing_log
-from loket.models.services.tickets import issue_ticket
+from loket.models.queue.tickets import issue_ticket
+from loket.models.staffing import counter_actions as staffing
+from loket.models.staffing import desk_state
+from loket.models.staffing import log as staffing_log
 
 
 def _gaps_since(since, clock) -> list[staffing_log.LogEntry]:
     """Gaps opened at or after ``since`` (the office was empty from 07:30 until 08:00)."""
-    from loket.models.services.office import load_settings
+    from loket.models.settings import load_settings
 
     day = load_settings().today(clock.now())
     return [
@@ -40,8 +42,8 @@ def test_a_break_that_uncovers_the_front_desk_is_refused_then_taken_with_a_reaso
     screen = window.reason
     assert "Istirahat ditolak" in screen.refusal.text()
     assert "Alasan istirahat" in screen.title.text()
-    assert staffing.counter_state(1, clock=clock).status == "staffed"  # nothing happened yet
-    assert staffing.front_desk_status(clock=clock).covered
+    assert desk_state.counter_state(1, clock=clock).status == "staffed"  # nothing happened yet
+    assert desk_state.front_desk_status(clock=clock).covered
 
     _choose_reason(screen, "dinas_luar")  # needs an approver: refused with the rule
     qtbot.keyClicks(screen.reference, "SPT/045/2026")
@@ -56,13 +58,13 @@ def test_a_break_that_uncovers_the_front_desk_is_refused_then_taken_with_a_reaso
     screen.approver.setCurrentText("")
     tap(screen.submit_button)
     assert window.current_screen() is window.desk
-    state = staffing.counter_state(1, clock=clock)
+    state = desk_state.counter_state(1, clock=clock)
     assert (state.status, state.reason, state.reference) == (
         "break",
         "rapat_diklat",
         "UND/12/XI/2026",
     )
-    status = staffing.front_desk_status(clock=clock)
+    status = desk_state.front_desk_status(clock=clock)
     assert not status.covered
     assert (status.gap_reason, status.gap_reference) == ("rapat_diklat", "UND/12/XI/2026")
     assert window.banner.isVisible()
@@ -74,8 +76,8 @@ def test_a_break_that_uncovers_the_front_desk_is_refused_then_taken_with_a_reaso
 
     clock.advance(minutes=45)
     tap(window.desk.buttons["resume_work"])
-    assert staffing.counter_state(1, clock=clock).status == "staffed"
-    assert staffing.front_desk_status(clock=clock).covered
+    assert desk_state.counter_state(1, clock=clock).status == "staffed"
+    assert desk_state.front_desk_status(clock=clock).covered
     window.refresh_banner()
     assert not window.banner.isVisible()
 
@@ -86,9 +88,9 @@ def test_a_break_is_free_when_another_front_desk_counter_is_staffed(signed_in, k
     opened = clock.now()
     key(window, Qt.Key.Key_F10)
     assert window.current_screen() is window.desk
-    assert staffing.counter_state(1, clock=clock).status == "break"
+    assert desk_state.counter_state(1, clock=clock).status == "break"
     key(window, Qt.Key.Key_F10)  # the same key brings the officer back
-    assert staffing.counter_state(1, clock=clock).status == "staffed"
+    assert desk_state.counter_state(1, clock=clock).status == "staffed"
     assert _gaps_since(opened, clock) == []
 
 
@@ -99,7 +101,7 @@ def test_no_break_in_the_middle_of_a_visitor(signed_in, tap, clock, pins):
     tap(window.desk.buttons["call_next"])
     tap(window.desk.buttons["break"])
     assert "A-001" in window.notice.text()
-    assert staffing.counter_state(1, clock=clock).status == "staffed"
+    assert desk_state.counter_state(1, clock=clock).status == "staffed"
 
 
 def test_handover_to_a_colleague_with_their_pin_keeps_the_desk_covered(
@@ -118,20 +120,20 @@ def test_handover_to_a_colleague_with_their_pin_keeps_the_desk_covered(
     tap(screen.submit_button)
     assert window.current_screen() is screen
     assert "PIN salah" in screen.error.text()
-    assert staffing.counter_state(1, clock=clock).officer == "budi"
+    assert desk_state.counter_state(1, clock=clock).officer == "budi"
 
     for digit in pins["sari"]:
         tap(screen.pad.keys[digit])
     tap(screen.submit_button)
     assert window.current_screen() is window.desk
-    state = staffing.counter_state(1, clock=clock)
+    state = desk_state.counter_state(1, clock=clock)
     assert (state.status, state.officer) == ("staffed", "sari")
     assert window.officer == "sari"
     assert "Sari Wulandari" in window.desk.who.text()
     assert "diambil alih" in window.notice.text()
     _work(window, clock, minutes=5)
     staffing.check(clock=clock)
-    assert staffing.front_desk_status(clock=clock).covered
+    assert desk_state.front_desk_status(clock=clock).covered
     assert _gaps_since(opened, clock) == []  # continuous coverage: no gap at all
 
 
@@ -146,7 +148,7 @@ def test_handover_offered_from_the_refused_break(signed_in, tap, clock, pins):
     for digit in pins["joko"]:
         tap(window.handover.pad.keys[digit])
     tap(window.handover.submit_button)
-    assert staffing.counter_state(1, clock=clock).officer == "joko"
+    assert desk_state.counter_state(1, clock=clock).officer == "joko"
     assert _gaps_since(opened, clock) == []
 
 
@@ -157,7 +159,7 @@ def test_sign_out_is_confirmed_then_refused_then_recorded_with_a_reason(
     dialogs.confirms = [False]
     tap(window.desk.buttons["sign_out"])
     assert window.current_screen() is window.desk  # the officer said no
-    assert staffing.counter_state(1, clock=clock).status == "staffed"
+    assert desk_state.counter_state(1, clock=clock).status == "staffed"
 
     dialogs.confirms = [True]
     tap(window.desk.buttons["sign_out"])
@@ -169,8 +171,8 @@ def test_sign_out_is_confirmed_then_refused_then_recorded_with_a_reason(
     assert window.current_screen() is window.sign_in_screen
     assert not window.heartbeat_timer.isActive()
     assert window.counter_number is None
-    assert staffing.counter_state(1, clock=clock).status == "out"
-    status = staffing.front_desk_status(clock=clock)
+    assert desk_state.counter_state(1, clock=clock).status == "out"
+    status = desk_state.front_desk_status(clock=clock)
     assert (status.covered, status.gap_reason) == (False, "sakit")
     assert window.banner.isVisible()
 
@@ -182,8 +184,8 @@ def test_sign_out_when_a_colleague_covers(signed_in, key, dialogs, clock, pins):
     key(window, Qt.Key.Key_F12)
     assert window.current_screen() is window.sign_in_screen
     assert "keluar dari loket 1" in window.notice.text()
-    assert staffing.counter_state(1, clock=clock).status == "out"
-    assert staffing.front_desk_status(clock=clock).covered
+    assert desk_state.counter_state(1, clock=clock).status == "out"
+    assert desk_state.front_desk_status(clock=clock).covered
 
 
 def test_closing_the_window_goes_through_sign_out(signed_in, dialogs, clock, pins):
@@ -191,7 +193,7 @@ def test_closing_the_window_goes_through_sign_out(signed_in, dialogs, clock, pin
     window = signed_in()
     dialogs.confirms = [True]
     window.close()
-    assert staffing.counter_state(1, clock=clock).status == "out"
+    assert desk_state.counter_state(1, clock=clock).status == "out"
     assert window.current_screen() is window.sign_in_screen
 
 
@@ -200,22 +202,22 @@ def test_the_heartbeat_timer_keeps_the_counter_staffed(signed_in, qtbot, clock):
     assert window.heartbeat_timer.interval() == 50
     clock.advance(seconds=40)
     qtbot.waitUntil(
-        lambda: staffing.counter_state(1, clock=clock).heartbeat_age_seconds == 0, timeout=10_000
+        lambda: desk_state.counter_state(1, clock=clock).heartbeat_age_seconds == 0, timeout=10_000
     )
     clock.advance(seconds=40)  # 80 s after sign-in, but 40 s after the last beat
     qtbot.waitUntil(
-        lambda: staffing.counter_state(1, clock=clock).heartbeat_age_seconds == 0, timeout=10_000
+        lambda: desk_state.counter_state(1, clock=clock).heartbeat_age_seconds == 0, timeout=10_000
     )
-    assert staffing.counter_state(1, clock=clock).status == "staffed"
+    assert desk_state.counter_state(1, clock=clock).status == "staffed"
 
 
 def test_without_heartbeats_the_counter_is_lost(signed_in, clock):
     window = signed_in()  # the test fixture's timer never fires
     assert window.heartbeat_timer.interval() > 60_000
     clock.advance(seconds=61)
-    assert staffing.counter_state(1, clock=clock).status == "lost"
+    assert desk_state.counter_state(1, clock=clock).status == "lost"
     window.heartbeat()  # the app comes back: restored
-    assert staffing.counter_state(1, clock=clock).status == "staffed"
+    assert desk_state.counter_state(1, clock=clock).status == "staffed"
 
 
 def test_signed_out_elsewhere_returns_to_the_sign_in_screen(signed_in, clock, pins):
@@ -228,7 +230,7 @@ def test_signed_out_elsewhere_returns_to_the_sign_in_screen(signed_in, clock, pi
 
 
 def test_the_apps_tick_records_a_colleague_whose_pc_died(signed_in, clock, pins):
-    from loket.models.services.office import load_settings
+    from loket.models.settings import load_settings
 
     staffing.sign_in(2, "sari", pins["sari"], clock=clock)  # her PC then goes silent
     window = signed_in()
@@ -239,4 +241,4 @@ def test_the_apps_tick_records_a_colleague_whose_pc_died(signed_in, clock, pins)
     lost = [e for e in staffing_log.entries_for_days(day, day) if e.kind == "heartbeat_lost"]
     assert [(e.counter_id is not None, e.officer_id is not None) for e in lost] == [(True, True)]
     assert window.front_desk is not None and window.front_desk.covered  # budi still covers
-    assert staffing.counter_state(2, clock=clock).status == "lost"
+    assert desk_state.counter_state(2, clock=clock).status == "lost"

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from loket.admin.counter.desk_screen import DESK_KEYS, TICKET_KEYS
-from loket.models.services import calling
-from loket.models.services.tickets import describe_ticket, find_ticket_id, issue_ticket
+from loket.models.queue import calling
+from loket.models.queue.tickets import describe_ticket, find_ticket_id, issue_ticket
 
 KEYS = {
     "call_next": (Qt.Key.Key_F1, Qt.KeyboardModifier.NoModifier),
@@ -153,7 +153,7 @@ def test_transfer_to_a_service(signed_in, do, tap, clock):
 
 
 def test_transfer_to_a_counter_by_keyboard(signed_in, key, clock):
-    from loket.models.services.counter_desk import waiting_for_counter
+    from loket.models.queue.counter_desk import waiting_for_counter
 
     issue_ticket("A", clock=clock)
     window = signed_in()

@@ -83,7 +83,9 @@ class SimPrinter:
             return 0x12 | near | (0x60 if self.paper_out else 0)
         return 0x12
 
-    def wait_for(self, predicate: Callable[[bytes], bool], timeout: float = 3.0) -> bool:
+    def wait_for(self, predicate: Callable[[bytes], bool], timeout: float = 30.0) -> bool:
+        """True as soon as ``predicate`` holds for what arrived; the timeout is only against a
+        hang (a loaded machine may take seconds to schedule the printer's thread)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if predicate(self.received):

@@ -15,7 +15,7 @@ def _open(url: str) -> None:
 
 def issue(url: str, count: int, start_at: float) -> None:
     _open(url)
-    from loket.models.services.tickets import issue_ticket
+    from loket.models.queue.tickets import issue_ticket
 
     time.sleep(max(0.0, start_at - time.time()))
     labels = [issue_ticket("A").number for _ in range(count)]
@@ -24,7 +24,7 @@ def issue(url: str, count: int, start_at: float) -> None:
 
 def call(url: str, counter: int, start_at: float) -> None:
     _open(url)
-    from loket.models.services import calling
+    from loket.models.queue import calling
 
     time.sleep(max(0.0, start_at - time.time()))
     called = []
@@ -39,7 +39,7 @@ def call(url: str, counter: int, start_at: float) -> None:
 
 def issue_forever(url: str) -> None:
     _open(url)
-    from loket.models.services.tickets import issue_ticket
+    from loket.models.queue.tickets import issue_ticket
 
     print("ready", flush=True)
     while True:

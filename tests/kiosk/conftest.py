@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from helpers.sim_printer import SimPrinter
 from helpers.stubs import FakeClock, ScriptedDialogs
+from helpers.windows import WINDOW_HEIGHT, WINDOW_WIDTH, show_at_size, size_problem
 from PySide6.QtWidgets import QApplication
 
 from loket.kiosk.shell import i18n
@@ -29,9 +30,9 @@ def sim() -> Iterator[SimPrinter]:
 @pytest.fixture
 def office(db: str, clock: FakeClock) -> str:
     """Two services open on the fake clock's Monday 08:00, and an admin account."""
-    from loket.models.services.catalog import add_service
-    from loket.models.services.office import update_settings
-    from loket.models.services.staff import add_staff
+    from loket.models.office.catalog import add_service
+    from loket.models.office.staff import add_staff
+    from loket.models.settings import update_settings
 
     update_settings(office_name="Kantor Kelurahan Menteng")
     add_service("A", "Administrasi Kependudukan", "Civil registration", hours="07:30-16:00")
@@ -58,15 +59,16 @@ def make_kiosk(
         options.setdefault("use_feed", False)
         window = KioskWindow(clock=clock, dialogs=dialogs, **options)  # type: ignore[arg-type]
         qtbot.addWidget(window)
-        window.resize(1280, 900)
-        window.show()
-        qtbot.waitExposed(window)
+        show_at_size(qtbot, window, WINDOW_WIDTH, WINDOW_HEIGHT)
         windows.append(window)
         return window
 
     yield make
     for window in windows:
+        # Nothing during the test may have grown the window past the size it claims.
+        problem = size_problem(window, WINDOW_WIDTH, WINDOW_HEIGHT)
         window.leave()
+        assert problem is None, problem
 
 
 @pytest.fixture

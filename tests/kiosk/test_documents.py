@@ -13,7 +13,7 @@ def _fill_form(kiosk, tap, type_in, **values: str) -> None:
 
 
 def test_hand_in_a_document_typed_on_the_keyboard(qtbot, make_kiosk, sim, tap, type_in):
-    from loket.models.services.receipts import show_receipt
+    from loket.models.documents.receipt_lookup import show_receipt
 
     kiosk = make_kiosk(printer=sim.uri)
     tap(kiosk.home.document_button)
@@ -87,8 +87,8 @@ def test_service_refusal_is_shown_in_the_form(qtbot, make_kiosk, tap, type_in):
 
 
 def test_check_a_receipt_by_number(qtbot, make_kiosk, clock, tap, type_in):
-    from loket.models.services.receipts import new_receipt, set_status
-    from loket.models.services.staff import add_staff
+    from loket.models.documents.receipt_actions import new_receipt, set_status
+    from loket.models.office.staff import add_staff
 
     add_staff("rina", "Rina", "staff", "1111")
     made = new_receipt("Siti", "Rahasia pribadi", "Bidang Perizinan", 3, clock=clock)
@@ -122,7 +122,7 @@ def test_check_unknown_number_and_empty(qtbot, make_kiosk, tap, type_in):
 
 
 def test_check_a_receipt_by_its_scanned_qr(qtbot, make_kiosk, clock, tap):
-    from loket.models.services.receipts import new_receipt
+    from loket.models.documents.receipt_actions import new_receipt
 
     made = new_receipt("Siti", "Surat", "Umum", 1, clock=clock)
     kiosk = make_kiosk()

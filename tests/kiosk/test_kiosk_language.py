@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from loket.kiosk.shell import i18n
 from loket.kiosk.ticketing.main import parse_args
-from loket.models.services.office import update_settings
+from loket.models.settings import update_settings
 
 
 def test_an_idle_kiosk_returns_to_the_office_language(qtbot, make_kiosk, tap):

@@ -46,7 +46,7 @@ def test_a_good_printer_gets_the_ticket_with_its_signed_qr(qtbot, make_kiosk, si
 def test_printer_fault_shows_ticket_qr_and_message(
     qtbot, make_kiosk, sim, tap, fault, words_id, caplog
 ):
-    from loket.models.services.printouts import pending_jobs
+    from loket.models.printouts.paper import pending_jobs
 
     setattr(sim, fault, True)
     kiosk = make_kiosk(printer=sim.uri)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def _row(station: str, clock):
-    from loket.models.services.printer_reports import list_printers
+    from loket.models.printouts.printer_reports import list_printers
 
     return next((p for p in list_printers(clock) if p.station == station), None)
 
@@ -12,7 +12,7 @@ def _row(station: str, clock):
 def test_paper_out_on_the_kiosk_printer_becomes_a_fault_on_the_office_list(
     qtbot, make_kiosk, sim, tap, clock
 ):
-    from loket.models.services.printer_reports import RED, printer_faults
+    from loket.models.printouts.printer_reports import RED, printer_faults
 
     kiosk = make_kiosk(printer=sim.uri, station="LOBI-1")
     # On start the kiosk checks its printer and puts itself on the list.
@@ -50,7 +50,7 @@ def test_the_periodic_check_runs_on_its_own(qtbot, make_kiosk, sim, clock):
 def test_a_report_that_cannot_be_written_does_not_stop_the_ticket(
     qtbot, make_kiosk, sim, tap, clock, monkeypatch, caplog
 ):
-    from loket.models.services import printer_reports
+    from loket.models.printouts import printer_reports
 
     def database_down(*args: object, **kwargs: object) -> bool:
         raise ConnectionError("database down")
@@ -68,7 +68,7 @@ def test_a_report_that_cannot_be_written_does_not_stop_the_ticket(
 
 
 def test_closing_the_kiosk_takes_it_off_the_alarm_list(qtbot, make_kiosk, sim, clock):
-    from loket.models.services.printer_reports import printer_faults
+    from loket.models.printouts.printer_reports import printer_faults
 
     sim.paper_out = True
     kiosk = make_kiosk(printer=sim.uri, station="LOBI-4")

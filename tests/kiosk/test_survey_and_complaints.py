@@ -5,18 +5,18 @@ from __future__ import annotations
 from helpers.escpos_decode import decode
 
 from loket.kiosk.shell.theme import PRIMARY_MM, touch_px
-from loket.models.services.survey_elements import ELEMENTS
+from loket.models.feedback.survey_elements import ELEMENTS
 
 
 def _survey_rows(clock):
-    from loket.models.services.surveys import ikm_report
+    from loket.models.feedback.surveys import ikm_report
 
     day = clock.now().date()
     return ikm_report(day, day)
 
 
 def test_survey_nine_elements_profile_and_ticket_link(qtbot, make_kiosk, clock, tap, type_in):
-    from loket.models.services.tickets import issue_ticket
+    from loket.models.queue.tickets import issue_ticket
 
     issue_ticket("A", clock=clock)
     kiosk = make_kiosk()
@@ -49,7 +49,7 @@ def test_survey_nine_elements_profile_and_ticket_link(qtbot, make_kiosk, clock, 
     assert report.profile["age"] == {"30-39": 1}
     assert report.profile["education"] == {"S1": 1}
     assert report.profile["occupation"] == {"Swasta": 1}
-    from loket.models.services.surveys import ikm_by_service
+    from loket.models.feedback.surveys import ikm_by_service
 
     day = clock.now().date()
     by_service = {r.service: r.respondents for r in ikm_by_service(day, day)}
@@ -59,8 +59,8 @@ def test_survey_nine_elements_profile_and_ticket_link(qtbot, make_kiosk, clock, 
 def test_survey_back_keeps_answers_and_a_rated_ticket_is_refused(
     qtbot, make_kiosk, clock, tap, type_in
 ):
-    from loket.models.services.surveys import record_response
-    from loket.models.services.tickets import issue_ticket
+    from loket.models.feedback.surveys import record_response
+    from loket.models.queue.tickets import issue_ticket
 
     issue_ticket("B", clock=clock)
     record_response([3] * 9, ticket_number="B-001", clock=clock)
@@ -94,7 +94,7 @@ def test_survey_without_ticket_or_profile(qtbot, make_kiosk, clock, tap):
 
 
 def test_complaint_with_contact_prints_a_tracking_number(qtbot, make_kiosk, sim, tap, type_in):
-    from loket.models.services.complaints import show_complaint
+    from loket.models.feedback.complaint_lookup import show_complaint
 
     kiosk = make_kiosk(printer=sim.uri)
     tap(kiosk.home.complaint_button)

@@ -8,7 +8,7 @@ from loket.kiosk.shell.theme import MIN_TOUCH_PX, PRIMARY_MM, touch_px
 
 
 def test_home_shows_a_button_per_service_with_its_queue(make_kiosk, clock):
-    from loket.models.services.tickets import issue_ticket
+    from loket.models.queue.tickets import issue_ticket
 
     issue_ticket("A", clock=clock)
     issue_ticket("A", clock=clock)
@@ -40,8 +40,8 @@ def test_take_a_normal_ticket(qtbot, make_kiosk, clock, tap):
 
 
 def test_priority_ticket_and_people_ahead(qtbot, make_kiosk, clock, tap):
-    from loket.models.services.queue import snapshot
-    from loket.models.services.tickets import issue_ticket
+    from loket.models.queue.tickets import issue_ticket
+    from loket.models.queue.waiting import snapshot
 
     for _ in range(3):
         issue_ticket("B", clock=clock)
@@ -72,8 +72,8 @@ def test_without_the_priority_question(qtbot, make_kiosk, tap):
 
 
 def test_closed_quota_and_hours_are_explained(qtbot, make_kiosk, clock):
-    from loket.models.services.catalog import add_service, disable_service
-    from loket.models.services.tickets import issue_ticket
+    from loket.models.office.catalog import add_service, disable_service
+    from loket.models.queue.tickets import issue_ticket
 
     add_service("C", "Pengaduan", "Complaints desk", hours="13:00-15:00")
     add_service("D", "Legalisir", "Legalisation", daily_quota=1)
@@ -92,7 +92,7 @@ def test_closed_quota_and_hours_are_explained(qtbot, make_kiosk, clock):
 
 
 def test_a_refused_ticket_is_explained_on_home(qtbot, make_kiosk, clock, tap):
-    from loket.models.services.catalog import edit_service
+    from loket.models.office.catalog import edit_service
 
     kiosk = make_kiosk()
     tap(kiosk.home.service_buttons["A"])
@@ -118,7 +118,7 @@ def test_every_button_is_touch_sized(qtbot, make_kiosk):
 
 
 def test_the_feed_refreshes_home_when_another_kiosk_issues(qtbot, make_kiosk, office, clock):
-    from loket.models.services.tickets import issue_ticket
+    from loket.models.queue.tickets import issue_ticket
 
     kiosk = make_kiosk(use_feed=True, feed_url=office)
     issue_ticket("B", clock=clock)

@@ -82,8 +82,8 @@ def test_slip_as_pdf(slip: ComplaintLayout) -> None:
 
 
 def test_filed_complaint_prints_on_the_network_printer(db, clock, sim) -> None:
-    from loket.models.services.complaints import file_complaint
-    from loket.models.services.printouts import print_complaint
+    from loket.models.feedback.complaint_actions import file_complaint
+    from loket.models.printouts.paper import print_complaint
 
     info = file_complaint(
         "Ruang tunggu panas, kipas angin mati", contact_phone="0812 3456 7890", clock=clock

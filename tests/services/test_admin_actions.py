@@ -8,10 +8,15 @@ from typing import Any
 
 import pytest
 
+from loket.models import settings as office
 from loket.models.errors import InvalidInput, NotFound, PermissionDenied
-from loket.models.services import admin_actions as act
-from loket.models.services import audit, auth, catalog, office, service_hours, signing, staff
-from loket.models.services.auth import Session
+from loket.models.integrity import signing
+from loket.models.office import admin_actions as act
+from loket.models.office import audit, auth, catalog, staff
+from loket.models.office.auth import Session
+from loket.models.printouts import printer_actions as printer_act
+from loket.models.staffing import hours as service_hours
+from loket.models.staffing import hours_actions as hours_act
 
 
 @pytest.fixture
@@ -54,13 +59,13 @@ ACTIONS: dict[str, Callable[[Session, Any], object]] = {
     "set_lockout_policy": lambda s, c: act.set_lockout_policy(s, max_failures=3, clock=c),
     "set_office_identity": lambda s, c: act.set_office_identity(s, name="Kantor X", clock=c),
     "set_board_voice": lambda s, c: act.set_board_voice(s, "chime", False, clock=c),
-    "forget_printer": lambda s, c: act.forget_printer(s, "LOBI-1", "network://10.0.0.9", clock=c),
-    "set_hours": lambda s, c: act.set_hours(s, "front_desk", "6", hours="08:00-12:00", clock=c),
-    "add_holiday": lambda s, c: act.add_holiday(s, "2026-12-25", "Natal", clock=c),
-    "remove_holiday": lambda s, c: act.remove_holiday(s, "2026-12-25", clock=c),
-    "import_holidays": lambda s, c: act.import_holidays(s, "2026-12-25;Natal", clock=c),
-    "set_ramadan": lambda s, c: act.set_ramadan(s, "2027-02-08", "2027-03-09", clock=c),
-    "set_escalation_delay": lambda s, c: act.set_escalation_delay(s, 20, clock=c),
+    "forget_printer": lambda s, c: printer_act.forget_printer(s, "LOBI-1", "network://10.0.0.9", clock=c),
+    "set_hours": lambda s, c: hours_act.set_hours(s, "front_desk", "6", hours="08:00-12:00", clock=c),
+    "add_holiday": lambda s, c: hours_act.add_holiday(s, "2026-12-25", "Natal", clock=c),
+    "remove_holiday": lambda s, c: hours_act.remove_holiday(s, "2026-12-25", clock=c),
+    "import_holidays": lambda s, c: hours_act.import_holidays(s, "2026-12-25;Natal", clock=c),
+    "set_ramadan": lambda s, c: hours_act.set_ramadan(s, "2027-02-08", "2027-03-09", clock=c),
+    "set_escalation_delay": lambda s, c: hours_act.set_escalation_delay(s, 20, clock=c),
     "rotate_key": lambda s, c: act.rotate_key(s, clock=c),
     "export_public_keys": lambda s, c: act.export_public_keys(s, clock=c),
 }
@@ -69,10 +74,11 @@ ACTIONS: dict[str, Callable[[Session, Any], object]] = {
 def test_every_public_action_is_covered():
     public = {
         name
-        for name in dir(act)
-        if callable(getattr(act, name))
+        for module in (act, hours_act, printer_act)
+        for name in dir(module)
+        if callable(getattr(module, name))
         and not name.startswith("_")
-        and getattr(getattr(act, name), "__module__", "") == act.__name__
+        and getattr(getattr(module, name), "__module__", "") == module.__name__
     }
     assert public == set(ACTIONS)
 
@@ -114,7 +120,7 @@ def test_admin_changes_are_made_and_audited(admin, clock):
     act.add_service(admin, "B", "Perizinan", "Permits", clock=clock)
     act.add_counter(admin, 2, "A,B:2", front_desk=True, clock=clock)
     act.set_front_desk_minimum(admin, 2, clock=clock)
-    act.add_holiday(admin, "2026-12-25", "Natal", clock=clock)
+    hours_act.add_holiday(admin, "2026-12-25", "Natal", clock=clock)
     assert catalog.get_counter(2).services == (("A", 1), ("B", 2))
     assert office.load_settings().front_desk_minimum == 2
     assert [h.name for h in service_hours.list_holidays()] == ["Natal"]
@@ -231,7 +237,7 @@ def test_unlock_and_lockout_policy(admin, clock):
 
 
 def test_forgetting_a_retired_printer_clears_it_and_is_audited(admin, clock):
-    from loket.models.services import printer_reports
+    from loket.models.printouts import printer_reports
     from loket.printing.status import PrinterStatus, Problem
 
     paper_out = PrinterStatus(ok=False, problems=(Problem.PAPER_OUT,))
@@ -239,10 +245,10 @@ def test_forgetting_a_retired_printer_clears_it_and_is_audited(admin, clock):
         "LOBI-1", "kiosk", "network://10.0.0.9", paper_out, 2, active=True, clock=clock
     )
     assert [p.station for p in printer_reports.printer_faults(clock=clock)] == ["LOBI-1"]
-    assert act.forget_printer(admin, "LOBI-1", "network://10.0.0.9", clock=clock)
+    assert printer_act.forget_printer(admin, "LOBI-1", "network://10.0.0.9", clock=clock)
     assert printer_reports.printer_faults(clock=clock) == []
     assert printer_reports.list_printers(clock=clock) == []
     entry = audit.list_audit()[0]
     assert (entry.action, entry.target) == ("printer_forget", "LOBI-1 network://10.0.0.9")
     with pytest.raises(NotFound, match="No printer"):
-        act.forget_printer(admin, "LOBI-1", "network://10.0.0.9", clock=clock)
+        printer_act.forget_printer(admin, "LOBI-1", "network://10.0.0.9", clock=clock)

@@ -6,7 +6,7 @@ import pytest
 from num2words import num2words
 
 from loket.models.errors import InvalidInput
-from loket.models.services.announcements import (
+from loket.models.queue.announcements import (
     LETTER_NAMES_ID,
     announcement,
     letter_words,

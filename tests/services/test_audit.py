@@ -8,8 +8,8 @@ import pytest
 
 from loket.models import rawsql
 from loket.models.db import write_transaction
-from loket.models.services import audit
-from loket.models.services.auth import Session
+from loket.models.office import audit
+from loket.models.office.auth import Session
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 
 from loket.models.errors import InvalidInput, PermissionDenied
-from loket.models.services import audit, auth, staff
-from loket.models.services.auth import AccountLocked
+from loket.models.office import audit, auth, staff
+from loket.models.office.auth import AccountLocked
 
 
 @pytest.fixture

@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 
+from loket.models import settings as office
 from loket.models.errors import InvalidInput, PermissionDenied
-from loket.models.services import admin_actions as act
-from loket.models.services import audit, auth, office, staff
-from loket.models.services.auth import Session
+from loket.models.office import admin_actions as act
+from loket.models.office import audit, auth, staff
+from loket.models.office.auth import Session
 
 
 @pytest.fixture

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from loket.models.errors import IllegalTransition, InvalidInput, NotFound
-from loket.models.services import calling, catalog
-from loket.models.services.queue import snapshot
-from loket.models.services.tickets import issue_ticket
+from loket.models.office import catalog
+from loket.models.queue import calling
+from loket.models.queue.tickets import issue_ticket
+from loket.models.queue.waiting import snapshot
 
 
 @pytest.fixture

@@ -3,32 +3,27 @@ seal is found, a deleted seal is found, and a seal not signed by the office is r
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import re
-import zlib
 from collections.abc import Callable
 
 import pytest
+from helpers.pdf_text import pdf_text
 from helpers.stubs import JAKARTA
 
 from loket.models.db import database, write_transaction
-from loket.models.services import (
-    audit,
-    catalog,
-    chain_seals,
-    hashchain,
-    receipts,
-    signing,
-    staff,
-    staffing,
-    staffing_export,
-    staffing_log,
-)
-from loket.models.services.auth import Session
-from loket.models.services.hashchain import ChainEntry
-from loket.models.services.staffing_summary import daily_summary, sign_off_day
-from loket.models.services.staffing_verify import verify_staffing_log
+from loket.models.documents import receipt_actions, receipt_log
+from loket.models.integrity import hashchain, signing
+from loket.models.integrity import seals as chain_seals
+from loket.models.integrity.hashchain import ChainEntry
+from loket.models.office import audit, catalog, staff
+from loket.models.office.auth import Session
+from loket.models.reports import staffing_export
+from loket.models.staffing import counter_actions as staffing
+from loket.models.staffing import log as staffing_log
+from loket.models.staffing.sign_off import sign_off_day
+from loket.models.staffing.summaries import daily_summary
+from loket.models.staffing.verify import verify_staffing_log
 
 MONDAY = dt.date(2026, 11, 23)
 
@@ -53,7 +48,7 @@ def signed_day(db, clock):
     clock.set(dt.datetime(2026, 11, 23, 8, 0, tzinfo=JAKARTA))
     staffing.resume(1, clock)
     for sender in ("Siti Aminah", "Joko Widodo"):
-        receipts.new_receipt(
+        receipt_actions.new_receipt(
             sender_name=sender,
             subject="Permohonan surat keterangan domisili",
             recipient_unit="Seksi Pemerintahan",
@@ -72,7 +67,7 @@ def signed_day(db, clock):
     summary = sign_off_day(MONDAY, "kepala", "rahasia-kepala", clock)
     # The logs go on after the seal: a receipt and an audit entry on Tuesday.
     clock.advance(minutes=30)
-    receipts.new_receipt(
+    receipt_actions.new_receipt(
         sender_name="Rina", subject="Izin keramaian", recipient_unit="Umum", pages=1, clock=clock
     )
     with write_transaction():
@@ -82,7 +77,7 @@ def signed_day(db, clock):
 
 def _verifications() -> list[tuple[bool, str, str]]:
     staffing_report = verify_staffing_log()
-    receipt_report = receipts.verify_log()
+    receipt_report = receipt_log.verify_log()
     audit_report = audit.verify_audit()
     return [
         (r.ok, r.message_id, r.message_en) for r in (staffing_report, receipt_report, audit_report)
@@ -116,12 +111,12 @@ def test_untouched_logs_verify_with_their_seal(signed_day):
     for ok, message_id, message_en in _verifications():
         assert ok, message_en
         assert "1 segel cocok" in message_id and "1 seals hold" in message_en
-    report = receipts.verify_log()
+    report = receipt_log.verify_log()
     assert report.seals == 1 and report.as_json()["seals"] == 1
 
 
 def test_the_chain_names_match_the_logs():
-    assert set(chain_seals.SEALED_CHAINS) == {staffing_log.CHAIN, receipts.CHAIN, audit.CHAIN}
+    assert set(chain_seals.SEALED_CHAINS) == {staffing_log.CHAIN, receipt_log.CHAIN, audit.CHAIN}
 
 
 def test_a_second_sign_off_gets_its_own_seal(signed_day, clock):
@@ -164,7 +159,7 @@ def _staffing_edit() -> tuple[str, str, Callable[[], list[ChainEntry]], int]:
 
 def _receipt_edit() -> tuple[str, str, Callable[[], list[ChainEntry]], int]:
     _sql("UPDATE receipt_event SET at = at - 3600000000 WHERE seq = 1")
-    return receipts.CHAIN, "receipt_event", receipts._chain_entries, 1
+    return receipt_log.CHAIN, "receipt_event", receipt_log._chain_entries, 1
 
 
 def _audit_edit() -> tuple[str, str, Callable[[], list[ChainEntry]], int]:
@@ -211,8 +206,8 @@ def test_a_truncated_log_is_found_at_the_seal(signed_day):
     # Every receipt entry deleted and the head reset: an empty, self-consistent chain.
     _sql("DELETE FROM receipt_event")
     _sql("DELETE FROM receipt")
-    _sql("DELETE FROM chain_head WHERE chain = ?", receipts.CHAIN)
-    report = receipts.verify_log()
+    _sql("DELETE FROM chain_head WHERE chain = ?", receipt_log.CHAIN)
+    report = receipt_log.verify_log()
     assert not report.ok and report.problem is not None
     assert report.problem.reason == "rewritten_before_seal"
     assert "entri #2 hilang" in report.message_id and "entry #2 is missing" in report.message_en
@@ -221,7 +216,7 @@ def test_a_truncated_log_is_found_at_the_seal(signed_day):
 def test_a_rewrite_after_the_seal_is_only_the_plain_checks_business(signed_day):
     # Tuesday's receipt (#3) came after the seal: editing it is found by the chain itself.
     _sql("UPDATE receipt_event SET detail = '' WHERE seq = 3")
-    report = receipts.verify_log()
+    report = receipt_log.verify_log()
     assert not report.ok and report.problem is not None
     assert report.problem.reason == "edited"
 
@@ -237,7 +232,7 @@ def test_a_deleted_seal_is_reported(signed_day):
     assert "Segel pengesahan 2026-11-23 hilang" in report.message_id
     assert "seal of the sign-off of 2026-11-23 is missing" in report.message_en
     # The seal anchored the receipts and the audit log too.
-    assert not receipts.verify_log().ok and not audit.verify_audit().ok
+    assert not receipt_log.verify_log().ok and not audit.verify_audit().ok
     assert [p.reason for p in chain_seals.verify_seals().problems] == ["seal_missing"]
 
 
@@ -339,24 +334,20 @@ def test_cli_verifications_report_the_rewrite(signed_day, loket):
 # ── the seal code on paper ────────────────────────────────────────────────────────
 
 
-def _pdf_text(pdf: bytes) -> bytes:
-    """Every content stream of a reportlab PDF, decoded (ASCII85 and/or Flate)."""
-    out = []
-    for match in re.finditer(rb"<<(.*?)>>\s*stream\r?\n(.*?)endstream", pdf, re.S):
-        header, data = match.groups()
-        if b"ASCII85Decode" in header:
-            body = data.strip().removeprefix(b"<~").removesuffix(b"~>")
-            data = base64.a85decode(body)
-        if b"FlateDecode" in header:
-            data = zlib.decompress(data)
-        out.append(data)
-    return b"\n".join(out)
-
-
 def test_the_staffing_report_pdf_carries_the_seal_code(signed_day, clock):
     [seal] = chain_seals.list_seals()
     summary = daily_summary(MONDAY, clock)
     pdf = staffing_export.to_pdf([summary], JAKARTA, "Kantor Kelurahan Menteng")
-    text = _pdf_text(pdf)
-    assert b"seal code" in text
-    assert seal.code.encode() in text
+    text = pdf_text(pdf)
+    assert f"kode segel / seal code {seal.code}" in text
+    assert "Disahkan/signed off: Ibu Kepala 2026-11-24 09:00" in text
+    # … on a report that carries the day's figures: its heading, totals, gaps and rows.
+    assert "Kantor Kelurahan Menteng — Laporan penjagaan loket / Staffing report" in text
+    assert "2026-11-23 (Monday)" in text
+    assert "Loket depan / front desk: 0.20% dijaga/covered (0:01:00 dari/of 8:30:00)" in text
+    assert "3 kekosongan/gaps" in text
+    assert "07:30:00 07:40:00 0:10:00 aplikasi loket tidak merespons" in text
+    assert "07:40:00 08:00:00 0:20:00 ditinggal dengan alasan sah — Sakit (SKD-1)" in text
+    assert "08:01:00 16:00:00 7:59:00" in text
+    assert "1 (depan/front) 8:30:00 0:01:00 0.2 0:20:00 ani" in text
+    assert "Ani Lestari 8:30:00 0:01:00 0.2 0:20:00 loket 1" in text

@@ -8,8 +8,9 @@ import pytest
 
 from loket.models.changefeed import ChangeListener, ChangeSubscription
 from loket.models.errors import QuotaReached
-from loket.models.services import calling, catalog
-from loket.models.services.tickets import issue_ticket
+from loket.models.office import catalog
+from loket.models.queue import calling
+from loket.models.queue.tickets import issue_ticket
 
 
 @pytest.fixture
@@ -61,10 +62,11 @@ def test_listener_reconnects_after_the_connection_is_killed(db, clock):
     try:
         time.sleep(0.3)
         with psycopg.connect(url, autocommit=True) as admin:
-            admin.execute(
+            killed = admin.execute(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                 "WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()"
-            )
+            ).fetchall()
+        assert any(ok for (ok,) in killed)  # the listener's connection really went
         deadline = time.monotonic() + 10
         while not seen and time.monotonic() < deadline:
             time.sleep(0.05)

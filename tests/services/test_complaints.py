@@ -10,10 +10,19 @@ import pytest
 
 from loket.models.db import database
 from loket.models.errors import IllegalTransition, InvalidInput, NotFound
-from loket.models.services import catalog, complaints
-from loket.models.services.staff import add_staff
-from loket.models.services.tickets import issue_ticket
-from loket.models.services.working_days import (
+from loket.models.feedback.complaint_actions import (
+    add_follow_up,
+    close_complaint,
+    file_complaint,
+    response_days,
+    set_response_days,
+)
+from loket.models.feedback.complaint_info import SUMMARY_LENGTH, summarise
+from loket.models.feedback.complaint_lookup import complaint_counts, list_complaints, show_complaint
+from loket.models.office import catalog
+from loket.models.office.staff import add_staff
+from loket.models.queue.tickets import issue_ticket
+from loket.models.staffing.working_days import (
     add_working_days,
     is_working_day,
     working_days_between,
@@ -66,19 +75,17 @@ def office(db, clock):
 
 def test_tracking_numbers_count_up_per_office_year(office):
     clock = office
-    first = complaints.file_complaint(TEXT, clock=clock)
+    first = file_complaint(TEXT, clock=clock)
     assert first.number == "ADU-2026-000001"
-    assert complaints.file_complaint("Mohon kursi tunggu ditambah", clock=clock).number == (
-        "ADU-2026-000002"
-    )
+    assert file_complaint("Mohon kursi tunggu ditambah", clock=clock).number == ("ADU-2026-000002")
     # 00:30 WIB on 1 January is still 2026 in UTC: the office's year counts.
     clock.set(dt.datetime(2027, 1, 1, 0, 30, tzinfo=WIB))
-    assert complaints.file_complaint(TEXT, clock=clock).number == "ADU-2027-000001"
+    assert file_complaint(TEXT, clock=clock).number == "ADU-2027-000001"
 
 
 def test_a_kiosk_complaint_is_open_with_a_due_date(office):
     clock = office
-    info = complaints.file_complaint(
+    info = file_complaint(
         TEXT, contact_name=" Siti  Aminah ", contact_phone="0812 3456 7890", clock=clock
     )
     assert info.status == "open" and info.channel == "kiosk" and info.category == "complaint"
@@ -87,40 +94,38 @@ def test_a_kiosk_complaint_is_open_with_a_due_date(office):
     # Monday 23 Nov 2026 + 10 working days = Monday 7 Dec 2026.
     assert info.due_date == dt.date(2026, 12, 7)
     assert info.overdue is False and info.follow_ups == ()
-    assert complaints.show_complaint("adu-2026-1", clock=clock) == info
+    assert show_complaint("adu-2026-1", clock=clock) == info
 
 
 def test_response_days_setting_and_holidays_move_the_due_date(office):
     clock = office
-    assert complaints.response_days() == 10
-    assert complaints.set_response_days("5") == 5
+    assert response_days() == 10
+    assert set_response_days("5") == 5
     # Monday 23 Nov + 5 working days = Monday 30 Nov; with 26 Nov off → Tuesday 1 Dec.
-    assert complaints.file_complaint(TEXT, clock=clock).due_date == dt.date(2026, 11, 30)
+    assert file_complaint(TEXT, clock=clock).due_date == dt.date(2026, 11, 30)
     holiday = {dt.date(2026, 11, 26)}
-    later = complaints.file_complaint(TEXT, holidays=holiday, clock=clock)
+    later = file_complaint(TEXT, holidays=holiday, clock=clock)
     assert later.due_date == dt.date(2026, 12, 1)
     with pytest.raises(InvalidInput):
-        complaints.set_response_days(0)
+        set_response_days(0)
 
 
 def test_the_offices_holiday_table_moves_the_due_date(office):
-    from loket.models.services.service_hours import add_holiday
+    from loket.models.staffing.hours import add_holiday
 
     clock = office
     add_holiday("2026-12-01", "Libur daerah", clock=clock)
     add_holiday("2026-11-20", "Sudah lewat", clock=clock)
     # Mon 23 Nov + 10 working days skipping Tue 1 Dec: 24,25,26,27 | 30,2,3,4 | 7,8 → Tue 8 Dec.
-    assert complaints.file_complaint(TEXT, clock=clock).due_date == dt.date(2026, 12, 8)
+    assert file_complaint(TEXT, clock=clock).due_date == dt.date(2026, 12, 8)
     # Holidays given by the caller replace the table.
-    assert complaints.file_complaint(TEXT, holidays=(), clock=clock).due_date == dt.date(
-        2026, 12, 7
-    )
+    assert file_complaint(TEXT, holidays=(), clock=clock).due_date == dt.date(2026, 12, 7)
 
 
 def test_a_complaint_about_a_ticket_takes_its_service(office):
     clock = office
     ticket = issue_ticket("A", clock=clock)
-    info = complaints.file_complaint(
+    info = file_complaint(
         TEXT, ticket_number=ticket.number, channel="counter", category="suggestion", clock=clock
     )
     assert (info.ticket, info.service, info.channel, info.category) == (
@@ -130,7 +135,7 @@ def test_a_complaint_about_a_ticket_takes_its_service(office):
         "suggestion",
     )
     with pytest.raises(NotFound, match="today"):
-        complaints.file_complaint(TEXT, ticket_number="A-002", clock=clock)
+        file_complaint(TEXT, ticket_number="A-002", clock=clock)
 
 
 @pytest.mark.parametrize(
@@ -147,26 +152,24 @@ def test_a_complaint_about_a_ticket_takes_its_service(office):
 def test_bad_input_is_refused_clearly(office, kwargs, word):
     values = {"text": TEXT, **kwargs}
     with pytest.raises((InvalidInput, NotFound)) as refused:
-        complaints.file_complaint(**values, clock=office)
+        file_complaint(**values, clock=office)
     assert word in refused.value.message_en.lower()
-    assert complaints.complaint_counts(clock=office).total == 0
+    assert complaint_counts(clock=office).total == 0
 
 
 def test_follow_ups_until_closed(office):
     clock = office
-    number = complaints.file_complaint(TEXT, clock=clock).number
+    number = file_complaint(TEXT, clock=clock).number
     clock.advance(hours=1)
-    info = complaints.add_follow_up(
-        number, "Sudah dicek ke kepala seksi", officer="budi", clock=clock
-    )
+    info = add_follow_up(number, "Sudah dicek ke kepala seksi", officer="budi", clock=clock)
     assert info.status == "in_progress"  # the first note starts the follow-up
     clock.advance(days=1)
-    info = complaints.add_follow_up(
+    info = add_follow_up(
         number, "Dijawab lewat telepon: jadwal piket diperbaiki", status="answered", clock=clock
     )
     assert info.status == "answered" and info.answered_at == clock.now()
     clock.advance(days=2)
-    info = complaints.close_complaint(number, "Pelapor puas", officer="BUDI", clock=clock)
+    info = close_complaint(number, "Pelapor puas", officer="BUDI", clock=clock)
     assert info.status == "closed" and info.closed_at == clock.now()
     assert [(f.status, f.officer) for f in info.follow_ups] == [
         ("in_progress", "budi"),
@@ -175,58 +178,58 @@ def test_follow_ups_until_closed(office):
     ]
     assert info.follow_ups[1].note.startswith("Dijawab lewat telepon")
     with pytest.raises(IllegalTransition, match="closed"):
-        complaints.add_follow_up(number, "satu lagi", clock=clock)
+        add_follow_up(number, "satu lagi", clock=clock)
 
 
 def test_illegal_moves_and_unknown_things_are_refused(office):
     clock = office
-    number = complaints.file_complaint(TEXT, clock=clock).number
-    complaints.add_follow_up(number, "dicek", clock=clock)
+    number = file_complaint(TEXT, clock=clock).number
+    add_follow_up(number, "dicek", clock=clock)
     with pytest.raises(IllegalTransition, match="next: answered, closed"):
-        complaints.add_follow_up(number, "kembali", status="open", clock=clock)
+        add_follow_up(number, "kembali", status="open", clock=clock)
     with pytest.raises(InvalidInput, match="status"):
-        complaints.add_follow_up(number, "x", status="done", clock=clock)
+        add_follow_up(number, "x", status="done", clock=clock)
     with pytest.raises(InvalidInput, match="required"):
-        complaints.add_follow_up(number, "  ", clock=clock)
+        add_follow_up(number, "  ", clock=clock)
     with pytest.raises(NotFound):
-        complaints.add_follow_up(number, "x", officer="nobody", clock=clock)
+        add_follow_up(number, "x", officer="nobody", clock=clock)
     with pytest.raises(NotFound, match="ADU-2026-000042"):
-        complaints.show_complaint("ADU-2026-42")
+        show_complaint("ADU-2026-42")
     with pytest.raises(InvalidInput, match="ADU-2026-000123"):
-        complaints.show_complaint("TT-2026-000001")
+        show_complaint("TT-2026-000001")
     # An answered complaint may be reopened when the citizen is not satisfied.
-    complaints.add_follow_up(number, "dijawab", status="answered", clock=clock)
-    reopened = complaints.add_follow_up(number, "belum puas", status="in-progress", clock=clock)
+    add_follow_up(number, "dijawab", status="answered", clock=clock)
+    reopened = add_follow_up(number, "belum puas", status="in-progress", clock=clock)
     assert reopened.status == "in_progress"
 
 
 def test_overdue_flags_listing_and_counts(office):
     clock = office
-    late = complaints.file_complaint(TEXT, clock=clock).number  # due Mon 7 Dec
-    answered = complaints.file_complaint(TEXT, clock=clock).number
+    late = file_complaint(TEXT, clock=clock).number  # due Mon 7 Dec
+    answered = file_complaint(TEXT, clock=clock).number
     clock.advance(days=3)
-    fresh = complaints.file_complaint("Toilet rusak", clock=clock).number  # due Thu 10 Dec
-    closed = complaints.file_complaint("Terima kasih", category="suggestion", clock=clock).number
-    complaints.add_follow_up(answered, "Sudah dijawab", status="answered", clock=clock)
-    complaints.close_complaint(closed, "Dicatat", clock=clock)
+    fresh = file_complaint("Toilet rusak", clock=clock).number  # due Thu 10 Dec
+    closed = file_complaint("Terima kasih", category="suggestion", clock=clock).number
+    add_follow_up(answered, "Sudah dijawab", status="answered", clock=clock)
+    close_complaint(closed, "Dicatat", clock=clock)
 
     clock.set(dt.datetime(2026, 12, 7, 15, 0, tzinfo=WIB))  # the due day itself: not late yet
-    assert complaints.complaint_counts(clock=clock).overdue == 0
+    assert complaint_counts(clock=clock).overdue == 0
     clock.set(dt.datetime(2026, 12, 8, 8, 0, tzinfo=WIB))
-    listed = {c.number: c for c in complaints.list_complaints(clock=clock)}
+    listed = {c.number: c for c in list_complaints(clock=clock)}
     assert listed[late].overdue is True
     assert listed[answered].overdue is False  # an answer stops the clock
     assert listed[fresh].overdue is False and listed[closed].overdue is False
-    assert [c.number for c in complaints.list_complaints(overdue_only=True, clock=clock)] == [late]
-    assert {c.number for c in complaints.list_complaints(status="active", clock=clock)} == {
+    assert [c.number for c in list_complaints(overdue_only=True, clock=clock)] == [late]
+    assert {c.number for c in list_complaints(status="active", clock=clock)} == {
         late,
         answered,
         fresh,
     }
-    assert [c.number for c in complaints.list_complaints(status="closed", clock=clock)] == [closed]
+    assert [c.number for c in list_complaints(status="closed", clock=clock)] == [closed]
     # Newest first.
-    assert [c.number for c in complaints.list_complaints(limit=2, clock=clock)] == [closed, fresh]
-    counts = complaints.complaint_counts(clock=clock)
+    assert [c.number for c in list_complaints(limit=2, clock=clock)] == [closed, fresh]
+    counts = complaint_counts(clock=clock)
     assert counts.as_json() == {
         "open": 2,
         "in_progress": 0,
@@ -240,9 +243,9 @@ def test_overdue_flags_listing_and_counts(office):
 
 def test_public_view_hides_the_contact(office):
     clock = office
-    number = complaints.file_complaint(TEXT, "Siti", "08123456789", clock=clock).number
-    complaints.add_follow_up(number, "Sedang dicek", officer="budi", clock=clock)
-    info = complaints.show_complaint(number, clock=clock)
+    number = file_complaint(TEXT, "Siti", "08123456789", clock=clock).number
+    add_follow_up(number, "Sedang dicek", officer="budi", clock=clock)
+    info = show_complaint(number, clock=clock)
     public = info.as_json(WIB, public=True)
     assert public["contact_name"] is None and public["contact_phone"] is None
     assert public["follow_ups"][0]["officer"] is None
@@ -254,10 +257,10 @@ def test_public_view_hides_the_contact(office):
 
 def test_summary_is_short_and_cut_at_a_word():
     text = "Antrean sangat lama " * 20
-    summary = complaints.summarise(text)
-    assert len(summary) <= complaints.SUMMARY_LENGTH and summary.endswith("…")
+    summary = summarise(text)
+    assert len(summary) <= SUMMARY_LENGTH and summary.endswith("…")
     assert summary.startswith("Antrean sangat lama Antrean")
-    assert complaints.summarise("  pendek\n sekali ") == "pendek sekali"
+    assert summarise("  pendek\n sekali ") == "pendek sekali"
 
 
 def test_kiosks_filing_at_once_get_distinct_numbers(office):
@@ -273,7 +276,7 @@ def test_kiosks_filing_at_once_get_distinct_numbers(office):
             shared.connect(reuse_if_open=True)
             start.wait(timeout=30)
             for i in range(5):
-                info = complaints.file_complaint(f"Pengaduan {index}-{i}", clock=clock)
+                info = file_complaint(f"Pengaduan {index}-{i}", clock=clock)
                 with lock:
                     numbers.append(info.number)
         except BaseException as exc:  # reported below

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from loket.models.db import database, is_sqlite
-from loket.models.services import catalog
+from loket.models.office import catalog
 from loket.models.tables import Ticket, TicketEvent, TicketSequence
 
 WORKERS = str(Path(__file__).parent.parent / "helpers" / "workers.py")
@@ -56,7 +56,7 @@ def test_parallel_kiosks_never_repeat_or_skip(open_office):
 
 @pytest.mark.slow
 def test_parallel_counters_each_ticket_called_once(open_office):
-    from loket.models.services.tickets import issue_ticket
+    from loket.models.queue.tickets import issue_ticket
 
     url = open_office
     for number in range(1, PROCESSES + 1):
@@ -68,8 +68,9 @@ def test_parallel_counters_each_ticket_called_once(open_office):
     procs = [_spawn("call", url, str(n), str(start_at)) for n in range(1, PROCESSES + 1)]
     per_counter = _collect(procs)
     called = [label for batch in per_counter for label in batch]
+    # Every ticket called exactly once, however the work fell between the counters (on a loaded
+    # machine one process may well empty the queue before the others start).
     assert sorted(called) == [f"A-{n:03d}" for n in range(1, total + 1)]
-    assert sum(1 for batch in per_counter if batch) >= 2  # they really competed
     assert TicketEvent.select().where(TicketEvent.kind == "called").count() == total
 
 
@@ -77,16 +78,25 @@ def test_parallel_counters_each_ticket_called_once(open_office):
 def test_kill_9_mid_issue_leaves_no_duplicate_or_half_ticket(open_office):
     url = open_office
     for round_ in range(3):
+        before = Ticket.select().count()
         proc = _spawn("issue-forever", url)
         assert proc.stdout is not None
         assert proc.stdout.readline().strip() == "ready"
-        time.sleep(0.3 + 0.17 * round_)
+        # Kill it once it has really issued tickets, however slow the machine is (a fixed sleep
+        # proves nothing on a loaded one); the extra pause differs per round so the kill lands
+        # at different points of a write.
+        deadline = time.monotonic() + 120  # only against a hang
+        while Ticket.select().count() < before + 4:
+            assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+            assert time.monotonic() < deadline, "the worker issued no tickets"
+            time.sleep(0.02)
+        time.sleep(0.05 + 0.037 * round_)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=10)
     database.obj.close()
     database.obj.connect()
     tickets = list(Ticket.select(Ticket.sequence, Ticket.label).order_by(Ticket.sequence).tuples())
-    assert len(tickets) > 10
+    assert len(tickets) >= 12  # each of the three rounds issued at least 4
     assert [seq for seq, _ in tickets] == list(range(1, len(tickets) + 1))
     last = TicketSequence.select(TicketSequence.last_number).scalar()
     assert last == len(tickets)  # no number burnt by the killed transaction

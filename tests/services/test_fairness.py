@@ -5,8 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from loket.models.services import calling, catalog
-from loket.models.services.office import update_settings
+from loket.models.office import catalog
+from loket.models.queue import calling
+from loket.models.settings import update_settings
 from loket.models.tables import Counter, Ticket, TicketEvent, TicketSequence
 
 ISSUE = st.tuples(st.just("issue"), st.sampled_from(["A", "B"]), st.booleans())
@@ -34,7 +35,7 @@ def test_calls_follow_fifo_and_interleave(db, clock, runs, interleave):
         catalog.add_counter(1, "A,B")
     _reset()
     update_settings(interleave_normal=str(interleave))
-    from loket.models.services.tickets import issue_ticket
+    from loket.models.queue.tickets import issue_ticket
 
     normal: list[str] = []  # the model: waiting tickets per class in arrival order
     priority: list[str] = []

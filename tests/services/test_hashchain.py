@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from loket.models.db import write_transaction
 from loket.models.fields import to_micros
-from loket.models.services import hashchain
-from loket.models.services.hashchain import (
+from loket.models.integrity import hashchain
+from loket.models.integrity.hashchain import (
     GENESIS_HASH,
     ChainEntry,
     ChainHeadState,

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from loket.models.errors import InvalidInput
-from loket.models.services import service_hours
-from loket.models.services.holiday_import import import_holidays, parse_holidays
-from loket.models.services.staffing_verify import verify_staffing_log
+from loket.models.staffing import hours as service_hours
+from loket.models.staffing.holiday_import import import_holidays, parse_holidays
+from loket.models.staffing.verify import verify_staffing_log
 
 EXCEL_ID = (
     "\ufeffTanggal;Keterangan\r\n"
@@ -63,7 +63,7 @@ def test_import_adds_new_days_keeps_known_ones_and_the_log_stays_intact(db, cloc
 
 
 def test_files_from_old_and_new_excel_are_both_read():
-    from loket.models.services.holiday_import import decode
+    from loket.models.staffing.holiday_import import decode
 
     assert decode("\ufeff25/12/2026;Natal".encode()) == "25/12/2026;Natal"
     assert decode("17/08/2026;Hari Kemerdekaan RI — Proklamasi".encode("cp1252")).endswith(

@@ -18,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from loket.models.errors import InvalidInput
-from loket.models.services.ikm import (
+from loket.models.feedback.ikm import (
     KREJCIE_MORGAN,
     category_for,
     compute_ikm,
@@ -27,7 +27,7 @@ from loket.models.services.ikm import (
     required_sample,
     round_half_up,
 )
-from loket.models.services.survey_elements import ELEMENT_KEYS, ELEMENTS, check_answers
+from loket.models.feedback.survey_elements import ELEMENT_KEYS, ELEMENTS, check_answers
 
 
 def answer_sets(respondents: int, total: int) -> list[list[int]]:

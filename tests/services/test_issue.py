@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from loket.models.errors import InvalidInput, NotFound, QuotaReached, ServiceClosed
-from loket.models.services import catalog
-from loket.models.services.tickets import issue_ticket
+from loket.models.office import catalog
+from loket.models.queue.tickets import issue_ticket
 
 
 def _office(hours: str = "07:30-16:00", days: str = "12345", quota: int | None = None) -> None:

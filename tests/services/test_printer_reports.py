@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from loket.models.errors import InvalidInput
-from loket.models.services.printer_reports import (
+from loket.models.printouts.printer_reports import (
     AMBER,
     RED,
     PrinterWatch,

@@ -9,10 +9,11 @@ import cbor2
 import pytest
 
 from loket.models.db import database
+from loket.models.documents import receipt_actions, receipt_log, receipt_lookup, ticket_qr
 from loket.models.errors import IllegalTransition, InvalidInput, NotFound
-from loket.models.services import receipts, signing
-from loket.models.services.qr_payload import unpack
-from loket.models.services.staff import add_staff, disable_staff
+from loket.models.integrity import signing
+from loket.models.integrity.qr_payload import unpack
+from loket.models.office.staff import add_staff, disable_staff
 
 WIB = dt.timezone(dt.timedelta(hours=7))
 
@@ -25,7 +26,7 @@ def _receipt(clock, **overrides):
         "pages": 3,
     }
     values.update(overrides)
-    return receipts.new_receipt(**values, clock=clock)
+    return receipt_actions.new_receipt(**values, clock=clock)
 
 
 @pytest.fixture
@@ -96,9 +97,9 @@ def test_counter_receipt_is_confirmed_by_the_receiving_officer(db, clock, office
 
 def test_working_days_skip_weekends():
     friday = dt.date(2026, 11, 27)
-    assert receipts.add_working_days(friday, 0) == friday
-    assert receipts.add_working_days(friday, 1) == dt.date(2026, 11, 30)
-    assert receipts.add_working_days(friday, 6) == dt.date(2026, 12, 7)
+    assert receipt_actions.add_working_days(friday, 0) == friday
+    assert receipt_actions.add_working_days(friday, 1) == dt.date(2026, 11, 30)
+    assert receipt_actions.add_working_days(friday, 6) == dt.date(2026, 12, 7)
 
 
 @pytest.mark.parametrize(
@@ -129,7 +130,7 @@ def test_every_field_is_checked_in_both_languages(db, clock, overrides, words):
         _receipt(clock, **overrides)
     assert words in refused.value.message_en
     assert refused.value.message_id and refused.value.message_id != refused.value.message_en
-    assert receipts.list_receipts() == []
+    assert receipt_lookup.list_receipts() == []
 
 
 def test_officer_must_exist_be_active_and_not_at_the_kiosk(db, clock, officer):
@@ -152,11 +153,11 @@ def test_refused_receipt_does_not_burn_a_number(db, clock):
 def test_status_path_and_history(db, clock, officer):
     info = _receipt(clock)
     clock.advance(minutes=10)
-    receipts.set_status(info.number, "confirmed", officer=officer, clock=clock)
+    receipt_actions.set_status(info.number, "confirmed", officer=officer, clock=clock)
     clock.advance(hours=1)
-    receipts.set_status(info.number, "forwarded", note="ke Seksi Pemerintahan", clock=clock)
-    receipts.set_status(info.number, "ready", clock=clock)
-    done = receipts.set_status(info.number.lower(), "Collected", clock=clock)
+    receipt_actions.set_status(info.number, "forwarded", note="ke Seksi Pemerintahan", clock=clock)
+    receipt_actions.set_status(info.number, "ready", clock=clock)
+    done = receipt_actions.set_status(info.number.lower(), "Collected", clock=clock)
     assert done.status == "collected"
     assert [e.status for e in done.history] == [
         "received",
@@ -167,12 +168,12 @@ def test_status_path_and_history(db, clock, officer):
     ]
     assert done.history[1].officer == "budi"
     assert done.history[2].note == "ke Seksi Pemerintahan"
-    assert receipts.verify_log().ok
+    assert receipt_log.verify_log().ok
 
 
 def test_ready_may_skip_forwarding(db, clock, officer):
     info = _receipt(clock, officer=officer)
-    assert receipts.set_status(info.number, "ready", clock=clock).status == "ready"
+    assert receipt_actions.set_status(info.number, "ready", clock=clock).status == "ready"
 
 
 @pytest.mark.parametrize(
@@ -188,43 +189,43 @@ def test_ready_may_skip_forwarding(db, clock, officer):
 def test_illegal_transitions_are_refused(db, clock, officer, path, target):
     info = _receipt(clock)
     for status in path:
-        receipts.set_status(info.number, status, officer=officer, clock=clock)
+        receipt_actions.set_status(info.number, status, officer=officer, clock=clock)
     with pytest.raises(IllegalTransition) as refused:
-        receipts.set_status(info.number, target, officer=officer, clock=clock)
+        receipt_actions.set_status(info.number, target, officer=officer, clock=clock)
     assert info.number in refused.value.message_en and "cannot become" in refused.value.message_en
 
 
 def test_confirming_needs_an_officer_and_statuses_are_known(db, clock):
     info = _receipt(clock)
     with pytest.raises(InvalidInput, match="officer"):
-        receipts.set_status(info.number, "confirmed", clock=clock)
+        receipt_actions.set_status(info.number, "confirmed", clock=clock)
     with pytest.raises(InvalidInput, match="Unknown status"):
-        receipts.set_status(info.number, "lost", clock=clock)
+        receipt_actions.set_status(info.number, "lost", clock=clock)
 
 
 def test_find_list_and_show(db, clock, officer):
     first = _receipt(clock)
     clock.advance(minutes=1)
     second = _receipt(clock, officer=officer)
-    assert [r.number for r in receipts.list_receipts()] == [second.number, first.number]
-    assert [r.number for r in receipts.list_receipts(status="received")] == [first.number]
-    assert receipts.list_receipts(year=2025) == []
+    assert [r.number for r in receipt_lookup.list_receipts()] == [second.number, first.number]
+    assert [r.number for r in receipt_lookup.list_receipts(status="received")] == [first.number]
+    assert receipt_lookup.list_receipts(year=2025) == []
     for spelling in ("TT-2026-000001", "tt-2026-1", "TT2026000001", "TT/2026/000001"):
-        assert receipts.show_receipt(spelling).number == first.number
+        assert receipt_lookup.show_receipt(spelling).number == first.number
     with pytest.raises(NotFound, match="No receipt TT-2026-000009"):
-        receipts.show_receipt("TT-2026-9")
+        receipt_lookup.show_receipt("TT-2026-9")
     with pytest.raises(InvalidInput, match="Invalid receipt number"):
-        receipts.show_receipt("A-001")
+        receipt_lookup.show_receipt("A-001")
 
 
 def test_ticket_qr_text_is_signed(db, clock):
-    text = receipts.ticket_qr_text("a-012", issued_at=clock.now(), clock=clock)
+    text = ticket_qr.ticket_qr_text("a-012", issued_at=clock.now(), clock=clock)
     result = signing.verify_text(text)
     assert result.valid and (result.kind, result.number) == ("ticket", "A-012")
     assert result.claims is not None
     assert (result.claims.service, result.claims.day) == ("A", dt.date(2026, 11, 23))
     with pytest.raises(InvalidInput):
-        receipts.ticket_qr_text("not a ticket", clock=clock)
+        ticket_qr.ticket_qr_text("not a ticket", clock=clock)
 
 
 def test_rotation_keeps_old_receipts_verifiable(db, clock):
@@ -246,10 +247,10 @@ def history(db, clock, officer):
     #4 A confirmed, #5 A forwarded, #6 C received."""
     a = _receipt(clock)
     b = _receipt(clock, officer=officer)
-    receipts.set_status(a.number, "confirmed", officer=officer, clock=clock)
-    receipts.set_status(a.number, "forwarded", clock=clock)
+    receipt_actions.set_status(a.number, "confirmed", officer=officer, clock=clock)
+    receipt_actions.set_status(a.number, "forwarded", clock=clock)
     c = _receipt(clock)
-    report = receipts.verify_log()
+    report = receipt_log.verify_log()
     assert report.ok and report.entries == 6 and report.receipts == 3
     return a.number, b.number, c.number
 
@@ -260,7 +261,7 @@ def _sql(statement: str, *params: object) -> None:
 
 
 def _broken(seq: int, reason: str) -> str:
-    report = receipts.verify_log()
+    report = receipt_log.verify_log()
     assert not report.ok
     assert report.problem is not None
     assert (report.problem.seq, report.problem.reason) == (seq, reason), report.message_en
@@ -295,15 +296,15 @@ def test_deleted_chain_head_is_found(history):
 
 
 def test_forged_row_with_recomputed_hash_breaks_the_next_link(history):
-    from loket.models.services.hashchain import entry_hash
+    from loket.models.integrity.hashchain import entry_hash
 
     row = database.obj.execute_sql(
         "SELECT prev_hash, at, officer_id, detail FROM receipt_event WHERE seq = 5"
     ).fetchone()
     from loket.models.fields import from_micros
 
-    fields = receipts._chain_fields(history[0], "ready", from_micros(row[1]), row[2], row[3])
-    forged = entry_hash(receipts.CHAIN, 5, row[0], fields)
+    fields = receipt_log._chain_fields(history[0], "ready", from_micros(row[1]), row[2], row[3])
+    forged = entry_hash(receipt_log.CHAIN, 5, row[0], fields)
     _sql("UPDATE receipt_event SET status = 'ready', row_hash = ? WHERE seq = 5", forged)
     _broken(6, "relinked")
 
@@ -320,7 +321,7 @@ def test_status_changed_behind_the_log_is_found(history):
 
 
 def test_verify_log_on_an_empty_database(db):
-    report = receipts.verify_log()
+    report = receipt_log.verify_log()
     assert report.ok and report.entries == 0
 
 
@@ -344,7 +345,9 @@ def test_concurrent_receipts_never_share_a_number_and_keep_the_chain(db, clock, 
             for i in range(6):
                 info = _receipt(clock, sender_name=f"Pengirim {index}-{i}")
                 if i % 2 == 0:
-                    receipts.set_status(info.number, "confirmed", officer=officer, clock=clock)
+                    receipt_actions.set_status(
+                        info.number, "confirmed", officer=officer, clock=clock
+                    )
                 with lock:
                     numbers.append(info.number)
         except BaseException as exc:  # reported below
@@ -359,7 +362,7 @@ def test_concurrent_receipts_never_share_a_number_and_keep_the_chain(db, clock, 
         thread.join(timeout=120)
     assert not errors, errors
     assert sorted(numbers) == [f"TT-2026-{n:06d}" for n in range(1, 25)]
-    report = receipts.verify_log()
+    report = receipt_log.verify_log()
     assert report.ok and report.entries == 24 + 12, report.message_en
 
 
@@ -374,14 +377,16 @@ def test_search_looks_in_the_database_not_only_the_newest(db, clock):
         clock.advance(minutes=1)
         _receipt(clock)
     # The newest one alone is what limit=1 lists; a search still reaches the oldest.
-    assert [r.number for r in receipts.list_receipts(limit=1)] != [oldest.number]
+    assert [r.number for r in receipt_lookup.list_receipts(limit=1)] != [oldest.number]
     for text in ("bambang", "WIJAYA", "maju_jaya", "98765", "2026-000001", " Bambang "):
-        assert [r.number for r in receipts.list_receipts(limit=1, text=text)] == [oldest.number]
-    assert len(receipts.list_receipts(text="siti")) == 3
-    assert receipts.list_receipts(text="maju%jaya") == []  # wildcards are plain characters
-    assert receipts.list_receipts(text="x_x") == []
+        assert [r.number for r in receipt_lookup.list_receipts(limit=1, text=text)] == [
+            oldest.number
+        ]
+    assert len(receipt_lookup.list_receipts(text="siti")) == 3
+    assert receipt_lookup.list_receipts(text="maju%jaya") == []  # wildcards are plain characters
+    assert receipt_lookup.list_receipts(text="x_x") == []
     with pytest.raises(InvalidInput, match="too long"):
-        receipts.list_receipts(text="a" * 121)
+        receipt_lookup.list_receipts(text="a" * 121)
 
 
 def test_statuses_filter_in_the_database(db, clock, officer):
@@ -390,12 +395,12 @@ def test_statuses_filter_in_the_database(db, clock, officer):
         clock.advance(minutes=1)
         done = _receipt(clock, officer=officer)
         for status in ("forwarded", "ready", "collected"):
-            receipts.set_status(done.number, status, officer=officer, clock=clock)
+            receipt_actions.set_status(done.number, status, officer=officer, clock=clock)
     # The open one is older than every collected one, and still found with limit=1.
-    assert [r.number for r in receipts.list_receipts(limit=1)] != [old_open.number]
-    found = receipts.list_receipts(statuses=("received", "ready"), limit=1)
+    assert [r.number for r in receipt_lookup.list_receipts(limit=1)] != [old_open.number]
+    found = receipt_lookup.list_receipts(statuses=("received", "ready"), limit=1)
     assert [r.number for r in found] == [old_open.number]
-    assert len(receipts.list_receipts(statuses=("collected",))) == 3
-    assert receipts.list_receipts(statuses=()) == []
+    assert len(receipt_lookup.list_receipts(statuses=("collected",))) == 3
+    assert receipt_lookup.list_receipts(statuses=()) == []
     with pytest.raises(InvalidInput, match="Unknown status"):
-        receipts.list_receipts(statuses=("lost",))
+        receipt_lookup.list_receipts(statuses=("lost",))

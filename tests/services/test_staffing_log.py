@@ -9,10 +9,13 @@ from helpers.stubs import JAKARTA
 
 from loket.models.db import database
 from loket.models.errors import IllegalTransition, PermissionDenied
-from loket.models.services import catalog, staff, staffing, staffing_log
-from loket.models.services.service_hours import add_holiday, set_hours
-from loket.models.services.staffing_summary import daily_summary, explain_gap, sign_off_day
-from loket.models.services.staffing_verify import verify_staffing_log
+from loket.models.office import catalog, staff
+from loket.models.staffing import counter_actions as staffing
+from loket.models.staffing import log as staffing_log
+from loket.models.staffing.hours import add_holiday, set_hours
+from loket.models.staffing.sign_off import explain_gap, sign_off_day
+from loket.models.staffing.summaries import daily_summary
+from loket.models.staffing.verify import verify_staffing_log
 
 MONDAY = dt.date(2026, 11, 23)
 

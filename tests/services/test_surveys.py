@@ -11,15 +11,16 @@ import pytest
 from loket.models.changefeed import ChangeSubscription
 from loket.models.db import database
 from loket.models.errors import InvalidInput, NotFound
-from loket.models.services import calling, catalog
-from loket.models.services.surveys import (
+from loket.models.feedback.surveys import (
     ELEMENT_KEYS,
     RespondentProfile,
     ikm_by_service,
     ikm_report,
     record_response,
 )
-from loket.models.services.tickets import issue_ticket
+from loket.models.office import catalog
+from loket.models.queue import calling
+from loket.models.queue.tickets import issue_ticket
 
 WIB = dt.timezone(dt.timedelta(hours=7))
 DAY = dt.date(2026, 11, 23)  # the FakeClock starts at 08:00 WIB on this Monday

@@ -1,0 +1,101 @@
+"""Documents at the counter: receive one and print its signed receipt, and move the
+open receipts along until they are collected."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from loket.admin.counter.receipts_panel import phone_line
+from loket.models.errors import LoketError
+
+if TYPE_CHECKING:
+    from loket.admin.counter.window import CounterWindow
+    from loket.models.printouts.paper import PrintOutcome
+
+OPEN_RECEIPTS = ("received", "confirmed", "forwarded", "ready")
+
+
+class DocumentDesk:
+    """The documents screen of ``window``, with the officer's receipts behind it."""
+
+    def __init__(self, window: CounterWindow) -> None:
+        self.window = window
+        self.screen = window.documents
+
+    def open(self) -> None:
+        self.refresh()
+        self.window.show_screen(self.screen)
+
+    def refresh(self) -> None:
+        from loket.models.documents.receipt_lookup import list_receipts
+
+        try:
+            receipts = list_receipts(statuses=OPEN_RECEIPTS, limit=1000)
+        except LoketError as exc:
+            self.screen.show_notice(exc.message_id, exc.message_en, error=True)
+            return
+        self.screen.receipts.show_receipts(receipts)
+
+    def receive(self, values: dict[str, str]) -> None:
+        from loket.models.documents.receipt_actions import new_receipt
+        from loket.models.printouts.paper import print_receipt
+
+        window = self.window
+        try:
+            info = new_receipt(
+                values["sender_name"],
+                values["subject"],
+                values["recipient_unit"],
+                values["pages"],
+                sender_organisation=values.get("sender_organisation") or None,
+                sender_phone=values.get("sender_phone") or None,
+                sender_nik=values.get("sender_nik") or None,
+                attachments=values.get("attachments") or 0,
+                working_days=values.get("working_days") or None,
+                channel="counter",
+                officer=window.officer,
+                clock=window.clock,
+            )
+        except LoketError as exc:
+            self.screen.receive.show_error(exc.message_id, exc.message_en)
+            return
+        self.screen.receive.show_receipt(info)
+        self.refresh()
+        printer = window.printer
+        window.jobs.print_then(
+            lambda: print_receipt(info, printer),
+            lambda outcome, error: self._receipt_printed(info.number, outcome, error),
+        )
+
+    def _receipt_printed(self, number: str, outcome: PrintOutcome | None, error: object) -> None:
+        panel = self.screen.receive
+        if panel.receipt is None or panel.receipt.number != number:
+            return
+        if outcome is not None:
+            panel.show_outcome(outcome)
+        elif isinstance(error, LoketError):
+            panel.show_failure(error.message_id, error.message_en)
+        else:
+            panel.show_failure(
+                "Pencetakan gagal karena gangguan sistem; tanda terima tetap tercatat",
+                "Printing failed because of a system fault; the receipt is recorded",
+            )
+
+    def move_receipt(self, number: str, status: str) -> None:
+        from loket.models.documents.receipt_actions import set_status
+        from loket.models.documents.receipt_info import STATUS_NAMES
+
+        window = self.window
+        try:
+            info = set_status(number, status, officer=window.officer, clock=window.clock)
+        except LoketError as exc:
+            self.screen.show_notice(exc.message_id, exc.message_en, error=True)
+            return
+        self.refresh()
+        self.screen.receipts.select(info.number)
+        name_id, name_en = STATUS_NAMES[info.status]
+        message_id, message_en = f"{info.number}: {name_id}", f"{info.number}: {name_en}"
+        if info.status == "ready":
+            line = phone_line(info)  # already in the current language
+            message_id, message_en = f"{message_id} — {line}", f"{message_en} — {line}"
+        self.screen.show_notice(message_id, message_en)

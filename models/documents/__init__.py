@@ -1,0 +1,3 @@
+"""Documents handed in: signed receipts (tanda terima), their status history and yearly
+numbers.
+"""

@@ -1,0 +1,3 @@
+"""The public's verdict: the satisfaction survey (SKM) and its index (IKM), complaints and
+suggestions.
+"""
