@@ -24,6 +24,7 @@ def main() -> None:
     runs = parser.parse_args().runs
     with tempfile.TemporaryDirectory() as folder:
         env = dict(os.environ, LOKET_DATA_DIR=folder)
+        subprocess.run([LOKET, "init"], env=env, check=True, capture_output=True)
         subprocess.run([LOKET, "demo"], env=env, check=True, capture_output=True)
         walls = []
         for _ in range(runs):

@@ -64,6 +64,8 @@ def parse_url(url: str) -> DatabaseTarget:
             raise ConfigurationError(
                 f"Alamat SQLite tanpa berkas: {url}", f"SQLite URL names no file: {url}"
             )
+        if raw.startswith("//"):  # sqlite:////abs/path: one absolute path, not "//abs"
+            raw = "/" + raw.lstrip("/")
         return DatabaseTarget("sqlite", path=Path(raw).expanduser())
     if scheme in ("postgresql", "postgres"):
         name = unquote(parts.path.lstrip("/"))

@@ -1,4 +1,8 @@
-"""One database for the whole process, chosen by URL, behind a peewee proxy."""
+"""One database for the whole process, chosen by URL, behind a peewee proxy.
+
+A dropped PostgreSQL connection heals itself on next use; what cannot be redone safely
+raises :class:`~loket.models.errors.ConnectionLost` (see :mod:`loket.models.reconnect`).
+"""
 
 from __future__ import annotations
 
@@ -12,10 +16,10 @@ from peewee import (
     Database,
     DatabaseProxy,
     OperationalError,
-    PostgresqlDatabase,
     SqliteDatabase,
 )
 
+from loket.models import disk_full, writegate
 from loket.models.config import DatabaseTarget, parse_url, resolve_url
 from loket.models.errors import DatabaseUnavailable
 
@@ -45,29 +49,30 @@ def make_database(target: DatabaseTarget) -> Database:
     params: dict[str, Any] = dict(target.params)
     params.setdefault("connect_timeout", "5")
     params.setdefault("application_name", "loket")
-    return PostgresqlDatabase(target.name, **params)
+    # A connection that drops (server restart, network cut) heals itself on next use.
+    from loket.models.reconnect import ReconnectingPostgresqlDatabase
+
+    return ReconnectingPostgresqlDatabase(target.name, **params)
 
 
 def open_database(url: str | None = None) -> Database:
     """Bind the proxy to the database at ``url`` and connect; clear errors if unreachable."""
     target = parse_url(resolve_url(url))
     db = make_database(target)
+    writegate.reset()  # a new file: its storage check (storage.py) starts afresh
     database.initialize(db)
     try:
         db.connect(reuse_if_open=True)
     except OperationalError as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise DatabaseUnavailable(
-            f"Basis data tidak dapat dihubungi ({target.describe()}): {first}",
-            f"Cannot reach the database ({target.describe()}): {first}",
-        ) from exc
+        from loket.models.reconnect import refusal  # "too many clients" gets its own line
+
+        disk_full.raise_if_disk_full(exc, db)  # a -shm file that cannot grow: "disk I/O error"
+        raise refusal(target.describe(), exc) from exc
     except Exception as exc:  # driver errors that peewee does not wrap
         if type(exc).__module__.startswith(("psycopg", "sqlite3")):
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise DatabaseUnavailable(
-                f"Basis data tidak dapat dihubungi ({target.describe()}): {first}",
-                f"Cannot reach the database ({target.describe()}): {first}",
-            ) from exc
+            from loket.models.reconnect import refusal
+
+            raise refusal(target.describe(), exc) from exc
         raise
     return db
 
@@ -96,12 +101,17 @@ def write_transaction() -> Iterator[None]:
         with db.atomic():
             yield
         return
-    if isinstance(db, SqliteDatabase):
-        with db.atomic("IMMEDIATE"):
-            yield
-    else:
-        with db.atomic():
-            yield
+    writegate.wait()  # held while the file is checked, closed if it is damaged
+    try:
+        if isinstance(db, SqliteDatabase):
+            with db.atomic("IMMEDIATE"):
+                yield
+        else:
+            with db.atomic():
+                yield
+    except Exception as exc:  # a full disk is named, not hidden behind the failed rollback
+        disk_full.raise_if_disk_full(exc, db)
+        raise
 
 
 def db_date(day: dt.date) -> dt.date | str:

@@ -11,6 +11,7 @@ from loket.models.changefeed import publish
 from loket.models.db import write_transaction
 from loket.models.errors import InvalidInput
 from loket.models.tables import Setting
+from loket.models.validation import visible
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,8 @@ def validate_setting(key: str, value: str) -> str:
             ) from exc
     elif key in ("office_name", "office_id") and not value:
         raise InvalidInput(f"{key} tidak boleh kosong", f"{key} must not be empty")
-    return value
+    # Shown on the board and printed on tickets: no escapes, no bidi tricks.
+    return visible(value, key, key, newlines=key.startswith("board_running_text"))
 
 
 def update_settings(**changes: str) -> OfficeSettings:

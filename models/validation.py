@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from loket.models.errors import InvalidInput
+from loket.models.errors import BIDI_CONTROLS, InvalidInput
 
 _SERVICE_CODE = re.compile(r"^[A-Z]{1,2}$")
 _HOURS = re.compile(r"^(\d{1,2})[:.](\d{2})\s*[-–]\s*(\d{1,2})[:.](\d{2})$")
@@ -31,9 +31,25 @@ def text(raw: str, what_id: str, what_en: str, max_length: int, required: bool =
             f"{what_id} terlalu panjang (maks. {max_length} karakter)",
             f"{what_en} is too long (max. {max_length} characters)",
         )
-    if any(ord(ch) < 32 for ch in value):
+    return visible(value, what_id, what_en)
+
+
+def _is_control(char: str) -> bool:
+    return ord(char) < 32 or 0x7F <= ord(char) <= 0x9F or char in "\u2028\u2029"
+
+
+def visible(value: str, what_id: str, what_en: str, newlines: bool = False) -> str:
+    """``value`` unchanged, or refused when it holds control characters (newlines allowed
+    with ``newlines``) or bidi controls, which would make it show something other than what
+    it holds (U+202E turns "exe.txt" into "txt.exe" on screen)."""
+    if any(_is_control(ch) and not (newlines and ch in "\r\n\t") for ch in value):
         raise InvalidInput(
             f"{what_id} berisi karakter kendali", f"{what_en} contains control characters"
+        )
+    if any(ch in BIDI_CONTROLS for ch in value):
+        raise InvalidInput(
+            f"{what_id} berisi karakter pembalik arah teks (bidi), mis. U+202E",
+            f"{what_en} contains bidi text-direction controls, e.g. U+202E",
         )
     return value
 

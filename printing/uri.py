@@ -18,6 +18,9 @@ from loket.printing.profiles import PrinterProfile, profile_by_name
 SCHEMES = ("network", "usb", "serial", "cups", "file", "pdf", "dummy")
 BAUD_RATES = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
 DEFAULT_PORT = 9100
+#: Longer addresses are refused: no printer needs one, and the office's printer list
+#: (and every message that quotes the address) keeps it on one readable line.
+MAX_LENGTH = 255
 _HEX_ID = re.compile(r"^(?:0x)?[0-9a-fA-F]{1,4}$")
 
 
@@ -55,6 +58,12 @@ def parse_uri(text: str) -> PrinterUri:
     """Parse a printer URI; raises :class:`PrinterUriError` (bilingual) when malformed."""
     if not isinstance(text, str) or "://" not in text:
         raise _bad(str(text), "tidak ada skema (mis. network://)", "no scheme (e.g. network://)")
+    if len(text) > MAX_LENGTH:
+        raise _bad(
+            f"{text[:60]}…",
+            f"terlalu panjang (maks. {MAX_LENGTH} karakter)",
+            f"too long (max. {MAX_LENGTH} characters)",
+        )
     scheme = text.split("://", 1)[0].lower()
     if scheme not in SCHEMES:
         raise _bad(text, f"skema {scheme!r} tidak dikenal", f"unknown scheme {scheme!r}")

@@ -16,6 +16,7 @@ from hypothesis import settings
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from helpers.postgres import PostgresServer, start_server
+from helpers.settle import settle
 from helpers.stubs import FakeClock
 
 # Per-example deadlines measure the machine, not the code: a loaded CI box fails them at random.
@@ -126,12 +127,28 @@ def loket(db: str, tmp_path: Path) -> Callable[..., CliResult]:
 
 @pytest.fixture
 def tap(qtbot: object) -> Callable[[object], None]:
-    """A finger (or the mouse) on a visible, enabled widget, in every Qt app's tests."""
+    """A finger (or the mouse) on a visible, enabled widget, in every Qt app's tests.
+
+    A check box or radio button reacts only on its box and its text, not on the empty rest of
+    a row it is stretched across: the finger goes there, as a user's would.
+    """
     from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QCheckBox, QRadioButton, QStyle, QStyleOptionButton
 
     def press(widget: object) -> None:
         assert widget.isVisible(), f"{widget.objectName()} is not on screen"  # type: ignore[attr-defined]
         assert widget.isEnabled(), f"{widget.objectName()} is disabled"  # type: ignore[attr-defined]
-        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+        pos = widget.rect().center()  # type: ignore[attr-defined]
+        if isinstance(widget, QCheckBox | QRadioButton):
+            option = QStyleOptionButton()
+            widget.initStyleOption(option)
+            element = (
+                QStyle.SubElement.SE_CheckBoxClickRect
+                if isinstance(widget, QCheckBox)
+                else QStyle.SubElement.SE_RadioButtonClickRect
+            )
+            pos = widget.style().subElementRect(element, option, widget).center()
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)  # type: ignore[attr-defined]
+        settle(qtbot, widget)
 
     return press

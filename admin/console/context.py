@@ -1,10 +1,13 @@
-"""What every admin page shares: who is logged in, the clock and the dialogs."""
+"""What every admin page shares: who is logged in, the clock, the dialogs and the
+worker thread its service calls run on."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from loket.admin.console.page_work import Waits
+from loket.kiosk.shell.actions import ActionRunner
 from loket.kiosk.shell.dialogs import DialogService
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.errors import PermissionDenied
@@ -18,6 +21,9 @@ class ConsoleContext:
     session: Session | None = None
     # Folder the reports and survey print-outs are written to (None: the data folder).
     export_dir: str | None = None
+    # The window's worker for service calls (None: on the calling thread, e.g. a bare page).
+    work: ActionRunner | None = None
+    waits: Waits = field(default_factory=Waits)
 
     def require_session(self) -> Session:
         """The logged-in session; pages are only reachable after login."""

@@ -123,6 +123,8 @@ class CoveragePage(Page):
             self.refresh()
 
     def tick(self) -> None:
+        if self.context.waits.waiting:
+            return  # a call is still on its way: the next tick reads again
         self._ticks += 1
         if self._ticks % CHECK_EVERY_TICKS == 0:
             self.attempt(lambda: staffing.check(self.context.clock))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,6 +27,7 @@ from loket.admin.console.parts import (
     t,
     table,
 )
+from loket.models import input_files
 from loket.models.staffing import holiday_import, hours_actions
 from loket.models.staffing import hours as service_hours
 from loket.models.staffing.escalation import escalation_delay
@@ -266,16 +266,8 @@ class HoursPage(Page):
         )
         if not path:
             return
-        try:
-            raw = Path(path).read_bytes()[:200_000]
-        except OSError as exc:
-            self.show_message(
-                t(
-                    f"Berkas tidak dapat dibaca ({exc.strerror})",
-                    f"Cannot read the file ({exc.strerror})",
-                ),
-                error=True,
-            )
+        raw = self.attempt(lambda: input_files.read_bytes(path, input_files.HOLIDAY_CSV_LIMIT))
+        if raw is None:  # too big, a folder, a device, unreadable: said on the page
             return
         text = holiday_import.decode(raw)
         result = self.attempt(

@@ -1,6 +1,9 @@
-"""Log in with username and password; a locked account says until when."""
+"""Log in with username and password; a locked account says until when. The check runs
+on the window's worker thread when the screen has the window's context."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
@@ -12,14 +15,23 @@ from loket.models.errors import LoketError
 from loket.models.office import auth
 from loket.models.office.auth import AccountLocked, Session
 
+if TYPE_CHECKING:
+    from loket.admin.console.context import ConsoleContext
+
 
 class LoginScreen(QWidget):
     logged_in = Signal(object)  # Session
 
-    def __init__(self, clock: Clock = SYSTEM_CLOCK, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        clock: Clock = SYSTEM_CLOCK,
+        context: ConsoleContext | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("login_screen")
         self.clock = clock
+        self.context = context
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         box = QWidget()
@@ -70,8 +82,14 @@ class LoginScreen(QWidget):
         self.username.setFocus()
 
     def submit(self) -> None:
+        username, password, clock = self.username.text(), self.password.text(), self.clock
+        context = self.context
         try:
-            session: Session = auth.login(self.username.text(), self.password.text(), self.clock)
+            if context is None or context.work is None:
+                session: Session = auth.login(username, password, clock)
+            else:  # a failed login counts towards the lockout: never tried twice
+                job = lambda: auth.login(username, password, clock)  # noqa: E731
+                session = cast(Session, context.waits.run(context.work, job, retry_safe=False))
         except AccountLocked as exc:
             self.locked = True
             self._say(exc.message(current_language()), "error")

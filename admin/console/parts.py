@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtWidgets import (
@@ -130,7 +131,10 @@ class Page(QWidget):
 
     ``attempt`` runs a service call and turns a refusal (a :class:`LoketError`, e.g.
     ``PermissionDenied`` for a staff account) into the notice text, so a page never
-    crashes on a refused action and the user reads why.
+    crashes on a refused action and the user reads why. The call runs on the window's
+    worker thread, never on the GUI thread (see :mod:`loket.admin.console.page_work`):
+    a call made while the page reads (``refresh``) may be run again after a lost
+    connection; any other (a change) is refused on screen instead.
     """
 
     key = "page"
@@ -150,8 +154,17 @@ class Page(QWidget):
         self.notice = label(name=f"{self.key}_notice")
         self.notice.hide()
         outer.addWidget(self.notice)
+        self._reading = 0  # inside refresh(): its calls only read
         self.build()
         self.retranslate()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # Every page's refresh, however it is reached (navigation, the feed, a timer, the
+        # language): never run inside another call's wait, and known to only read.
+        super().__init_subclass__(**kwargs)
+        own = cls.__dict__.get("refresh")
+        if own is not None:
+            cls.refresh = _reading_refresh(own)  # type: ignore[method-assign,assignment]
 
     def build(self) -> None:
         """Add the page's widgets to ``self.body`` (before the first ``retranslate``)."""
@@ -178,9 +191,17 @@ class Page(QWidget):
                 self.refresh()
         super().changeEvent(event)
 
+    def run_service(self, action: Callable[[], T]) -> T:
+        """``action()`` on the window's worker thread, waited for without freezing the
+        window; a refusal is raised as a :class:`LoketError`, as from the service."""
+        work = self.context.work
+        if work is None:
+            return action()
+        return cast(T, self.context.waits.run(work, action, retry_safe=self._reading > 0))
+
     def attempt(self, action: Callable[[], T], done_id: str = "", done_en: str = "") -> T | None:
         try:
-            result = action()
+            result = self.run_service(action)
         except LoketError as exc:
             self.show_error(exc)
             return None
@@ -207,3 +228,19 @@ class Page(QWidget):
         set_role(self.notice, "error" if error else "muted")
         self.notice.setText(text)
         self.notice.show()
+
+
+def _reading_refresh(refresh: Callable[[Page], None]) -> Callable[[Page], None]:
+    @functools.wraps(refresh)
+    def wrapped(page: Page) -> None:
+        waits = page.context.waits
+        if waits.waiting and page._reading == 0:
+            waits.later(page.refresh)  # after the call being waited for
+            return
+        page._reading += 1
+        try:
+            refresh(page)
+        finally:
+            page._reading -= 1
+
+    return wrapped

@@ -2,9 +2,15 @@
 
 The live coverage board opens first after every login. The change feed drives the
 page on screen (and the board, whose alarm must sound wherever the head is looking).
+Every page's service calls run on the window's worker thread (``db_work``, see
+:mod:`loket.admin.console.page_work`); the activity line under the pages says when
+one takes a moment, or when the server is being reconnected to.
 """
 
 from __future__ import annotations
+
+import logging
+from typing import cast
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -25,11 +31,17 @@ from loket.admin.console.pages import PAGE_TYPES
 from loket.admin.console.parts import Page, button, label, t
 from loket.admin.console.report_warmer import ReportWarmer
 from loket.kiosk.shell import i18n
+from loket.kiosk.shell.actions import ActionRunner
+from loket.kiosk.shell.activity_line import ActivityLine
 from loket.kiosk.shell.dialogs import DialogService, QtDialogs
 from loket.kiosk.shell.feed import ChangeFeedBridge
 from loket.kiosk.shell.theme import Theme, apply_theme
 from loket.models.clock import SYSTEM_CLOCK, Clock
+from loket.models.errors import LoketError
 from loket.models.office.auth import Session
+from loket.models.settings import OfficeSettings
+
+log = logging.getLogger(__name__)
 
 FEED_TOPICS = {
     "tickets",
@@ -62,9 +74,11 @@ class ConsoleWindow(QWidget):
     ) -> None:
         super().__init__()
         self.setObjectName("admin_console")
+        self.db_work = ActionRunner(self, "loket-admin-actions")
         self.context = ConsoleContext(
             dialogs=dialogs or QtDialogs(self), clock=clock, export_dir=export_dir
         )
+        self.context.work = self.db_work
         outer = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.office_line = label("title", name="console_title")
@@ -81,7 +95,9 @@ class ConsoleWindow(QWidget):
 
         self.stack = QStackedWidget()
         outer.addWidget(self.stack, 1)
-        self.login = LoginScreen(clock)
+        self.activity = ActivityLine(self.db_work)
+        outer.addWidget(self.activity)
+        self.login = LoginScreen(clock, self.context)
         self.login.logged_in.connect(self.logged_in)
         self.stack.addWidget(self.login)
 
@@ -178,7 +194,12 @@ class ConsoleWindow(QWidget):
     def _show_office(self) -> None:
         from loket.models.settings import load_settings
 
-        self.office_line.setText(load_settings().office_name)
+        try:  # a read: on the worker, like every page's
+            settings = self.context.waits.run(self.db_work, load_settings, retry_safe=True)
+        except LoketError as exc:
+            log.warning("office settings unavailable: %s", exc.message_en)
+            return
+        self.office_line.setText(cast(OfficeSettings, settings).office_name)
 
     def log_out(self) -> None:
         self.show_login()
@@ -227,5 +248,6 @@ class ConsoleWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.leave()
+        self.db_work.stop()
         self.closing.emit()
         super().closeEvent(event)

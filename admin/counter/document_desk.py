@@ -1,15 +1,18 @@
 """Documents at the counter: receive one and print its signed receipt, and move the
-open receipts along until they are collected."""
+open receipts along until they are collected. The database work runs on the window's
+worker thread (``window.db_work``)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from loket.admin.counter.receipts_panel import phone_line
 from loket.models.errors import LoketError
 
 if TYPE_CHECKING:
     from loket.admin.counter.window import CounterWindow
+    from loket.models.documents.receipt_info import ReceiptInfo
     from loket.models.printouts.paper import PrintOutcome
 
 OPEN_RECEIPTS = ("received", "confirmed", "forwarded", "ready")
@@ -23,26 +26,34 @@ class DocumentDesk:
         self.screen = window.documents
 
     def open(self) -> None:
-        self.refresh()
         self.window.show_screen(self.screen)
+        self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        """Read the open receipts on the worker; ``then`` runs once they are shown."""
         from loket.models.documents.receipt_lookup import list_receipts
 
-        try:
-            receipts = list_receipts(statuses=OPEN_RECEIPTS, limit=1000)
-        except LoketError as exc:
-            self.screen.show_notice(exc.message_id, exc.message_en, error=True)
-            return
-        self.screen.receipts.show_receipts(receipts)
+        def show(receipts: Any) -> None:
+            self.screen.receipts.show_receipts(receipts)
+            if then is not None:
+                then()
+
+        self.window.db_work.run(
+            lambda: list_receipts(statuses=OPEN_RECEIPTS, limit=1000),
+            show,
+            lambda exc: self.screen.show_notice(exc.message_id, exc.message_en, error=True),
+            quiet=True,
+        )
 
     def receive(self, values: dict[str, str]) -> None:
         from loket.models.documents.receipt_actions import new_receipt
-        from loket.models.printouts.paper import print_receipt
+        from loket.models.reconnect import new_request_key
 
         window = self.window
-        try:
-            info = new_receipt(
+        # One key per press: a retry after a lost connection never makes a second receipt.
+        key, officer, clock = new_request_key(), window.officer, window.clock
+        window.run_action(
+            lambda: new_receipt(
                 values["sender_name"],
                 values["subject"],
                 values["recipient_unit"],
@@ -53,12 +64,19 @@ class DocumentDesk:
                 attachments=values.get("attachments") or 0,
                 working_days=values.get("working_days") or None,
                 channel="counter",
-                officer=window.officer,
-                clock=window.clock,
-            )
-        except LoketError as exc:
-            self.screen.receive.show_error(exc.message_id, exc.message_en)
-            return
+                officer=officer,
+                clock=clock,
+                request_key=key,
+            ),
+            self._received,
+            lambda exc: self.screen.receive.show_error(exc.message_id, exc.message_en),
+            retry_safe=True,
+        )
+
+    def _received(self, info: Any) -> None:
+        from loket.models.printouts.paper import print_receipt
+
+        window = self.window
         self.screen.receive.show_receipt(info)
         self.refresh()
         printer = window.printer
@@ -83,15 +101,18 @@ class DocumentDesk:
 
     def move_receipt(self, number: str, status: str) -> None:
         from loket.models.documents.receipt_actions import set_status
-        from loket.models.documents.receipt_info import STATUS_NAMES
 
         window = self.window
-        try:
-            info = set_status(number, status, officer=window.officer, clock=window.clock)
-        except LoketError as exc:
-            self.screen.show_notice(exc.message_id, exc.message_en, error=True)
-            return
-        self.refresh()
+        officer, clock = window.officer, window.clock
+        window.run_action(
+            lambda: set_status(number, status, officer=officer, clock=clock),
+            lambda info: self.refresh(lambda: self._moved(info)),
+            lambda exc: self.screen.show_notice(exc.message_id, exc.message_en, error=True),
+        )
+
+    def _moved(self, info: ReceiptInfo) -> None:
+        from loket.models.documents.receipt_info import STATUS_NAMES
+
         self.screen.receipts.select(info.number)
         name_id, name_en = STATUS_NAMES[info.status]
         message_id, message_en = f"{info.number}: {name_id}", f"{info.number}: {name_en}"

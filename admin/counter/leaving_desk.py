@@ -1,11 +1,14 @@
 """Leaving the desk only the way the staffing rules allow: a break, resuming work,
 signing out, a recorded reason when that would leave the front desk uncovered, or a
-handover to a colleague."""
+handover to a colleague. Each runs on the window's worker thread (``window.db_work``);
+none has an idempotency key, so one caught by a lost connection is refused on screen
+rather than tried twice."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from loket.admin.counter.desk_reads import colleagues
 from loket.kiosk.shell.i18n import pick
 from loket.models.errors import LoketError
 from loket.models.staffing import counter_actions as staffing
@@ -31,46 +34,53 @@ class LeavingDesk:
         )
         return True
 
-    def _approvers(self) -> list[str]:
-        from loket.models.office.staff import list_staff
-
-        return [
-            s.username
-            for s in list_staff(include_inactive=False)
-            if s.role in ("head", "admin") and s.username != self.window.officer
-        ]
-
     def _ask_reason(self, leaving: str, refused: FrontDeskUncovered) -> None:
         window = self.window
-        window.reason.ask(leaving, refused.message_id, refused.message_en, self._approvers())
-        window.show_screen(window.reason)
+
+        def ask(approvers: Any) -> None:
+            window.reason.ask(leaving, refused.message_id, refused.message_en, approvers)
+            window.show_screen(window.reason)
+
+        officer = window.officer
+        window.db_work.run(lambda: colleagues(officer, ("head", "admin")), ask, window.show_refusal)
+
+    def _refused(self, leaving: str, exc: LoketError) -> None:
+        if isinstance(exc, FrontDeskUncovered):
+            self._ask_reason(leaving, exc)
+        else:
+            self.window.show_refusal(exc)
 
     def take_break(self) -> None:
         window = self.window
-        number = window.counter_number
+        number, clock = window.counter_number, window.clock
         if number is None or self._busy_refusal("Istirahat", "Break"):
             return
-        try:
-            staffing.start_break(number, clock=window.clock)
-        except FrontDeskUncovered as refused:
-            self._ask_reason("break", refused)
-            return
-        except LoketError as exc:
-            window.show_refusal(exc)
-            return
-        window.notice.hide()
-        window.refresh_desk()
+
+        def done(_state: object) -> None:
+            window.notice.hide()
+            window.refresh_desk()
+
+        window.run_action(
+            lambda: staffing.start_break(number, clock=clock),
+            done,
+            lambda exc: self._refused("break", exc),
+        )
 
     def resume_work(self) -> None:
         window = self.window
-        number = window.counter_number
+        number, clock = window.counter_number, window.clock
         if number is None:
             return
-        try:
-            staffing.resume(number, clock=window.clock)
-        except LoketError as exc:
+
+        def refused(exc: LoketError) -> None:
             window.show_refusal(exc)
-        window.refresh_desk()
+            window.refresh_desk()
+
+        window.run_action(
+            lambda: staffing.resume(number, clock=clock),
+            lambda _state: window.refresh_desk(),
+            refused,
+        )
 
     def sign_out(self) -> None:
         window = self.window
@@ -82,16 +92,13 @@ class LeavingDesk:
             pick(f"Keluar dari loket {number}?", f"Sign out of counter {number}?"),
         ):
             return
-        try:
-            staffing.sign_out(number, clock=window.clock)
-        except FrontDeskUncovered as refused:
-            self._ask_reason("sign_out", refused)
-            return
-        except LoketError as exc:
-            window.show_refusal(exc)
-            return
-        window.show_signed_out(
-            f"Anda sudah keluar dari loket {number}", f"Signed out of counter {number}"
+        clock = window.clock
+        window.run_action(
+            lambda: staffing.sign_out(number, clock=clock),
+            lambda _state: window.show_signed_out(
+                f"Anda sudah keluar dari loket {number}", f"Signed out of counter {number}"
+            ),
+            lambda exc: self._refused("sign_out", exc),
         )
 
     def leave_with_reason(self, reason: str, reference: str, approved_by: str) -> None:
@@ -101,49 +108,56 @@ class LeavingDesk:
             return
         signing_out = window.reason.leaving == "sign_out"
         leave = staffing.sign_out if signing_out else staffing.start_break
-        try:
-            leave(
+        clock = window.clock
+
+        def done(_state: object) -> None:
+            if signing_out:
+                window.show_signed_out(
+                    f"Anda sudah keluar dari loket {number}; alasan dicatat",
+                    f"Signed out of counter {number}; the reason is recorded",
+                )
+            else:
+                window.back_to_desk()
+            window.refresh_banner()
+
+        window.run_action(
+            lambda: leave(
                 number,
                 reason=reason,
                 reference=reference or None,
                 approved_by=approved_by or None,
-                clock=window.clock,
-            )
-        except LoketError as exc:
-            window.reason.show_error(exc.message_id, exc.message_en)
-            return
-        if signing_out:
-            window.show_signed_out(
-                f"Anda sudah keluar dari loket {number}; alasan dicatat",
-                f"Signed out of counter {number}; the reason is recorded",
-            )
-        else:
-            window.back_to_desk()
-        window.refresh_banner()
+                clock=clock,
+            ),
+            done,
+            lambda exc: window.reason.show_error(exc.message_id, exc.message_en),
+        )
 
     def open_handover(self) -> None:
-        from loket.models.office.staff import list_staff
-
         window = self.window
         if window.counter_number is None:
             return
-        usernames = [
-            s.username for s in list_staff(include_inactive=False) if s.username != window.officer
-        ]
-        window.handover.ask(usernames)
-        window.show_screen(window.handover)
+
+        def ask(usernames: Any) -> None:
+            window.handover.ask(usernames)
+            window.show_screen(window.handover)
+
+        officer = window.officer
+        window.run_action(lambda: colleagues(officer), ask, window.show_refusal, retry_safe=True)
 
     def hand_over(self, username: str, pin: str) -> None:
         window = self.window
-        number = window.counter_number
+        number, clock = window.counter_number, window.clock
         if number is None:
             return
         previous = window.officer
-        try:
-            state = staffing.handover(number, username, pin, clock=window.clock)
-        except LoketError as exc:
-            window.handover.show_error(exc.message_id, exc.message_en)
-            return
+        window.run_action(
+            lambda: staffing.handover(number, username, pin, clock=clock),
+            lambda state: self._handed_over(number, previous, state),
+            lambda exc: window.handover.show_error(exc.message_id, exc.message_en),
+        )
+
+    def _handed_over(self, number: int, previous: str | None, state: Any) -> None:
+        window = self.window
         window.officer = state.officer
         window.back_to_desk()
         window.show_notice(

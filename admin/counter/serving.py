@@ -4,10 +4,11 @@ resume the ticket, or transfer it to another service or counter."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from loket.admin.counter.desk_reads import transfer_targets
 from loket.kiosk.shell.i18n import pick
-from loket.models.errors import LoketError
+from loket.models.errors import DatabaseUnavailable, LoketError
 from loket.models.queue import calling
 
 if TYPE_CHECKING:
@@ -37,62 +38,68 @@ class Serving:
             "hold": lambda: calling.hold(number, clock=clock),
             "resume_held": lambda: calling.resume(number, clock=clock),
         }
-        action = ticket_actions[name]
+        if window.db_work.busy_acting:
+            return  # the last press is still on its way to the server
         window.notice.hide()
-        try:
-            result = action()
-        except LoketError as exc:
-            window.show_refusal(exc)
-        else:
+
+        def done(result: object) -> None:
             if name == "call_next" and result is None:
                 window.show_notice(
                     "Tidak ada yang menunggu untuk loket ini",
                     "Nobody is waiting for this counter",
                     error=False,
                 )
-        window.refresh_desk()
+            window.refresh_desk()
+
+        def refused(exc: LoketError) -> None:
+            window.show_refusal(exc)
+            if not isinstance(exc, DatabaseUnavailable):  # no GUI-thread read while away
+                window.refresh_desk()
+
+        # On the worker thread. The services retry a keyed action once by themselves; a
+        # second try here could call a second ticket, so an outage is refused on screen.
+        window.db_work.run(ticket_actions[name], done, refused, retry_safe=False)
 
     def open_transfer(self) -> None:
-        from loket.models.office.catalog import list_counters, list_services
-
         window = self.window
-        ticket = window.desk.ticket
-        if ticket is None or window.counter_number is None:
+        ticket, number = window.desk.ticket, window.counter_number
+        if ticket is None or number is None:
             return
-        try:
-            services = [
-                (s.code, s.name_id, s.name_en)
-                for s in list_services(include_inactive=False)
-                if s.code != ticket.service
-            ]
-            counters = [
-                (c.number, c.name)
-                for c in list_counters(include_inactive=False)
-                if c.number != window.counter_number
-            ]
-        except LoketError as exc:
-            window.show_refusal(exc)
-            return
-        window.transfer.show_targets(ticket.number, services, counters)
-        window.show_screen(window.transfer)
+
+        def show(targets: Any) -> None:
+            services, counters = targets
+            window.transfer.show_targets(ticket.number, services, counters)
+            window.show_screen(window.transfer)
+
+        window.run_action(
+            lambda: transfer_targets(number, ticket.service),
+            show,
+            window.show_refusal,
+            retry_safe=True,  # a read
+        )
 
     def transfer_to(self, kind: str, target: str) -> None:
         window = self.window
-        number = window.counter_number
+        number, clock = window.counter_number, window.clock
         if number is None:
             return
-        try:
-            if kind == "service":
-                info = calling.transfer(number, to_service=target, clock=window.clock)
-                where = target
-            else:
-                info = calling.transfer(number, to_counter=target, clock=window.clock)
-                where = pick(f"loket {target}", f"counter {target}")
-        except LoketError as exc:
+        if kind == "service":
+            where = target
+            job = lambda: calling.transfer(number, to_service=target, clock=clock)  # noqa: E731
+        else:
+            where = pick(f"loket {target}", f"counter {target}")
+            job = lambda: calling.transfer(number, to_counter=target, clock=clock)  # noqa: E731
+
+        def done(info: Any) -> None:
+            window.back_to_desk()
+            window.show_notice(
+                f"{info.number} dialihkan ke {where}",
+                f"{info.number} transferred to {where}",
+                False,
+            )
+
+        def refused(exc: LoketError) -> None:
             window.back_to_desk()
             window.show_refusal(exc)
-            return
-        window.back_to_desk()
-        window.show_notice(
-            f"{info.number} dialihkan ke {where}", f"{info.number} transferred to {where}", False
-        )
+
+        window.run_action(job, done, refused)

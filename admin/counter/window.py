@@ -4,11 +4,17 @@ only the way the staffing rules allow.
 While an officer is signed in the window sends a heartbeat every 20 s (and runs the
 office's gap check every minute), listens to the change feed for tickets, receipts
 and staffing, and shows a banner whenever the front desk is uncovered.
+
+Everything that reaches the database runs on the window's worker thread
+(``db_work``), never on the GUI thread: the window repaints and answers while a slow
+or restarting server is waited for, and the activity line says so.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -21,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from loket.admin.counter.desk_reads import DeskView, beat, read_desk, sign_in_choices
 from loket.admin.counter.desk_screen import DeskScreen
 from loket.admin.counter.document_desk import DocumentDesk
 from loket.admin.counter.documents_screen import DocumentsScreen
@@ -33,13 +40,14 @@ from loket.admin.counter.serving import Serving
 from loket.admin.counter.sign_in_screen import SignInScreen
 from loket.admin.counter.transfer_screen import TransferScreen
 from loket.kiosk.shell import i18n
+from loket.kiosk.shell.actions import ActionRunner
+from loket.kiosk.shell.activity_line import ActivityLine
 from loket.kiosk.shell.dialogs import DialogService, QtDialogs
 from loket.kiosk.shell.feed import ChangeFeedBridge
 from loket.kiosk.shell.i18n import pick
 from loket.kiosk.shell.theme import Theme, apply_theme
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.errors import LoketError
-from loket.models.queue import calling
 from loket.models.staffing import counter_actions as staffing
 from loket.models.staffing import desk_state
 from loket.models.staffing.counter_actions import NotSignedIn
@@ -83,6 +91,8 @@ class CounterWindow(QWidget):
         self.front_desk: FrontDeskStatus | None = None
         self._may_close = False
         self._beats = 0
+        self._desk_reading = False  # a desk read is on the worker
+        self._desk_again = False  # another was asked for meanwhile
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -100,6 +110,10 @@ class CounterWindow(QWidget):
         self.notice = label("error", name="notice")
         self.notice.hide()
         layout.addWidget(self.notice)
+        # Every read and action on the database runs here, never on the GUI thread.
+        self.db_work = ActionRunner(self, "loket-counter-actions")
+        self.activity = ActivityLine(self.db_work)
+        layout.addWidget(self.activity)
         self.stack = QStackedWidget()
         layout.addWidget(self.stack, 1)
 
@@ -159,9 +173,7 @@ class CounterWindow(QWidget):
 
         apply_theme(self, Theme())
         self.retranslate()
-        self._fill_sign_in(counter)
-        if username:
-            self.sign_in_screen.choose(username, counter)
+        self._fill_sign_in(counter, username)
         self.show_screen(self.sign_in_screen)
         self.refresh_banner()
 
@@ -208,30 +220,44 @@ class CounterWindow(QWidget):
         self.refresh_desk()
         self.show_screen(self.desk)
 
-    # ---- signing in
-    def _fill_sign_in(self, chosen: int | None = None) -> None:
-        from loket.models.office.catalog import list_counters
-        from loket.models.office.staff import list_staff
-        from loket.models.settings import load_settings
+    # ---- on the worker thread
+    def run_action(
+        self,
+        job: Callable[[], object],
+        done: Callable[[Any], None],
+        refused: Callable[[LoketError], None],
+        retry_safe: bool = False,
+    ) -> bool:
+        """Run an officer's action on the worker (False: the last one is still on its way,
+        so this press is dropped). Without an idempotency key a second try after a lost
+        connection could act twice: such an action is refused on screen instead."""
+        if self.db_work.busy_acting:
+            return False
+        self.notice.hide()
+        self.db_work.run(job, done, refused, retry_safe=retry_safe)
+        return True
 
-        try:
-            self.office_name.setText(load_settings().office_name)
-            usernames = [s.username for s in list_staff(include_inactive=False)]
-            counters = [
-                (c.number, c.name, c.front_desk) for c in list_counters(include_inactive=False)
-            ]
-        except LoketError as exc:
-            self.show_refusal(exc)
-            return
-        self.sign_in_screen.set_choices(usernames, counters, chosen)
+    # ---- signing in
+    def _fill_sign_in(self, chosen: int | None = None, username: str | None = None) -> None:
+        def fill(choices: Any) -> None:
+            name, usernames, counters = choices
+            self.office_name.setText(name)
+            self.sign_in_screen.set_choices(usernames, counters, chosen)
+            if username:
+                self.sign_in_screen.choose(username, chosen)
+
+        self.db_work.run(sign_in_choices, fill, self.show_refusal)
 
     def sign_in(self, number: int, username: str, pin: str) -> None:
-        try:
-            state = staffing.sign_in(number, username, pin, clock=self.clock)
-        except LoketError as exc:
-            self.sign_in_screen.show_error(exc.message_id, exc.message_en)
-            return
-        self.counter_number, self.officer = number, state.officer
+        clock = self.clock
+        self.run_action(
+            lambda: staffing.sign_in(number, username, pin, clock=clock),
+            lambda state: self._signed_in(number, state.officer),
+            lambda exc: self.sign_in_screen.show_error(exc.message_id, exc.message_en),
+        )
+
+    def _signed_in(self, number: int, officer: str) -> None:
+        self.counter_number, self.officer = number, officer
         self.sign_in_screen.reset()
         self.notice.hide()
         self._beats = 0
@@ -258,29 +284,51 @@ class CounterWindow(QWidget):
                 self.document_desk.refresh()
 
     def refresh_desk(self) -> None:
-        from loket.models.queue.counter_desk import held_at_counter, waiting_for_counter
-
+        """Read the desk on the worker; asked again meanwhile, it reads once more after."""
         number = self.counter_number
         if number is None:
             return
-        try:
-            state = desk_state.counter_state(number, clock=self.clock)
-            if state.status == "out" or (state.officer and state.officer != self.officer):
-                if state.status == "out":
-                    self.show_signed_out(
-                        f"Loket {number} sudah tidak dijaga (keluar dari tempat lain)",
-                        f"Counter {number} was signed out elsewhere",
-                    )
-                    return
-                self.officer = state.officer  # taken over from another place
-            ticket = calling.current_ticket(number, clock=self.clock)
-            waiting = waiting_for_counter(number, clock=self.clock)
-            held = held_at_counter(number, clock=self.clock)
-        except LoketError as exc:
-            self.show_refusal(exc)
+        if self._desk_reading:
+            self._desk_again = True
             return
-        self.desk.show_desk(ticket, waiting, held, state)
+        self._desk_reading = True
+        clock = self.clock
+        self.db_work.run(
+            lambda: read_desk(number, clock),
+            lambda view: self._show_desk(number, view),
+            self._desk_refused,
+            quiet=True,
+        )
+
+    def _desk_read(self) -> bool:
+        """A desk read came back: True if another one is due."""
+        self._desk_reading = False
+        again, self._desk_again = self._desk_again, False
+        return again
+
+    def _desk_refused(self, exc: LoketError) -> None:
+        self._desk_read()
+        self.show_refusal(exc)
+
+    def _show_desk(self, number: int, view: DeskView) -> None:
+        again = self._desk_read()
+        if number != self.counter_number:  # signed out (or in elsewhere) meanwhile
+            if again:
+                self.refresh_desk()
+            return
+        state = view.state
+        if state.status == "out":
+            self.show_signed_out(
+                f"Loket {number} sudah tidak dijaga (keluar dari tempat lain)",
+                f"Counter {number} was signed out elsewhere",
+            )
+            return
+        if state.officer and state.officer != self.officer:
+            self.officer = state.officer  # taken over from another place
+        self.desk.show_desk(view.ticket, view.waiting, view.held, state)
         self.desk.tick(self.clock.now())
+        if again:
+            self.refresh_desk()
 
     def tick(self) -> None:
         if self.stack.currentWidget() is not None and self.desk.isVisible():
@@ -305,31 +353,45 @@ class CounterWindow(QWidget):
 
     # ---- staying alive, and the front desk
     def heartbeat(self) -> None:
+        """The heartbeat (and every third time the office's gap check), on the worker."""
         number = self.counter_number
         if number is None:
             return
-        try:
-            staffing.heartbeat(number, clock=self.clock)
-            self._beats += 1
-            if self._beats % CHECK_EVERY_BEATS == 0:
-                self.front_desk = staffing.check(clock=self.clock)
-                self._show_banner()
-        except NotSignedIn:
+        self._beats += 1
+        check, clock = self._beats % CHECK_EVERY_BEATS == 0, self.clock
+        self.db_work.run(
+            lambda: beat(number, clock, check),
+            self._beaten,
+            lambda exc: self._beat_refused(number, exc),
+            quiet=True,
+        )
+
+    def _beaten(self, status: Any) -> None:
+        if status is not None:
+            self.front_desk = status
+            self._show_banner()
+
+    def _beat_refused(self, number: int, exc: LoketError) -> None:
+        self._beats -= 1
+        if number != self.counter_number:
+            return
+        if isinstance(exc, NotSignedIn):
             self.show_signed_out(
                 f"Loket {number} sudah tidak dijaga (keluar dari tempat lain)",
                 f"Counter {number} was signed out elsewhere",
             )
-        except LoketError as exc:
-            log.warning("heartbeat for counter %s refused: %s", number, exc.message_en)
-            self.show_refusal(exc)
+            return
+        log.warning("heartbeat for counter %s refused: %s", number, exc.message_en)
+        self.show_refusal(exc)
 
     def refresh_banner(self) -> None:
-        try:
-            self.front_desk = desk_state.front_desk_status(clock=self.clock)
-        except LoketError as exc:
-            log.warning("front desk status unavailable: %s", exc.message_en)
-            return
-        self._show_banner()
+        clock = self.clock
+        self.db_work.run(
+            lambda: desk_state.front_desk_status(clock=clock),
+            self._beaten,
+            lambda exc: log.warning("front desk status unavailable: %s", exc.message_en),
+            quiet=True,
+        )
 
     def _show_banner(self) -> None:
         status = self.front_desk
@@ -367,6 +429,7 @@ class CounterWindow(QWidget):
         if self.feed is not None:
             self.feed.stop()
             self.feed = None
+        self.db_work.stop()
         self.jobs.stop()
         self.closing.emit()
 

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
+    <name>ActivityLine</name>
+    <message>
+        <source>Sedang menyambung ulang ke server…</source>
+        <translation>Reconnecting to the server…</translation>
+    </message>
+    <message>
+        <source>Mohon tunggu, sedang diproses…</source>
+        <translation>One moment, working on it…</translation>
+    </message>
+</context>
+<context>
     <name>AdminExitScreen</name>
     <message>
         <source>Menu admin kiosk</source>

@@ -4,12 +4,18 @@ A change on the "tickets" topic redraws the board at once; new calls (and recall
 flashed on their counter's tile and queued to be spoken, one after another. Unless
 the command line fixed them, the voice and the English sentence follow the office
 settings (topic "settings"), switched live between two calls.
+
+The board is read on a worker thread (:class:`~loket.kiosk.shell.actions.ActionRunner`),
+never on the GUI thread: a slow or restarting server never freezes the clock, the
+running text or a call being shown. A lost connection is ridden through there; the
+board says it is reconnecting only while the server really does not answer.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -25,10 +31,18 @@ from loket.kiosk.board.recent_calls_panel import RecentCallsPanel
 from loket.kiosk.board.running_text import SEPARATOR, RunningText
 from loket.kiosk.board.speaker import Speaker
 from loket.kiosk.board.waiting_panel import WaitingPanel
+from loket.kiosk.shell.actions import ActionRunner
 from loket.kiosk.shell.feed import ChangeFeedBridge
 from loket.models.clock import SYSTEM_CLOCK, Clock
+from loket.models.errors import LoketError
 from loket.models.queue.announcements import Announcement, announcement
-from loket.models.queue.board import BoardSnapshot, CallTracker, board_snapshot, reconnect
+from loket.models.queue.board import (
+    BoardCall,
+    BoardSnapshot,
+    CallTracker,
+    board_snapshot,
+    reconnect,
+)
 from loket.models.settings import OfficeSettings, load_settings
 
 # Makes the speaker for a voice preference ("auto", "qt", "espeak", "chime").
@@ -42,6 +56,9 @@ SAFETY_REFRESH_MS = 15000
 RETRY_MS = 2000
 # The banner stays up this long after the last call has been spoken.
 BANNER_HOLD_MS = 2500
+
+# What one refresh reads: the office settings (when due), the board, the new calls.
+BoardRead = tuple[OfficeSettings | None, BoardSnapshot, tuple[BoardCall, ...]]
 
 
 class BoardWindow(QWidget):
@@ -113,6 +130,10 @@ class BoardWindow(QWidget):
         self.snapshot: BoardSnapshot | None = None
         self._url = url
         self._offline = False
+        self._reading = False  # a refresh is on the worker
+        self._again = False  # another was asked for meanwhile: run it once after
+        self.db_work = ActionRunner(self, "loket-board-refresh")
+        self.db_work.reconnecting.connect(self._on_reconnecting)
         self._feed: ChangeFeedBridge | None = None
         self._start_feed()
         self._safety = QTimer(self)
@@ -172,24 +193,64 @@ class BoardWindow(QWidget):
     def offline(self) -> bool:
         return self._offline
 
+    @property
+    def reading(self) -> bool:
+        """A refresh is on its way from the database."""
+        return self._reading
+
     def refresh(self) -> None:
-        try:
-            if self._offline:
-                reconnect()
-            if self._tracker is None:
-                self._tracker = CallTracker(self._clock)
-            settings = None
-            if self._settings_due and self._follows_office():
-                settings = load_settings()
-            snapshot = board_snapshot(self._recent, self._clock)
-            calls = self._tracker.new_calls()
-        except Exception as exc:  # a TV on the wall keeps going and says what is wrong
-            log.warning("board refresh failed: %s", exc)
-            self._go_offline()
+        """Read the board on the worker; asked again meanwhile, it reads once more after."""
+        if self._closed:
             return
+        if self._reading:
+            self._again = True
+            return
+        self._reading = True
+        settings_due = self._settings_due and self._follows_office()
+        self._settings_due = False
+        offline = self._offline
+        self.db_work.run(
+            lambda: self._read(offline, settings_due),
+            self._refreshed,
+            lambda exc: self._refresh_failed(exc, settings_due),
+            quiet=True,  # the board has no one to tell it is busy
+        )
+
+    def _read(self, offline: bool, settings_due: bool) -> BoardRead:
+        # On the worker thread: the tracker is only ever touched here.
+        if offline:
+            reconnect()
+        if self._tracker is None:
+            self._tracker = CallTracker(self._clock)
+        settings = load_settings() if settings_due else None
+        snapshot = board_snapshot(self._recent, self._clock)
+        return settings, snapshot, self._tracker.new_calls()
+
+    def _refresh_failed(self, exc: LoketError, settings_due: bool) -> None:
+        # A TV on the wall keeps going and says what is wrong; the retry timer reads again.
+        log.warning("board refresh failed: %s", exc.message_en)
+        self._reading = False
+        self._again = False  # the retry timer reads again, not a tight loop
+        self._settings_due = self._settings_due or settings_due
+        if not self._closed:
+            self._go_offline()
+
+    def _on_reconnecting(self, reconnecting: bool) -> None:
+        if reconnecting and not self._closed:
+            self._go_offline()
+
+    def _read_again(self) -> None:
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    def _refreshed(self, result: object) -> None:
+        self._reading = False
+        if self._closed:
+            return
+        settings, snapshot, calls = cast(BoardRead, result)
         if self._offline:
             self._back_online()
-        self._settings_due = False
         if settings is not None:
             self._follow_office(settings)
         self._show(snapshot)
@@ -197,6 +258,7 @@ class BoardWindow(QWidget):
             self.now_serving.flash(call.counter)
             self.calls.enqueue(announcement(call.number, call.counter, call.recall))
         self.refreshed.emit(snapshot)
+        self._read_again()
 
     def _go_offline(self) -> None:
         self.status.setText(
@@ -269,4 +331,5 @@ class BoardWindow(QWidget):
         self._safety.stop()
         if self._feed is not None:
             self._feed.stop()
+        self.db_work.stop()
         self.calls.shutdown()

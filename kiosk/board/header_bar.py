@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import contextlib
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from loket.kiosk.board.clock_label import ClockLabel
 from loket.kiosk.board.look import font
+from loket.models import input_files
 from loket.models.clock import SYSTEM_CLOCK, Clock
+from loket.models.errors import LoketError
 
 
 class HeaderBar(QWidget):
@@ -45,8 +47,12 @@ class HeaderBar(QWidget):
             self._show_logo()
 
     def _show_logo(self) -> None:
-        pixmap = QPixmap(self._logo_path) if self._logo_path else QPixmap()
-        if pixmap.isNull() or not Path(self._logo_path).is_file():
+        pixmap = QPixmap()
+        if self._logo_path:
+            # Bounded: a logo path that became a FIFO or a huge file never hangs the board.
+            with contextlib.suppress(LoketError):
+                pixmap.loadFromData(input_files.read_bytes(self._logo_path, input_files.LOGO_LIMIT))
+        if pixmap.isNull():
             self.logo.clear()
             self.logo.hide()
             return

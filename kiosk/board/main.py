@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from loket.kiosk.shell.app_start import QtProgram, add_database_option
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from loket.kiosk.board.board_window import BoardWindow
 
 
@@ -58,7 +60,8 @@ def open_board(options: argparse.Namespace, url: str) -> BoardWindow:
     return window
 
 
-def show_board(window: BoardWindow, options: argparse.Namespace) -> None:
+def show_board(window: QWidget, options: argparse.Namespace) -> None:
+    """The board, and the waiting screen before it: full screen on the TV, no cursor."""
     from PySide6.QtCore import Qt
 
     if options.windowed:
@@ -76,11 +79,13 @@ PROGRAM = QtProgram(
     database_refusal=str,  # both languages on one line
     logs_to_stderr=False,
     close_after_loop=True,  # stops the change feed and the voice
+    show_waiting=show_board,
 )
 
 
-def start(argv: Sequence[str] | None = None) -> BoardWindow | int:
-    """Open the office database and show the board; the window, or an exit code on refusal."""
+def start(argv: Sequence[str] | None = None) -> QWidget | int:
+    """Open the office database and show the board; the window (the waiting screen while
+    the database does not answer), or an exit code on refusal."""
     return PROGRAM.start(argv)
 
 

@@ -30,15 +30,21 @@ def create_app(argv: list[str] | None = None, name: str = "Loket") -> QApplicati
 
 
 def open_office_database(url: str | None) -> str:
-    """Open and migrate the database at ``url`` (else ``$LOKET_DB`` or the default)."""
-    from loket.models.config import resolve_url
-    from loket.models.db import open_database
-    from loket.models.schema import migrate
+    """Open and migrate the database at ``url`` (else ``$LOKET_DB`` or the default).
 
-    resolved = resolve_url(url)
-    db = open_database(resolved)
-    migrate(db)
-    return resolved
+    Refuses (LoketError) a path or server with no Loket database (``loket init`` makes
+    one) and a database made by a newer Loket. A SQLite file is made private and
+    quick-checked in the background: writes wait until the check passes and are refused,
+    in both languages, when the file is damaged.
+    """
+    import logging
+
+    from loket.models.storage import open_guarded
+
+    opened = open_guarded(url, check="background")
+    for line in opened.warnings:
+        logging.getLogger(__name__).warning("%s", line)
+    return opened.url
 
 
 def printer_problem(uri: str | None) -> str | None:

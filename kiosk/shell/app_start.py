@@ -3,10 +3,11 @@ counter and the admin console.
 
 A program's ``main.py`` declares a :class:`QtProgram`: its options, its window and
 how that window is shown. :meth:`QtProgram.run` does the rest in this order: read
-the options, start the log, refuse a mistyped ``--printer`` (when the program has
-one), create the QApplication, open the office database (a refusal is one line on
-stderr and exit code 2), switch the language, open and show the window, and run
-until the window says it is ``closing``.
+the options, start the log, refuse a mistyped ``--printer`` or database URL (one line
+on stderr, exit code 2), create the QApplication, open the office database on a worker
+thread — showing the waiting screen (:mod:`loket.kiosk.shell.waiting_screen`) for as
+long as the server does not answer — then switch the language, open and show the
+window, and run until the window says it is ``closing``.
 
 Qt is imported only after the options are read, so ``--help`` stays fast.
 """
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from loket.kiosk.shell.launcher import Launcher
     from loket.models.errors import LoketError
 
 W = TypeVar("W", bound="QWidget")
@@ -64,6 +66,13 @@ def current_language_message(exc: LoketError) -> str:
     return exc.message(i18n.current_language())
 
 
+def show_full_screen(window: QWidget, options: argparse.Namespace) -> None:
+    """Kiosk and board: the whole screen, unless started ``--windowed``."""
+    from loket.kiosk.shell.launcher import show_full_screen as show
+
+    show(window, options)
+
+
 def show_maximised(window: QWidget, options: argparse.Namespace | None = None) -> None:
     """Staff PCs: the window uses the whole desktop (also where no window manager
     maximises for us)."""
@@ -81,7 +90,8 @@ class QtProgram(Generic[W]):
     language to switch to then (None keeps the saved one), ``database_refusal(exc)``
     the line printed when the database cannot be opened. ``close_after_loop`` closes
     the window once the event loop has ended, for a window that stops its work in
-    ``closeEvent`` and has no ``closing`` signal.
+    ``closeEvent`` and has no ``closing`` signal. ``show_waiting(screen, options)`` puts
+    the waiting screen on screen while the database does not answer.
     """
 
     app_name: str
@@ -92,14 +102,29 @@ class QtProgram(Generic[W]):
     database_refusal: Callable[[LoketError], str] = current_language_message
     logs_to_stderr: bool = True
     close_after_loop: bool = False
+    show_waiting: Callable[[QWidget, argparse.Namespace], None] = show_maximised
 
-    def start(self, argv: Sequence[str] | None = None) -> W | int:
-        """The shown window, or the exit code when the program refuses to start."""
+    def start(self, argv: Sequence[str] | None = None) -> QWidget | int:
+        """The shown window — or the waiting screen while the database does not answer
+        (the window follows by itself) — or the exit code when the program refuses to
+        start."""
+        launched = self.launch(argv)
+        if isinstance(launched, int):
+            return launched
+        current = launched.current
+        assert current is not None
+        return current
+
+    def launch(
+        self, argv: Sequence[str] | None = None, quick_ms: int | None = None
+    ) -> Launcher[W] | int:
+        """Start; the :class:`Launcher` that has shown the window or the waiting screen,
+        or the exit code when the program refuses to start."""
         options = self.build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
         if self.logs_to_stderr:
             logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
         from loket.kiosk.shell import i18n
-        from loket.kiosk.shell.app import create_app, open_office_database, printer_problem
+        from loket.kiosk.shell.app import create_app, printer_problem
         from loket.models.errors import LoketError
 
         if "printer" in vars(options):
@@ -107,32 +132,48 @@ class QtProgram(Generic[W]):
             if problem:  # refuse at start, not at the first visitor's ticket
                 print(problem, file=sys.stderr)
                 return EXIT_REFUSED
-        app = create_app(name=self.app_name)
+        from loket.models.config import parse_url, resolve_url
+
         try:
-            url = open_office_database(options.db)
+            url = resolve_url(options.db)
+            parse_url(url)  # a mistyped URL is the command's fault: no waiting screen
         except LoketError as exc:
             print(self.database_refusal(exc), file=sys.stderr)
             return EXIT_REFUSED
-        language = self.language(options)
-        if language:
-            i18n.set_language(app, language)
-        window = self.open_window(options, url)
-        closing = getattr(window, "closing", None)
-        if closing is not None:
-            closing.connect(app.quit)
-        self.show(window, options)
-        return window
+        app = create_app(name=self.app_name)
+        from loket.kiosk.shell.launcher import QUICK_MS, Launcher
+
+        def open_window(opened_url: str) -> W:
+            language = self.language(options)
+            if language:
+                i18n.set_language(app, language)
+            window = self.open_window(options, opened_url)
+            closing = getattr(window, "closing", None)
+            if closing is not None:
+                closing.connect(app.quit)
+            return window
+
+        launcher: Launcher[W] = Launcher(
+            app,
+            url,
+            open_window,
+            lambda window: self.show(window, options),
+            lambda screen: self.show_waiting(screen, options),
+        )
+        launcher.begin(QUICK_MS if quick_ms is None else quick_ms)
+        return launcher
 
     def run(self, argv: Sequence[str] | None = None) -> int:
         """Start, then run the event loop; the program's exit code."""
-        window = self.start(argv)
-        if isinstance(window, int):
-            return window
+        launched = self.launch(argv)
+        if isinstance(launched, int):
+            return launched
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance()
         assert app is not None
         code = app.exec()
-        if self.close_after_loop:
-            window.close()
+        launched.stop()
+        if self.close_after_loop and launched.window is not None:
+            launched.window.close()
         return int(code)

@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
+from loket.models.errors import LoketError
+
 if TYPE_CHECKING:
     from loket.models.printouts.printer_reports import PrinterWatch
 
@@ -88,10 +90,15 @@ class JobQueue(QObject):
                     self._check_queued.clear()
                     if watch is not None:
                         watch.check()  # never raises
+                    if self._jobs.empty():
+                        _close_thread_connection()
                     continue
                 token, job = item
                 try:
                     result, ok = job(), True
+                except LoketError as exc:  # a refusal for people, shown on screen
+                    log.warning("%s: job %s refused: %s", self._thread.name, token, exc.message_en)
+                    result, ok = exc, False
                 except Exception as exc:  # reported on screen; the thread keeps going
                     log.exception("%s: job %s failed", self._thread.name, token)
                     result, ok = exc, False
@@ -101,6 +108,9 @@ class JobQueue(QObject):
                     return
                 if ok and watch is not None:
                     watch.after_job(result)  # after the screen has its result
+                if self._jobs.empty():
+                    # Idle: hold no connection (each PC stays within two, see the README).
+                    _close_thread_connection()
         finally:
             _close_thread_connection()
 
@@ -119,10 +129,7 @@ class JobQueue(QObject):
 
 
 def _close_thread_connection() -> None:
-    # peewee keeps one connection per thread; close this thread's before it ends.
-    from loket.models.db import close_thread_connection
+    # peewee keeps one connection per thread; close this thread's when it idles or ends.
+    from loket.kiosk.shell.db_outage import reset_thread_connection
 
-    try:
-        close_thread_connection()
-    except Exception:  # the database may already be gone at shutdown
-        log.debug("closing the job thread's database connection failed", exc_info=True)
+    reset_thread_connection()

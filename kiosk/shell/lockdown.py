@@ -1,10 +1,13 @@
 """Kiosk windows: full screen, frameless, on top, and a hidden exit for an admin.
 
 The exit is a long press on a chosen widget (the office name, say) followed by the
-PIN of an active admin or head-of-office account.
+PIN of an active admin or head-of-office account, checked on the window's worker
+thread when it has one (never on the GUI thread in the apps).
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -12,6 +15,10 @@ from PySide6.QtWidgets import QWidget
 
 from loket.kiosk.shell.dialogs import DialogService
 from loket.kiosk.shell.i18n import pick
+
+if TYPE_CHECKING:
+    from loket.kiosk.shell.actions import ActionRunner
+    from loket.models.errors import LoketError
 
 ADMIN_ROLES = ("admin", "head")
 HOLD_MS = 3000
@@ -36,8 +43,10 @@ def lock_window(window: QWidget, full_screen: bool = True) -> None:
 
 
 def check_admin_pin(pin: str) -> object | None:
-    """The admin or head account whose PIN this is, or None."""
-    from loket.models.errors import LoketError
+    """The admin or head account whose PIN this is, or None. A database that does not
+    answer is raised (a :class:`~loket.models.errors.DatabaseUnavailable`), never taken
+    for a wrong PIN."""
+    from loket.models.errors import DatabaseUnavailable, LoketError
     from loket.models.office.staff import authenticate_pin, list_staff
 
     if not pin or not pin.strip().isdigit():
@@ -47,13 +56,19 @@ def check_admin_pin(pin: str) -> object | None:
             continue
         try:
             return authenticate_pin(person.username, pin)
+        except DatabaseUnavailable:
+            raise
         except LoketError:
             continue
     return None
 
 
 class HiddenExit(QObject):
-    """Long press on ``target`` for ``hold_ms``, then an admin PIN: emits ``unlocked(staff)``."""
+    """Long press on ``target`` for ``hold_ms``, then an admin PIN: emits ``unlocked(staff)``.
+
+    With a ``runner`` the PIN is checked on its worker thread (the answer comes later);
+    without one, at once.
+    """
 
     unlocked = Signal(object)
     refused = Signal()
@@ -64,9 +79,11 @@ class HiddenExit(QObject):
         dialogs: DialogService,
         hold_ms: int = HOLD_MS,
         parent: QObject | None = None,
+        runner: ActionRunner | None = None,
     ) -> None:
         super().__init__(parent or target)
         self._dialogs = dialogs
+        self._runner = runner
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(hold_ms)
@@ -92,7 +109,29 @@ class HiddenExit(QObject):
         )
         if pin is None:
             return
-        staff = check_admin_pin(pin)
+        runner = self._runner
+        if runner is None:
+            from loket.models.errors import LoketError
+
+            try:
+                staff = check_admin_pin(pin)
+            except LoketError as exc:
+                self._not_checked(exc)
+                return
+            self._checked(staff)
+        elif not runner.busy_acting:
+            # A failed PIN counts towards the lockout: never checked twice after an outage.
+            runner.run(
+                lambda: check_admin_pin(pin), self._checked, self._not_checked, retry_safe=False
+            )
+
+    def _not_checked(self, exc: LoketError) -> None:
+        self._dialogs.inform(
+            pick("PIN belum diperiksa", "PIN not checked"), pick(exc.message_id, exc.message_en)
+        )
+        self.refused.emit()
+
+    def _checked(self, staff: object | None) -> None:
         if staff is None:
             self._dialogs.inform(
                 pick("Tidak diizinkan", "Not allowed"),

@@ -14,6 +14,8 @@ from loket.kiosk.shell.app_start import (
 )
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from loket.kiosk.ticketing.window import KioskWindow
 
 
@@ -56,7 +58,8 @@ def open_window(options: argparse.Namespace, url: str) -> KioskWindow:
     )
 
 
-def show_locked(window: KioskWindow, options: argparse.Namespace) -> None:
+def show_locked(window: QWidget, options: argparse.Namespace) -> None:
+    """The kiosk window, and the waiting screen before it: frameless, on top, full screen."""
     from loket.kiosk.shell.lockdown import lock_window
 
     lock_window(window, full_screen=not options.windowed)
@@ -68,6 +71,7 @@ PROGRAM = QtProgram(
     open_window=open_window,
     show=show_locked,
     language=start_language,
+    show_waiting=show_locked,
 )
 
 

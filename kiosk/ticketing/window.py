@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from loket.kiosk.shell import i18n
+from loket.kiosk.shell.actions import ActionRunner
+from loket.kiosk.shell.activity_line import ActivityLine
 from loket.kiosk.shell.dialogs import DialogService, QtDialogs
 from loket.kiosk.shell.feed import ChangeFeedBridge
 from loket.kiosk.shell.i18n import pick
@@ -26,13 +28,15 @@ from loket.kiosk.ticketing.print_queue import CHECK_MS, PrintQueue
 from loket.kiosk.ticketing.priority_screen import PriorityScreen
 from loket.kiosk.ticketing.receipt_screen import ReceiptScreen
 from loket.kiosk.ticketing.screen import Screen, label, plain_button
-from loket.kiosk.ticketing.service_tiles import front_desk_unstaffed, service_tiles
+from loket.kiosk.ticketing.service_tiles import ServiceTile
 from loket.kiosk.ticketing.survey_screen import SurveyScreen
 from loket.kiosk.ticketing.ticket_screen import TicketScreen
+from loket.kiosk.ticketing.visitor_actions import failure_text, read_home, receive_document
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.errors import LoketError
 
 if TYPE_CHECKING:
+    from loket.models.documents.receipt_info import ReceiptInfo
     from loket.models.printouts.paper import PrintOutcome
 
 log = logging.getLogger(__name__)
@@ -85,6 +89,10 @@ class KioskWindow(QWidget):
         self.notice = label("error", name="notice")
         self.notice.hide()
         layout.addWidget(self.notice)
+        # Every tap that reaches the database runs here, never on the GUI thread.
+        self.db_work = ActionRunner(self, "loket-kiosk-actions")
+        self.activity = ActivityLine(self.db_work)
+        layout.addWidget(self.activity)
         self.stack = QStackedWidget()
         layout.addWidget(self.stack, 1)
 
@@ -138,7 +146,7 @@ class KioskWindow(QWidget):
 
         self.idle = IdleWatcher(idle_seconds, self)
         self.idle.timeout.connect(self.reset_for_next_visitor)
-        self.exit = HiddenExit(self.office_name, self.dialogs, hold_ms, self)
+        self.exit = HiddenExit(self.office_name, self.dialogs, hold_ms, self, self.db_work)
         self.exit.unlocked.connect(self._unlocked)
 
         self.feed: ChangeFeedBridge | None = None
@@ -152,7 +160,7 @@ class KioskWindow(QWidget):
 
         apply_theme(self, self.theme)
         self.retranslate()
-        self.refresh()
+        self._show_data(read_home(self.clock))  # the database has just answered the start
         # Printing pulls in python-escpos (about 0.4 s of imports) and signing:
         # import both on the print thread once the window is up, not before, not on a tap.
         QTimer.singleShot(0, lambda: self.prints.submit(_warm_up_printing))
@@ -209,21 +217,29 @@ class KioskWindow(QWidget):
 
     # ---- data
     def refresh(self) -> None:
-        from loket.models.settings import load_settings
+        """Read the office name, the service tiles and the front desk on the worker."""
+        clock = self.clock
+        self.db_work.run(
+            lambda: read_home(clock), self._show_data, self._refresh_refused, quiet=True
+        )
 
+    def _refresh_refused(self, exc: LoketError) -> None:
+        log.warning("kiosk refresh refused: %s", exc.message_en)
+
+    def _show_data(self, data: Any) -> None:
+        if isinstance(data, LoketError):
+            self.show_notice(data.message_id, data.message_en)
+            return
+        name: str = data[0]
+        tiles: list[ServiceTile] = data[1]
+        unstaffed: bool = data[2]
         # Only touch widgets that change: every Qt call counts (see tests/kiosk/test_qt_binding.py).
-        try:
-            name = load_settings().office_name
-            if self.office_name.text() != name:
-                self.office_name.setText(name)
-            tiles = service_tiles(self.clock)
-            if tiles != self.home.tiles:
-                self.home.show_tiles(tiles)
-            unstaffed = front_desk_unstaffed(self.clock)
-            if self.banner.isVisibleTo(self) != unstaffed:
-                self.banner.setVisible(unstaffed)
-        except LoketError as exc:
-            self.show_notice(exc.message_id, exc.message_en)
+        if self.office_name.text() != name:
+            self.office_name.setText(name)
+        if tiles != self.home.tiles:
+            self.home.show_tiles(tiles)
+        if self.banner.isVisibleTo(self) != unstaffed:
+            self.banner.setVisible(unstaffed)
 
     def show_notice(self, message_id: str, message_en: str) -> None:
         self.notice.setText(pick(message_id, message_en))
@@ -280,15 +296,26 @@ class KioskWindow(QWidget):
             self.take_ticket(self._chosen_service, priority)
 
     def take_ticket(self, code: str, priority: str | None) -> None:
-        from loket.models.printouts.paper import print_ticket
+        """Issue on the worker (one key per tap: a retry never makes a second ticket)."""
         from loket.models.queue.tickets import issue_ticket
+        from loket.models.reconnect import new_request_key
 
-        try:
-            info = issue_ticket(code, priority, clock=self.clock)
-        except LoketError as refused:
-            self.go_home()
-            self.show_notice(refused.message_id, refused.message_en)
-            return
+        if self.db_work.busy_acting:
+            return  # a second tap while the first is on its way
+        key, clock = new_request_key(), self.clock
+        self.db_work.run(
+            lambda: issue_ticket(code, priority, clock=clock, request_key=key),
+            self._ticket_issued,
+            self._ticket_refused,
+        )
+
+    def _ticket_refused(self, refused: LoketError) -> None:
+        self.go_home()
+        self.show_notice(refused.message_id, refused.message_en)
+
+    def _ticket_issued(self, info: Any) -> None:
+        from loket.models.printouts.paper import print_ticket
+
         self.ticket.show_ticket(info)
         self.show_screen(self.ticket)
         printer, clock = self.printer, self.clock
@@ -303,29 +330,26 @@ class KioskWindow(QWidget):
         if outcome is not None:
             self.ticket.show_outcome(outcome)
         else:
-            self.ticket.show_failure(*_failure_text(error))
+            self.ticket.show_failure(*failure_text(error))
 
     # ---- documents
     def hand_in_document(self, values: dict[str, str]) -> None:
-        from loket.models.documents.receipt_actions import new_receipt
-        from loket.models.printouts.paper import print_receipt
-        from loket.models.settings import load_settings
+        from loket.models.reconnect import new_request_key
 
-        try:
-            info = new_receipt(
-                values["sender_name"],
-                values["subject"],
-                values["recipient_unit"],
-                values["pages"],
-                sender_organisation=values.get("sender_organisation") or None,
-                sender_phone=values.get("sender_phone") or None,
-                channel="kiosk",
-                clock=self.clock,
-            )
-        except LoketError as refused:
-            self.document.show_error(refused.message_id, refused.message_en)
+        if self.db_work.busy_acting:
             return
-        received = load_settings().local(info.issued_at).strftime("%d-%m-%Y %H:%M")
+        key, clock = new_request_key(), self.clock
+        self.db_work.run(
+            lambda: receive_document(values, clock, key),
+            self._document_received,
+            lambda refused: self.document.show_error(refused.message_id, refused.message_en),
+        )
+
+    def _document_received(self, result: Any) -> None:
+        from loket.models.printouts.paper import print_receipt
+
+        info: ReceiptInfo = result[0]
+        received: str = result[1]
         self.document.reset()
         self.receipt.show_receipt(info, received)
         self.show_screen(self.receipt)
@@ -341,47 +365,59 @@ class KioskWindow(QWidget):
         if outcome is not None:
             self.receipt.show_outcome(outcome)
         else:
-            self.receipt.show_failure(*_failure_text(error))
+            self.receipt.show_failure(*failure_text(error))
 
     # ---- survey and complaints
     def rate_service(self, values: dict[str, object]) -> None:
         from loket.models.feedback.surveys import RespondentProfile, record_response
 
+        if self.db_work.busy_acting:
+            return
         profile = RespondentProfile(
             sex=values.get("sex"),
             age=values.get("age"),
             education=values.get("education"),
             occupation=values.get("occupation"),
         )
-        try:
-            record_response(
-                values["answers"],
-                profile=profile,
-                ticket_number=values.get("ticket"),
-                clock=self.clock,
-            )
-        except LoketError as refused:
-            self.survey.show_error(refused.message_id, refused.message_en)
-            return
+        clock = self.clock
+        # No idempotency key for a survey answer: after a lost connection it is refused
+        # on screen rather than counted twice.
+        self.db_work.run(
+            lambda: record_response(
+                values["answers"], profile=profile, ticket_number=values.get("ticket"), clock=clock
+            ),
+            lambda _result: self._rated(),
+            lambda refused: self.survey.show_error(refused.message_id, refused.message_en),
+            retry_safe=False,
+        )
+
+    def _rated(self) -> None:
         self.survey.show_thanks()
         self.idle.set_seconds(self.result_seconds)
 
     def file_complaint(self, values: dict[str, object]) -> None:
         from loket.models.feedback.complaint_actions import file_complaint
-        from loket.models.printouts.paper import print_complaint
 
-        try:
-            info = file_complaint(
+        if self.db_work.busy_acting:
+            return
+        clock = self.clock
+        self.db_work.run(
+            lambda: file_complaint(
                 str(values["text"]),
                 contact_name=values.get("contact_name"),
                 contact_phone=values.get("contact_phone"),
                 channel="kiosk",
                 category=str(values.get("category") or "complaint"),
-                clock=self.clock,
-            )
-        except LoketError as refused:
-            self.complaint.show_error(refused.message_id, refused.message_en)
-            return
+                clock=clock,
+            ),
+            self._complaint_filed,
+            lambda refused: self.complaint.show_error(refused.message_id, refused.message_en),
+            retry_safe=False,  # no idempotency key: refused rather than filed twice
+        )
+
+    def _complaint_filed(self, info: Any) -> None:
+        from loket.models.printouts.paper import print_complaint
+
         self.complaint.show_filed(info, info.due_date.strftime("%d-%m-%Y"))
         self.idle.set_seconds(self.result_seconds)
         printer = self.printer
@@ -396,7 +432,7 @@ class KioskWindow(QWidget):
         if outcome is not None:
             self.complaint.show_outcome(outcome)
         else:
-            self.complaint.show_failure(*_failure_text(error))
+            self.complaint.show_failure(*failure_text(error))
 
     # ---- printing on the worker thread
     def submit_print(
@@ -454,20 +490,10 @@ class KioskWindow(QWidget):
         if self.feed is not None:
             self.feed.stop()
             self.feed = None
+        self.db_work.stop()
         self.prints.stop()
         self.closing.emit()
 
 
 def _warm_up_printing() -> None:
     pass
-
-
-def _failure_text(error: object) -> tuple[str, str]:
-    if isinstance(error, LoketError):
-        return error.message_id, error.message_en
-    return (
-        "Pencetakan gagal karena gangguan sistem. Nomor Anda tetap tercatat; "
-        "silakan hubungi petugas.",
-        "Printing failed because of a system fault. Your number is recorded; "
-        "please ask a member of staff.",
-    )

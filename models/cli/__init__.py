@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from loket.models.cli.common import common_options, run_command
+from loket.models.cli.common import LoketParser, common_options, run_command
 
 # The module that registers each top-level command. ``loket issue`` imports and builds
 # only the queue group (argparse spends ~60 ms building all ~90 sub-parsers); --help,
@@ -29,6 +29,7 @@ GROUP_MODULES = (
     "complaint_commands",
     "staffing_commands",
     "report_commands",
+    "db_commands",
 )
 COMMAND_GROUPS: dict[str, str] = {
     **dict.fromkeys(("init", "demo", "backup"), "admin_commands"),
@@ -56,6 +57,7 @@ COMMAND_GROUPS: dict[str, str] = {
     "complaint": "complaint_commands",
     **dict.fromkeys(("staffing", "hours", "holiday"), "staffing_commands"),
     **dict.fromkeys(("report", "audit"), "report_commands"),
+    "db": "db_commands",
 }
 
 
@@ -65,7 +67,7 @@ def _group(name: str) -> ModuleType:
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole command tree, or only the group that registers command ``only``."""
-    parser = argparse.ArgumentParser(
+    parser = LoketParser(
         prog="loket",
         description="Loket — antrian, tanda terima, dan penjagaan loket / queue, receipts, staffing",
         parents=[common_options()],

@@ -32,18 +32,17 @@ def register(commands: Any) -> None:
 
 
 def _init(args: argparse.Namespace) -> None:
-    open_db(args, migrate=False)
-    from loket.models.config import parse_url, resolve_url
+    # The only command that creates a database; it checks an existing file before writing.
+    opened = open_db(args, create=True, check="sync")
     from loket.models.integrity.signing import ensure_key
-    from loket.models.schema import migrate
 
-    applied = migrate()
+    applied = list(opened.applied)
     key = ensure_key()
     if key.created:
         from loket.models.cli.key_commands import record_new_key
 
         record_new_key(key)
-    where = parse_url(resolve_url(getattr(args, "db", None))).describe()
+    where = opened.target.describe()
     emit(
         args,
         {"database": where, "applied": applied, "key": key.kid, "key_created": key.created},

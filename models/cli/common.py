@@ -7,7 +7,10 @@ import functools
 import json
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn
+
+if TYPE_CHECKING:
+    from loket.models.storage import Check, Opened
 
 _LIGHT_SKIP = ("psycopg", "psycopg2", "psycopg2cffi", "pymysql", "MySQLdb")
 
@@ -50,17 +53,29 @@ def _skip_heavy_drivers(url: str) -> None:
         sys.modules.setdefault(name, None)  # type: ignore[arg-type]
 
 
-def open_db(args: argparse.Namespace, migrate: bool = True) -> None:
-    from loket.models.config import resolve_url
+def open_db(
+    args: argparse.Namespace, migrate: bool = True, create: bool = False, check: Check = "none"
+) -> Opened:
+    """Open the database behind the storage guard (models/storage.py): only ``init``
+    creates (``create``), a newer or damaged database is refused; warnings on stderr."""
+    import os
 
-    url = resolve_url(getattr(args, "db", None))
+    from loket.models.config import ENV_DATA_DIR, ENV_DB, resolve_url
+
+    given = getattr(args, "db", None)
+    url = resolve_url(given)
     _skip_heavy_drivers(url)
-    from loket.models.db import open_database
-    from loket.models.schema import migrate as apply_migrations
+    from loket.models.errors import one_line
+    from loket.models.storage import open_guarded
 
-    open_database(url)
-    if migrate:
-        apply_migrations()
+    # The data folder is tightened when finding it costs nothing (platformdirs: ~10 ms).
+    cheap = bool(os.environ.get(ENV_DATA_DIR)) or not (given or os.environ.get(ENV_DB))
+    opened = open_guarded(
+        url, create=create, migrate=migrate, check=check, tighten_data_folder=cheap
+    )
+    for line in opened.warnings:
+        print(f"loket: {one_line(line)}", file=sys.stderr)
+    return opened
 
 
 def wants_json(args: argparse.Namespace) -> bool:
@@ -71,16 +86,55 @@ def emit(args: argparse.Namespace, payload: Any, text: str) -> None:
     if wants_json(args):
         print(json.dumps(payload, ensure_ascii=False, indent=None, default=str))
     else:
-        print(text)
+        from loket.models.errors import one_line
+
+        # Stored text (a name saved before control characters were refused) never
+        # reaches the terminal raw either.
+        print(one_line(text, keep="\n\t"))
+
+
+class LoketParser(argparse.ArgumentParser):
+    """argparse, whose usage mistakes quote the typed words escaped (one line each)."""
+
+    def error(self, message: str) -> NoReturn:
+        from loket.models.errors import one_line
+
+        super().error(one_line(message))
 
 
 def fail(message: str) -> int:
-    print(f"loket: {message}", file=sys.stderr)
+    from loket.models.errors import one_line
+
+    # The one place refusals are printed: whatever they quote stays on one line.
+    print(f"loket: {one_line(message)}", file=sys.stderr)
     return 1
+
+
+def _one_line_logging() -> None:
+    """A warning logged while a command runs is one escaped line naming the error, never a
+    traceback (Python's last-resort handler would print the whole stack)."""
+    import logging
+
+    from loket.models.errors import one_line
+
+    class OneLine(logging.Formatter):
+        def format(self, record: logging.LogRecord) -> str:
+            text = f"loket: {record.getMessage()}"
+            if record.exc_info and record.exc_info[1] is not None:
+                text += f" ({describe_error(record.exc_info[1])})"
+            return one_line(text)
+
+    if logging.root.handlers:  # configured by whoever runs us (pytest, an app)
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(OneLine())
+    logging.root.addHandler(handler)
 
 
 def run_command(args: argparse.Namespace) -> int:
     handler = args.handler
+    _one_line_logging()
     try:
         result = handler(args)
     except KeyboardInterrupt:
@@ -96,12 +150,37 @@ def describe_error(exc: BaseException) -> str:
 
     if isinstance(exc, LoketError):
         return str(exc)
+    full = _disk_full(exc)
+    if full is not None:
+        return str(full)
     if isinstance(exc, PrinterError):
         return f"{exc.message_id} / {exc.message_en}"
     module = type(exc).__module__
     detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if module.startswith(("peewee", "sqlite3")):
+        from loket.models.storage import damage_behind
+
+        damage = damage_behind(exc)  # e.g. "FOREIGN KEY constraint failed" from a zeroed page
+        if damage is not None:
+            return str(damage)
     if module.startswith(("peewee", "sqlite3", "psycopg")):
         return f"Kesalahan basis data / Database error: {detail}"
     if isinstance(exc, OSError):
         return f"Kesalahan berkas atau jaringan / File or network error: {detail}"
     return f"Kesalahan tak terduga / Unexpected error ({type(exc).__name__}): {detail}"
+
+
+def _disk_full(exc: BaseException) -> Exception | None:
+    """The full-disk refusal when a full disk caused ``exc`` outside a write transaction
+    (a migration, a file Loket writes), naming the database or the file."""
+    from loket.models import disk_full
+
+    db = getattr(getattr(sys.modules.get("loket.models.db"), "database", None), "obj", None)
+    if db is not None and type(exc).__module__.startswith(("peewee", "sqlite3", "psycopg")):
+        return disk_full.for_database(exc, db)
+    if not disk_full.is_disk_full(exc):
+        return None
+    name = getattr(exc, "filename", None)
+    if name:
+        return disk_full.refusal(exc, f"berkas {name}", f"the file {name}")
+    return disk_full.refusal(exc, "PC ini", "this PC")

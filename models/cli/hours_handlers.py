@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
-from pathlib import Path
 from typing import Any
 
 from loket.models.cli.audited import audited, given
@@ -69,20 +68,10 @@ def _hours(args: argparse.Namespace) -> None:
 
 
 def _read_text(path: str) -> str:
-    from loket.models.errors import InvalidInput
-
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise InvalidInput(
-            f"Berkas {path} tidak dapat dibaca ({exc.strerror})",
-            f"Cannot read the file {path} ({exc.strerror})",
-        ) from exc
-    if len(raw) > 200_000:
-        raise InvalidInput(f"Berkas {path} terlalu besar", f"The file {path} is too large")
+    from loket.models.input_files import HOLIDAY_CSV_LIMIT, read_bytes
     from loket.models.staffing.holiday_import import decode
 
-    return decode(raw)
+    return decode(read_bytes(path, HOLIDAY_CSV_LIMIT))
 
 
 def _holiday(args: argparse.Namespace) -> None:

@@ -114,21 +114,15 @@ def _public(args: argparse.Namespace) -> None:
 
 
 def _import(args: argparse.Namespace) -> None:
-    open_db(args)
-    from pathlib import Path
-
     from loket.models.errors import InvalidInput
-    from loket.models.integrity.signing import import_public_key
+    from loket.models.input_files import PEM_KEY_LIMIT, read_text
 
     if not args.office:
         raise InvalidInput("--office wajib diisi", "--office is required")
-    try:
-        pem = Path(args.file).read_text(encoding="ascii")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(
-            f"Berkas PEM tidak terbaca: {args.file}",
-            f"Cannot read the PEM file {args.file} ({exc})",
-        ) from None
+    pem = read_text(args.file, PEM_KEY_LIMIT, encoding="ascii")
+    open_db(args)
+    from loket.models.integrity.signing import import_public_key
+
     key = audited(
         "key_import",
         lambda k: k.kid,

@@ -55,6 +55,14 @@ def print_line(outcome: Any) -> str:
     return f"{head} [{outcome.job_id}]: {outcome.message_id} / {outcome.message_en}"
 
 
+def _printer(uri: str) -> str:
+    """``uri``, refused now when mistyped (not spooled as a job no printer can ever take)."""
+    from loket.printing.uri import parse_uri
+
+    parse_uri(uri)
+    return uri
+
+
 def _finish(args: argparse.Namespace, outcome: Any, data: dict[str, Any]) -> int:
     data["print"] = print_summary(outcome)
     emit(args, data, print_line(outcome))
@@ -91,7 +99,7 @@ def _test(args: argparse.Namespace) -> int:
     layout = dataclasses.replace(
         ticket_layout(sample), footer=("Uji cetak Loket berhasil.", "Loket test print OK.")
     )
-    uri = args.printer or default_printer()
+    uri = _printer(args.printer or default_printer())
     outcome = PrintOutcome.of(print_job(uri, layout, spool_dir()), layout.qr_text)
     return _finish(args, outcome, {"printer": uri})
 
@@ -113,7 +121,7 @@ def _ticket(args: argparse.Namespace) -> int:
     layout = ticket_layout(info)
     if args.copy:
         layout = dataclasses.replace(layout, copy=True)
-    uri = args.printer or default_printer()
+    uri = _printer(args.printer or default_printer())
     outcome = PrintOutcome.of(print_job(uri, layout, spool_dir()), layout.qr_text)
     return _finish(args, outcome, {"printer": uri, "number": info.number, "qr": layout.qr_text})
 
@@ -219,7 +227,7 @@ def _retry(args: argparse.Namespace) -> int:
     from loket.models.printouts.paper import reprint
 
     try:
-        outcome = reprint(args.job, args.printer)
+        outcome = reprint(args.job, args.printer and _printer(args.printer))
     except KeyError as exc:
         raise NotFound(f"Pekerjaan cetak {args.job} tidak ada", f"No print job {args.job}") from exc
     return _finish(args, outcome, {"job_id": args.job})

@@ -198,6 +198,11 @@ def _set_status(args: argparse.Namespace) -> None:
 
 def _verify_log(args: argparse.Namespace) -> int:
     open_db(args)
+    from loket.models.cli.db_commands import integrity_refusal
+
+    damaged = integrity_refusal(args)
+    if damaged is not None:
+        return damaged
     from loket.models.documents.receipt_log import verify_log
 
     report = verify_log()
@@ -215,17 +220,28 @@ def _texts_in_image(path: str) -> list[str]:
         raise InvalidInput(
             "Pembaca QR tidak terpasang", f"QR reader not installed ({exc})"
         ) from exc
+    import io
+
+    from loket.models.input_files import IMAGE_LIMIT, IMAGE_MAX_PIXELS, read_bytes
+
+    raw = read_bytes(path, IMAGE_LIMIT)
+    too_large = InvalidInput(
+        f"Gambar {path} terlalu besar (maks. {IMAGE_MAX_PIXELS // 1_000_000} megapiksel)",
+        f"The image {path} is too large (max. {IMAGE_MAX_PIXELS // 1_000_000} megapixels)",
+    )
     try:
-        with Image.open(path) as image:
+        with Image.open(io.BytesIO(raw)) as image:
+            if image.width * image.height > IMAGE_MAX_PIXELS:  # refused before decoding
+                raise too_large
             image.load()
             found = zxingcpp.read_barcodes(
                 image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
             )
-    except FileNotFoundError:
-        raise InvalidInput(f"Berkas tidak ada: {path}", f"No such file: {path}") from None
-    except (UnidentifiedImageError, OSError) as exc:
+    except Image.DecompressionBombError:
+        raise too_large from None
+    except (UnidentifiedImageError, OSError, ValueError):
         raise InvalidInput(
-            f"Bukan gambar yang bisa dibaca: {path}", f"Not a readable image: {path} ({exc})"
+            f"Bukan gambar yang bisa dibaca: {path}", f"Not a readable image: {path}"
         ) from None
     return [code.text for code in found if code.text]
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from loket.models.cli.common import add_command, emit, open_db, wants_json
+from loket.models.cli.common import add_command, emit, open_db
 
 _FORMATS = ("json", "csv", "pdf", "xlsx")
 
@@ -134,10 +134,14 @@ def _report(args: argparse.Namespace) -> None:
 
 def _warm(args: argparse.Namespace) -> None:
     open_db(args)
+    from loket.models.reconnect import reconnecting
     from loket.models.reports.warmup import warm_reports
 
-    result = warm_reports(
-        _date(args.date_from, "--from"), _date(args.date_to, "--to"), rebuild=args.rebuild
+    first, last = _date(args.date_from, "--from"), _date(args.date_to, "--to")
+    # Days already stored are only checked: after a dropped connection it carries on.
+    result = reconnecting(
+        lambda: warm_reports(first, last, rebuild=args.rebuild),
+        report=lambda line: print(line, file=sys.stderr, flush=True),
     )
     emit(args, result.as_json(), result.text())
 
@@ -170,23 +174,7 @@ def _audit_list(args: argparse.Namespace) -> None:
 
 
 def _audit_verify(args: argparse.Namespace) -> int:
-    open_db(args)
-    from dataclasses import asdict
-
+    from loket.models.cli.db_commands import verify_chain
     from loket.models.office.audit import verify_audit
 
-    report = verify_audit()
-    payload = {
-        "ok": report.ok,
-        "entries": report.entries,
-        "problem": asdict(report.problem) if report.problem else None,
-        "message_id": report.message_id,
-        "message_en": report.message_en,
-    }
-    if report.ok:
-        emit(args, payload, str(report))
-        return 0
-    if wants_json(args):
-        emit(args, payload, "")
-    print(f"loket: {report}", file=sys.stderr)
-    return 1
+    return verify_chain(args, verify_audit)

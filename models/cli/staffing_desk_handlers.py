@@ -52,8 +52,14 @@ def _sign_in(args: argparse.Namespace) -> None:
     _emit_counter(args, staffing.sign_in(args.counter, args.staff, args.pin))
 
 
+def _note(line: str) -> None:
+    """A long-running command's status line (connection lost / back) on stderr."""
+    print(line, file=sys.stderr, flush=True)
+
+
 def _heartbeat(args: argparse.Namespace) -> None:
     open_db(args)
+    from loket.models.reconnect import reconnecting
     from loket.models.staffing import counter_actions as staffing
 
     state = staffing.heartbeat(args.counter)
@@ -62,7 +68,7 @@ def _heartbeat(args: argparse.Namespace) -> None:
         sys.stdout.flush()
         while True:
             time.sleep(max(args.every, 0.05))
-            staffing.heartbeat(args.counter)
+            reconnecting(lambda: staffing.heartbeat(args.counter), report=_note)
 
 
 def _leave(args: argparse.Namespace) -> None:
@@ -117,11 +123,16 @@ def _status(args: argparse.Namespace) -> None:
 
 def _check(args: argparse.Namespace) -> None:
     open_db(args)
+    from loket.models.reconnect import reconnecting
     from loket.models.staffing import counter_actions as staffing
 
+    def once() -> tuple[dict[str, Any], str]:
+        staffing.check()  # brings the log up to date: safe to run again after a drop
+        return _status_payload()
+
     while True:
-        staffing.check()
-        payload, text = _status_payload()
+        # --watch rides through a server restart: one line when it drops, one when back.
+        payload, text = reconnecting(once, report=_note) if args.watch else once()
         emit(args, payload, text)
         if not args.watch:
             return

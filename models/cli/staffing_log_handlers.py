@@ -5,10 +5,8 @@ log, listed and checked.
 from __future__ import annotations
 
 import argparse
-import sys
-from dataclasses import asdict
 
-from loket.models.cli.common import emit, open_db, wants_json
+from loket.models.cli.common import emit, open_db
 from loket.models.cli.staffing_desk_handlers import office_zone
 
 
@@ -70,21 +68,7 @@ def _counter_numbers() -> dict[int, int]:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    open_db(args)
+    from loket.models.cli.db_commands import verify_chain
     from loket.models.staffing.verify import verify_staffing_log
 
-    report = verify_staffing_log()
-    payload = {
-        "ok": report.ok,
-        "entries": report.entries,
-        "problem": asdict(report.problem) if report.problem else None,
-        "message_id": report.message_id,
-        "message_en": report.message_en,
-    }
-    if report.ok:
-        emit(args, payload, str(report))
-        return 0
-    if wants_json(args):
-        emit(args, payload, "")
-    print(f"loket: {report}", file=sys.stderr)
-    return 1
+    return verify_chain(args, verify_staffing_log)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from loket.models import reconnect
 from loket.models import validation as check
 from loket.models.changefeed import publish
 from loket.models.clock import SYSTEM_CLOCK, Clock
@@ -122,6 +123,7 @@ def new_receipt(
     officer: str | None = None,
     working_days: int | str | None = None,
     clock: Clock = SYSTEM_CLOCK,
+    request_key: str | None = None,
 ) -> ReceiptInfo:
     """Record a document handed in and sign its receipt.
 
@@ -129,7 +131,9 @@ def new_receipt(
     else ``kiosk``; a counter receipt needs the officer, a kiosk receipt has none.
     ``working_days`` sets the expected completion date (Monday–Friday count).
     The returned :class:`ReceiptInfo` carries everything a printed receipt shows,
-    including ``qr_text`` and ``check_code``.
+    including ``qr_text`` and ``check_code``. ``request_key`` works as in
+    :func:`~loket.models.queue.tickets.issue_ticket`: a retry after a dropped connection,
+    or a second call with the same key, returns the receipt instead of making another.
     """
     from loket.models.integrity.signing import ensure_key, sign_claims
 
@@ -173,58 +177,71 @@ def new_receipt(
     office = settings.office_id
     local_day = settings.today(now)
     expected = add_working_days(local_day, days) if days is not None else None
-    ensure_key(office, clock=clock)
-    digest = subject_digest(perihal).hex()
-    with write_transaction():
-        year = local_day.year
-        sequence = _next_sequence(office, year)
-        number = format_number(year, sequence)
-        signed = sign_claims(
-            Claims(
-                kind="receipt",
+    key = reconnect.request_key(request_key)
+
+    def already() -> ReceiptInfo | None:
+        made = Receipt.get_or_none(Receipt.request_key == key)
+        return as_info(made, with_history=True) if made is not None else None
+
+    if request_key is not None and (done := already()) is not None:
+        return done
+
+    def make() -> ReceiptInfo:
+        ensure_key(office, clock=clock)
+        digest = subject_digest(perihal).hex()
+        with write_transaction():
+            year = local_day.year
+            sequence = _next_sequence(office, year)
+            number = format_number(year, sequence)
+            signed = sign_claims(
+                Claims(
+                    kind="receipt",
+                    number=number,
+                    office=office,
+                    kid="00000000",
+                    issued_at=now,
+                    sender=name,
+                    recipient_unit=unit,
+                    subject_digest=digest,
+                    pages=page_count,
+                    attachments=attachment_count,
+                    channel=via,
+                    officer=_officer_claim(staff),
+                )
+            )
+            row = Receipt.create(
+                office_id=office,
+                year=year,
+                sequence=sequence,
                 number=number,
-                office=office,
-                kid="00000000",
-                issued_at=now,
-                sender=name,
+                sender_name=name,
+                sender_organisation=organisation,
+                sender_phone=phone,
+                sender_nik=nik,
                 recipient_unit=unit,
+                subject=perihal,
                 subject_digest=digest,
                 pages=page_count,
                 attachments=attachment_count,
                 channel=via,
-                officer=_officer_claim(staff),
+                officer=staff.id if staff else None,
+                expected_completion=expected,
+                status="received",
+                check_code=signed.check_code,
+                qr_text=signed.text,
+                signing_key=signed.kid,
+                issued_at=now,
+                request_key=key,
             )
-        )
-        row = Receipt.create(
-            office_id=office,
-            year=year,
-            sequence=sequence,
-            number=number,
-            sender_name=name,
-            sender_organisation=organisation,
-            sender_phone=phone,
-            sender_nik=nik,
-            recipient_unit=unit,
-            subject=perihal,
-            subject_digest=digest,
-            pages=page_count,
-            attachments=attachment_count,
-            channel=via,
-            officer=staff.id if staff else None,
-            expected_completion=expected,
-            status="received",
-            check_code=signed.check_code,
-            qr_text=signed.text,
-            signing_key=signed.kid,
-            issued_at=now,
-        )
-        row = Receipt.get_by_id(row.id)  # read back exactly what the database holds
-        append_event(row, "received", now, staff, content=content_digest(row))
-        if staff is not None:
-            append_event(row, "confirmed", now, staff)
-            Receipt.update(status="confirmed").where(Receipt.id == row.id).execute()
-        publish("receipts")
-    return as_info(Receipt.get_by_id(row.id), with_history=True)
+            row = Receipt.get_by_id(row.id)  # read back exactly what the database holds
+            append_event(row, "received", now, staff, content=content_digest(row))
+            if staff is not None:
+                append_event(row, "confirmed", now, staff)
+                Receipt.update(status="confirmed").where(Receipt.id == row.id).execute()
+            publish("receipts")
+        return as_info(Receipt.get_by_id(row.id), with_history=True)
+
+    return reconnect.retry_once(make, already)
 
 
 def set_status(

@@ -29,12 +29,14 @@ from loket.models.errors import ConfigurationError, InvalidInput, NotFound
 from loket.models.integrity import qr_payload
 from loket.models.integrity.qr_payload import Claims, MalformedPayload
 from loket.models.tables import SigningKey
+from loket.models.validation import visible
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 KEYS_FOLDER = "keys"
 REASONS = ("malformed", "unknown_key", "retired_key", "bad_signature", "wrong_office")
+_LABEL = ("Label kunci", "Key label")
 
 
 def keys_dir() -> Path:
@@ -178,7 +180,7 @@ def new_key(
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     office = _office_id(office_id)
-    name = (label if label is not None else socket.gethostname())[:80]
+    name = visible(label if label is not None else socket.gethostname(), *_LABEL)[:80]
     while True:
         private = Ed25519PrivateKey.generate()
         public_raw = private.public_key().public_bytes(
@@ -310,7 +312,7 @@ def import_public_key(
                 kid=kid,
                 public_key=raw,
                 office_id=office_id,
-                label=label[:80],
+                label=visible(label or "", *_LABEL)[:80],
                 created_at=clock.now(),
             )
             publish("receipts")

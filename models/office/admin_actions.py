@@ -8,10 +8,9 @@ entry follows the rotation in a second transaction. Hours and holidays are in
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from loket.models import rawsql
+from loket.models import input_files, rawsql
 from loket.models import settings as office
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.db import write_transaction
@@ -300,10 +299,13 @@ def set_office_identity(
         board_running_text=maklumat_id,
         board_running_text_en=maklumat_en,
     )
-    if logo_path and not Path(logo_path).is_file():
-        raise InvalidInput(
-            f"Berkas logo tidak ditemukan: {logo_path}", f"Logo file not found: {logo_path}"
-        )
+    if logo_path:  # read later by the board and the printer: a picture, not /dev/zero
+        try:
+            input_files.check_file(logo_path, input_files.LOGO_LIMIT)
+        except InvalidInput as refused:
+            raise InvalidInput(
+                f"Logo: {refused.message_id}", f"Logo: {refused.message_en}"
+            ) from None
     if not changes:
         raise InvalidInput("Tidak ada yang diubah", "Nothing to change")
     return act(

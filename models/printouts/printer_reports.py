@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from loket.models.changefeed import publish
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.db import write_transaction
-from loket.models.errors import InvalidInput
+from loket.models.errors import InvalidInput, LoketError
 from loket.models.tables.printers import PrinterReport
 from loket.printing.status import BLOCKING, PrinterStatus, Problem
 
@@ -319,6 +319,9 @@ def report_once(
         return report_printer(
             station_name(station), role, uri, status_or_result, pending_for(uri), clock=clock
         )
+    except LoketError as refused:  # e.g. an address the list cannot hold: not worth a trace
+        log.info("printer report from %s not written: %s", role, refused)
+        return False
     except Exception:
         log.warning("printer report from %s failed", role, exc_info=True)
         return False

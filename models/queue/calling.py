@@ -8,10 +8,11 @@ presses "call next" hundreds of times a day and the board should flash at once.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar, cast
 
-from loket.models import rawsql
+from loket.models import rawsql, reconnect
 from loket.models import validation as check
 from loket.models.changefeed import publish
 from loket.models.clock import SYSTEM_CLOCK, Clock
@@ -21,6 +22,8 @@ from loket.models.fields import to_micros
 from loket.models.queue.ticket_info import TicketInfo
 from loket.models.queue.tickets import describe_ticket, find_ticket_id, load_service
 from loket.models.settings import load_settings
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,31 @@ def _refuse_if_busy(counter: _Counter) -> None:
         )
 
 
+_DONE = (
+    "SELECT e.ticket_id FROM ticket_event e JOIN counter c ON c.id = e.counter_id "
+    "WHERE c.number = ? AND e.kind = ? AND e.at = ? ORDER BY e.id DESC LIMIT 1"
+)
+
+
+def _once(
+    kind: str,
+    counter_number: int | str,
+    stamp: int,
+    clock: Clock,
+    act: Callable[[], T],
+) -> T:
+    """Run one counter action (its own transaction); after a dropped connection run it
+    once more, unless its event row — this counter, this kind, this very instant, the
+    action's idempotency key — shows that the first attempt committed after all."""
+
+    def already() -> T | None:
+        number = check.positive_int(counter_number, "Nomor loket", "Counter number", 1, 999)
+        row = rawsql.fetch_one(_DONE, (number, kind, stamp))
+        return cast(T, describe_ticket(int(row[0]), clock)) if row else None
+
+    return reconnect.retry_once(act, already)
+
+
 def call_next(
     counter_number: int | str, officer: str | None = None, clock: Clock = SYSTEM_CLOCK
 ) -> TicketInfo | None:
@@ -145,74 +173,94 @@ def call_next(
     now = clock.now()
     stamp = to_micros(now)
     officer_id = _officer_id(officer)
-    with write_transaction():
-        counter = _lock_counter(counter_number)
-        _refuse_if_busy(counter)
-        if (
-            rawsql.fetch_one("SELECT 1 FROM counter_service WHERE counter_id = ?", (counter.id,))
-            is None
-        ):
-            raise IllegalTransition(
-                f"Loket {counter.number} belum melayani layanan apa pun",
-                f"Counter {counter.number} serves no service yet",
+
+    def act() -> TicketInfo | None:
+        with write_transaction():
+            counter = _lock_counter(counter_number)
+            _refuse_if_busy(counter)
+            if (
+                rawsql.fetch_one(
+                    "SELECT 1 FROM counter_service WHERE counter_id = ?", (counter.id,)
+                )
+                is None
+            ):
+                raise IllegalTransition(
+                    f"Loket {counter.number} belum melayani layanan apa pun",
+                    f"Counter {counter.number} serves no service yet",
+                )
+            prefer_priority = counter.streak >= settings.interleave_normal
+            sql = _NEXT.format(normal_first="FALSE" if prefer_priority else "TRUE")
+            if not is_sqlite():
+                sql += " FOR UPDATE OF t SKIP LOCKED"
+            day = db_date(settings.today(now))
+            row = rawsql.fetch_one(sql, (counter.id, day, counter.id, stamp))
+            if row is None:
+                return None
+            ticket_id, priority = int(row[0]), row[1]
+            _update(
+                ticket_id,
+                status="called",
+                called_at=stamp,
+                counter_id=counter.id,
+                officer_id=officer_id,
+                target_counter_id=None,
             )
-        prefer_priority = counter.streak >= settings.interleave_normal
-        sql = _NEXT.format(normal_first="FALSE" if prefer_priority else "TRUE")
-        if not is_sqlite():
-            sql += " FOR UPDATE OF t SKIP LOCKED"
-        day = db_date(settings.today(now))
-        row = rawsql.fetch_one(sql, (counter.id, day, counter.id, stamp))
-        if row is None:
-            return None
-        ticket_id, priority = int(row[0]), row[1]
-        _update(
-            ticket_id,
-            status="called",
-            called_at=stamp,
-            counter_id=counter.id,
-            officer_id=officer_id,
-            target_counter_id=None,
-        )
-        streak = 0 if priority else counter.streak + 1
-        rawsql.execute("UPDATE counter SET normal_streak = ? WHERE id = ?", (streak, counter.id))
-        _event(ticket_id, "called", stamp, counter, officer_id)
-        publish("tickets")
-    return describe_ticket(ticket_id, clock)
+            streak = 0 if priority else counter.streak + 1
+            rawsql.execute(
+                "UPDATE counter SET normal_streak = ? WHERE id = ?", (streak, counter.id)
+            )
+            _event(ticket_id, "called", stamp, counter, officer_id)
+            publish("tickets")
+        return describe_ticket(ticket_id, clock)
+
+    return _once("called", counter_number, stamp, clock, act)
 
 
 def recall(counter_number: int | str, clock: Clock = SYSTEM_CLOCK) -> TicketInfo:
     stamp = to_micros(clock.now())
-    with write_transaction():
-        counter = _lock_counter(counter_number)
-        ticket = _require_current(counter, ("called",), "dipanggil ulang", "recall")
-        rawsql.execute(
-            "UPDATE ticket SET recall_count = recall_count + 1 WHERE id = ?", (ticket.id,)
-        )
-        _event(ticket.id, "recalled", stamp, counter)
-        publish("tickets")
-    return describe_ticket(ticket.id, clock)
+
+    def act() -> TicketInfo:
+        with write_transaction():
+            counter = _lock_counter(counter_number)
+            ticket = _require_current(counter, ("called",), "dipanggil ulang", "recall")
+            rawsql.execute(
+                "UPDATE ticket SET recall_count = recall_count + 1 WHERE id = ?", (ticket.id,)
+            )
+            _event(ticket.id, "recalled", stamp, counter)
+            publish("tickets")
+        return describe_ticket(ticket.id, clock)
+
+    return _once("recalled", counter_number, stamp, clock, act)
 
 
 def start(counter_number: int | str, clock: Clock = SYSTEM_CLOCK) -> TicketInfo:
     stamp = to_micros(clock.now())
-    with write_transaction():
-        counter = _lock_counter(counter_number)
-        ticket = _require_current(counter, ("called",), "dimulai", "start")
-        _update(ticket.id, status="serving", started_at=stamp)
-        _event(ticket.id, "started", stamp, counter)
-        publish("tickets")
-    return describe_ticket(ticket.id, clock)
+
+    def act() -> TicketInfo:
+        with write_transaction():
+            counter = _lock_counter(counter_number)
+            ticket = _require_current(counter, ("called",), "dimulai", "start")
+            _update(ticket.id, status="serving", started_at=stamp)
+            _event(ticket.id, "started", stamp, counter)
+            publish("tickets")
+        return describe_ticket(ticket.id, clock)
+
+    return _once("started", counter_number, stamp, clock, act)
 
 
 def finish(counter_number: int | str, clock: Clock = SYSTEM_CLOCK) -> TicketInfo:
     stamp = to_micros(clock.now())
-    with write_transaction():
-        counter = _lock_counter(counter_number)
-        ticket = _require_current(counter, ("called", "serving"), "diselesaikan", "finish")
-        _update(ticket.id, status="done", finished_at=stamp)
-        _event(ticket.id, "finished", stamp, counter)
-        publish("tickets")
-    return describe_ticket(ticket.id, clock)
+
+    def act() -> TicketInfo:
+        with write_transaction():
+            counter = _lock_counter(counter_number)
+            ticket = _require_current(counter, ("called", "serving"), "diselesaikan", "finish")
+            _update(ticket.id, status="done", finished_at=stamp)
+            _event(ticket.id, "finished", stamp, counter)
+            publish("tickets")
+        return describe_ticket(ticket.id, clock)
+
+    return _once("finished", counter_number, stamp, clock, act)
 
 
 def no_show(
@@ -220,23 +268,29 @@ def no_show(
 ) -> TicketInfo:
     """The visitor did not come; with ``requeue`` they go back to the end of the queue."""
     stamp = to_micros(clock.now())
-    with write_transaction():
-        counter = _lock_counter(counter_number)
-        ticket = _require_current(counter, ("called",), "ditandai tidak hadir", "mark as no-show")
-        if requeue:
-            _update(
-                ticket.id,
-                status="waiting",
-                queue_at=stamp,
-                counter_id=None,
-                officer_id=None,
-                called_at=None,
+
+    def act() -> TicketInfo:
+        with write_transaction():
+            counter = _lock_counter(counter_number)
+            ticket = _require_current(
+                counter, ("called",), "ditandai tidak hadir", "mark as no-show"
             )
-        else:
-            _update(ticket.id, status="no_show", finished_at=stamp)
-        _event(ticket.id, "no_show", stamp, counter, requeued=requeue)
-        publish("tickets")
-    return describe_ticket(ticket.id, clock)
+            if requeue:
+                _update(
+                    ticket.id,
+                    status="waiting",
+                    queue_at=stamp,
+                    counter_id=None,
+                    officer_id=None,
+                    called_at=None,
+                )
+            else:
+                _update(ticket.id, status="no_show", finished_at=stamp)
+            _event(ticket.id, "no_show", stamp, counter, requeued=requeue)
+            publish("tickets")
+        return describe_ticket(ticket.id, clock)
+
+    return _once("no_show", counter_number, stamp, clock, act)
 
 
 def transfer(
@@ -252,40 +306,44 @@ def transfer(
             "Give exactly one of: a target service or a target counter",
         )
     stamp = to_micros(clock.now())
-    with write_transaction():
-        counter = _lock_counter(counter_number)
-        ticket = _require_current(counter, ("called", "serving"), "dialihkan", "transfer")
-        row = rawsql.fetch_one("SELECT service_id FROM ticket WHERE id = ?", (ticket.id,))
-        assert row is not None
-        changes: dict[str, Any] = {
-            "status": "waiting",
-            "counter_id": None,
-            "officer_id": None,
-            "called_at": None,
-            "started_at": None,
-            "transferred_from_counter_id": counter.id,
-            "transferred_from_service_id": row[0],
-        }
-        if to_service is not None:
-            service = load_service(to_service)
-            if not service.active:
-                raise ServiceClosed(
-                    f"Layanan {service.name_id} sedang ditutup",
-                    f"Service {service.name_en} is closed",
-                )
-            changes.update(service_id=service.id, target_counter_id=None)
-            detail: dict[str, Any] = {"to_service": service.code}
-        else:
-            target = _target_counter(counter, to_counter)
-            changes["target_counter_id"] = target.id
-            detail = {"to_counter": target.number}
-        _update(ticket.id, **changes)
-        rawsql.execute(
-            "UPDATE ticket SET transfer_count = transfer_count + 1 WHERE id = ?", (ticket.id,)
-        )
-        _event(ticket.id, "transferred", stamp, counter, **detail)
-        publish("tickets")
-    return describe_ticket(ticket.id, clock)
+
+    def act() -> TicketInfo:
+        with write_transaction():
+            counter = _lock_counter(counter_number)
+            ticket = _require_current(counter, ("called", "serving"), "dialihkan", "transfer")
+            row = rawsql.fetch_one("SELECT service_id FROM ticket WHERE id = ?", (ticket.id,))
+            assert row is not None
+            changes: dict[str, Any] = {
+                "status": "waiting",
+                "counter_id": None,
+                "officer_id": None,
+                "called_at": None,
+                "started_at": None,
+                "transferred_from_counter_id": counter.id,
+                "transferred_from_service_id": row[0],
+            }
+            if to_service is not None:
+                service = load_service(to_service)
+                if not service.active:
+                    raise ServiceClosed(
+                        f"Layanan {service.name_id} sedang ditutup",
+                        f"Service {service.name_en} is closed",
+                    )
+                changes.update(service_id=service.id, target_counter_id=None)
+                detail: dict[str, Any] = {"to_service": service.code}
+            else:
+                target = _target_counter(counter, to_counter)
+                changes["target_counter_id"] = target.id
+                detail = {"to_counter": target.number}
+            _update(ticket.id, **changes)
+            rawsql.execute(
+                "UPDATE ticket SET transfer_count = transfer_count + 1 WHERE id = ?", (ticket.id,)
+            )
+            _event(ticket.id, "transferred", stamp, counter, **detail)
+            publish("tickets")
+        return describe_ticket(ticket.id, clock)
+
+    return _once("transferred", counter_number, stamp, clock, act)
 
 
 def _target_counter(counter: _Counter, to_counter: int | str | None) -> _Counter:
@@ -305,13 +363,17 @@ def _target_counter(counter: _Counter, to_counter: int | str | None) -> _Counter
 def hold(counter_number: int | str, clock: Clock = SYSTEM_CLOCK) -> TicketInfo:
     """Park the current visitor (e.g. fetching a photocopy) so the counter can call the next."""
     stamp = to_micros(clock.now())
-    with write_transaction():
-        counter = _lock_counter(counter_number)
-        ticket = _require_current(counter, ("called", "serving"), "ditahan", "hold")
-        _update(ticket.id, status="held")
-        _event(ticket.id, "held", stamp, counter)
-        publish("tickets")
-    return describe_ticket(ticket.id, clock)
+
+    def act() -> TicketInfo:
+        with write_transaction():
+            counter = _lock_counter(counter_number)
+            ticket = _require_current(counter, ("called", "serving"), "ditahan", "hold")
+            _update(ticket.id, status="held")
+            _event(ticket.id, "held", stamp, counter)
+            publish("tickets")
+        return describe_ticket(ticket.id, clock)
+
+    return _once("held", counter_number, stamp, clock, act)
 
 
 def resume(
@@ -319,38 +381,44 @@ def resume(
 ) -> TicketInfo:
     """Bring back a ticket this counter parked (the latest one unless ``number`` is given)."""
     stamp = to_micros(clock.now())
-    with write_transaction():
-        counter = _lock_counter(counter_number)
-        _refuse_if_busy(counter)
-        if number:
-            ticket_id = find_ticket_id(number, clock)
-            row = rawsql.fetch_one(
-                "SELECT id, label, started_at FROM ticket "
-                "WHERE id = ? AND status = 'held' AND counter_id = ?",
-                (ticket_id, counter.id),
-            )
-            if row is None:
-                raise IllegalTransition(
-                    f"{check.text(number, 'Nomor', 'Number', 12)} tidak sedang ditahan di loket "
-                    f"{counter.number}",
-                    f"{number} is not on hold at counter {counter.number}",
+
+    def act() -> TicketInfo:
+        with write_transaction():
+            counter = _lock_counter(counter_number)
+            _refuse_if_busy(counter)
+            if number:
+                ticket_id = find_ticket_id(number, clock)
+                row = rawsql.fetch_one(
+                    "SELECT id, label, started_at FROM ticket "
+                    "WHERE id = ? AND status = 'held' AND counter_id = ?",
+                    (ticket_id, counter.id),
                 )
-        else:
-            row = rawsql.fetch_one(
-                "SELECT id, label, started_at FROM ticket WHERE counter_id = ? AND status = 'held' "
-                "ORDER BY id DESC LIMIT 1",
-                (counter.id,),
-            )
-            if row is None:
-                raise IllegalTransition(
-                    f"Tidak ada antrian yang ditahan di loket {counter.number}",
-                    f"No ticket is on hold at counter {counter.number}",
+                if row is None:
+                    raise IllegalTransition(
+                        f"{check.text(number, 'Nomor', 'Number', 12)} tidak sedang ditahan di loket "
+                        f"{counter.number}",
+                        f"{number} is not on hold at counter {counter.number}",
+                    )
+            else:
+                row = rawsql.fetch_one(
+                    "SELECT id, label, started_at FROM ticket WHERE counter_id = ? AND status = 'held' "
+                    "ORDER BY id DESC LIMIT 1",
+                    (counter.id,),
                 )
-        ticket_id = int(row[0])
-        _update(ticket_id, status="serving" if row[2] is not None else "called", called_at=stamp)
-        _event(ticket_id, "resumed", stamp, counter)
-        publish("tickets")
-    return describe_ticket(ticket_id, clock)
+                if row is None:
+                    raise IllegalTransition(
+                        f"Tidak ada antrian yang ditahan di loket {counter.number}",
+                        f"No ticket is on hold at counter {counter.number}",
+                    )
+            ticket_id = int(row[0])
+            _update(
+                ticket_id, status="serving" if row[2] is not None else "called", called_at=stamp
+            )
+            _event(ticket_id, "resumed", stamp, counter)
+            publish("tickets")
+        return describe_ticket(ticket_id, clock)
+
+    return _once("resumed", counter_number, stamp, clock, act)
 
 
 def current_ticket(counter_number: int | str, clock: Clock = SYSTEM_CLOCK) -> TicketInfo | None:

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from loket.models import rawsql
+from loket.models import rawsql, reconnect
 from loket.models import validation as check
 from loket.models.changefeed import publish
 from loket.models.clock import SYSTEM_CLOCK, Clock
@@ -75,9 +75,10 @@ _NEXT_NUMBER = (
 )
 _INSERT_TICKET = (
     "INSERT INTO ticket (issued_service_id, service_id, day, sequence, label, priority, status, "
-    "issued_at, queue_at, recall_count, transfer_count, phone) "
-    "VALUES (?, ?, ?, ?, ?, ?, 'waiting', ?, ?, 0, 0, ?) RETURNING id"
+    "issued_at, queue_at, recall_count, transfer_count, phone, request_key) "
+    "VALUES (?, ?, ?, ?, ?, ?, 'waiting', ?, ?, 0, 0, ?, ?) RETURNING id"
 )
+_BY_KEY = "SELECT id FROM ticket WHERE request_key = ?"
 _INSERT_EVENT = "INSERT INTO ticket_event (ticket_id, kind, at, detail) VALUES (?, 'issued', ?, ?)"
 
 
@@ -122,10 +123,33 @@ def issue_ticket(
     priority: str | None = None,
     phone: str | None = None,
     clock: Clock = SYSTEM_CLOCK,
+    request_key: str | None = None,
 ) -> TicketInfo:
-    """Hand out the next number of ``service_code`` for today."""
+    """Hand out the next number of ``service_code`` for today.
+
+    ``request_key`` (from :func:`~loket.models.reconnect.new_request_key`, one per tap)
+    makes the call idempotent: when a ticket with that key exists it is returned instead
+    of a new one. Without it a key is made here, so the one retry after a dropped
+    connection (:func:`~loket.models.reconnect.retry_once`) never issues a second ticket.
+    """
     category = priority_category(priority)
     contact = check.phone(phone)
+    key = reconnect.request_key(request_key)
+
+    def already() -> TicketInfo | None:
+        row = rawsql.fetch_one(_BY_KEY, (key,))
+        return describe_ticket(int(row[0]), clock) if row else None
+
+    if request_key is not None and (done := already()) is not None:
+        return done
+    return reconnect.retry_once(
+        lambda: _issue(service_code, category, contact, key, clock), already
+    )
+
+
+def _issue(
+    service_code: str, category: str | None, contact: str | None, key: str, clock: Clock
+) -> TicketInfo:
     service = load_service(service_code)
     settings = load_settings()
     now = clock.now()
@@ -145,7 +169,18 @@ def issue_ticket(
         label = label_for(service.code, sequence)
         inserted = rawsql.fetch_one(
             _INSERT_TICKET,
-            (service.id, service.id, day_value, sequence, label, category, stamp, stamp, contact),
+            (
+                service.id,
+                service.id,
+                day_value,
+                sequence,
+                label,
+                category,
+                stamp,
+                stamp,
+                contact,
+                key,
+            ),
         )
         assert inserted is not None
         ticket_id = int(inserted[0])

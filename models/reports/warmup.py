@@ -16,6 +16,7 @@ from typing import Any
 
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.db import close_thread_connection
+from loket.models.reconnect import retry_once
 from loket.models.reports.ticket_rollups import WarmResult, warm_rollups
 from loket.models.settings import load_settings
 from loket.models.staffing.summaries import summaries
@@ -60,9 +61,10 @@ def warm_reports(
 
 def warm_reports_in_worker(clock: Clock = SYSTEM_CLOCK) -> WarmupResult:
     """:func:`warm_reports` for the past year from a worker thread, which then closes
-    its own database connection."""
+    its own database connection. A run cut by a dropped connection starts once more
+    after reconnecting (days already stored are only checked)."""
     try:
-        return warm_reports(clock=clock)
+        return retry_once(lambda: warm_reports(clock=clock))
     finally:
         close_thread_connection()
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from loket.models import rawsql
+from loket.models import rawsql, reconnect
 from loket.models import validation as check_input
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.errors import IllegalTransition, NotFound
@@ -81,7 +81,12 @@ def _beat(p: Presence, now: dt.datetime) -> None:
 
 
 def heartbeat(number: int | str, clock: Clock = SYSTEM_CLOCK) -> CounterStaffing:
-    """The counter app is alive (call every 10–20 s while it is open)."""
+    """The counter app is alive (call every 10–20 s while it is open). Safe to repeat, so
+    a beat that hit a dropped connection is sent again once after reconnecting."""
+    return reconnect.retry_once(lambda: _heartbeat(number, clock))
+
+
+def _heartbeat(number: int | str, clock: Clock) -> CounterStaffing:
     value = check_input.positive_int(number, "Nomor loket", "Counter number", 1, 999)
     now = clock.now()
     # The common case changes no state: one UPDATE, no lock on the log, no replay.

@@ -58,6 +58,8 @@ class Receipt(BaseTable):
     # ``receipt.kid`` is the key id itself; ``receipt.signing_key`` the SigningKey row.
     signing_key = ForeignKeyField(SigningKey, column_name="kid", object_id_name="kid")
     issued_at = UtcTimestampField()
+    # The idempotency key of the request that made it (see Ticket.request_key, 0011).
+    request_key = CharField(max_length=36, null=True, unique=True)
 
     class Meta:
         indexes = (

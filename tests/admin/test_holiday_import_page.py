@@ -33,4 +33,31 @@ def test_admin_loads_a_holiday_csv_and_a_bad_file_changes_nothing(
     assert {"2027-01-01", "2027-03-10"} <= {d[:10] for d in _days(page)}
     assert audit.list_audit()[0].action == "holiday_import"
     tap(page.holiday_import)  # a file that is not there
-    assert page.notice.property("role") == "error" and "tidak dapat dibaca" in page.notice.text()
+    assert page.notice.property("role") == "error" and "Berkas tidak ada" in page.notice.text()
+
+
+def test_a_device_a_pipe_a_folder_or_a_huge_file_is_refused_at_once(
+    log_in, open_page, tap, dialogs, tmp_path
+):
+    import os
+    import time
+
+    fifo = tmp_path / "pipa.csv"
+    os.mkfifo(fifo)
+    huge = tmp_path / "besar.csv"
+    huge.write_bytes(b"2027-01-01;Tahun Baru\n" * 20_000)  # ~440 KB
+    window = log_in("admin")
+    page = open_page(window, "hours")
+    cases = [
+        ("/dev/zero", "bukan berkas biasa"),
+        (str(fifo), "bukan berkas biasa"),
+        (str(tmp_path), "adalah folder"),
+        (str(huge), "terlalu besar"),
+    ]
+    dialogs.files = [path for path, _ in cases]
+    for path, said in cases:
+        started = time.monotonic()
+        tap(page.holiday_import)
+        assert time.monotonic() - started < 2, path
+        assert page.notice.property("role") == "error" and said in page.notice.text(), path
+    assert service_hours.list_holidays() == []

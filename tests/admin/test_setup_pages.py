@@ -47,7 +47,7 @@ def test_a_missing_logo_file_is_refused_on_the_page(log_in, open_page, qtbot, ta
     page = open_page(window, "office")
     _type(qtbot, page.logo, "/tidak/ada/logo.png")
     tap(page.save_button)
-    assert "Berkas logo tidak ditemukan" in page.notice.text()
+    assert "Logo: Berkas tidak ada" in page.notice.text()
     assert office.load_settings().office_logo == ""
 
 

@@ -118,6 +118,8 @@ def make_board(office: str, qtbot) -> Iterator[Callable[..., object]]:
         boards.append(board)
         qtbot.addWidget(board)
         board.show()
+        # The board reads on its worker thread: wait for the first reading on screen.
+        qtbot.waitUntil(lambda: board.snapshot is not None and not board.reading, timeout=20_000)
         return board
 
     yield make

@@ -151,7 +151,7 @@ def test_sixteen_counters_fit_a_1920x1080_tv(make_board, speaker, qtbot):
 
 
 # The change feed's listener thread ends with its dropped connection (reported by pytest as
-# an unhandled thread exception); the board starts a new feed once it is back online.
+# an unhandled thread exception); the listener opens a new one by itself.
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
 @pytest.mark.parametrize("db_url", ["postgres"], indirect=True)
 def test_board_recovers_when_the_server_drops_its_connections(
@@ -161,16 +161,81 @@ def test_board_recovers_when_the_server_drops_its_connections(
 
     issue_ticket("A")
     board = make_board(speaker)
+    assert board.waiting.counts() == {"A": 1, "B": 0}
     with psycopg.connect(db, autocommit=True) as admin:
         admin.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
             "WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
+    # The server is up: the board reconnects as it reads, and never says it is offline.
     board.refresh()  # what the safety timer does
-    assert board.offline
-    assert "Reconnecting" in board.status.text() and board.status.isVisible()
-    qtbot.waitUntil(lambda: not board.offline, timeout=10000)
-    assert not board.status.isVisible()
+    qtbot.waitUntil(lambda: not board.reading, timeout=20_000)
+    assert not board.offline and not board.status.isVisible()
+    assert board.waiting.counts() == {"A": 1, "B": 0}
+    assert _tile_text(board, 1) == "—"
     assert loket("call", "1").code == 0
-    qtbot.waitUntil(lambda: _tile_text(board, 1) == "A-001", timeout=10_000)
+    qtbot.waitUntil(lambda: _tile_text(board, 1) == "A-001", timeout=20_000)
     qtbot.waitUntil(lambda: len(speaker.sentences()) == 2, timeout=10_000)
+    assert board.waiting.counts() == {"A": 0, "B": 0}
+    assert not board.offline and not board.status.isVisible()
+
+
+@pytest.fixture(scope="module")
+def private_server():
+    """A PostgreSQL server of this module's own, to stop and start (the shared one never is)."""
+    from helpers.postgres import start_server
+
+    pg = start_server(durable=True)  # an immediate shutdown must not lose commits
+    try:
+        yield pg
+    finally:
+        pg.stop()
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
+def test_board_says_reconnecting_only_while_the_server_is_away(
+    private_server, speaker, qtbot, tmp_path, monkeypatch
+):
+    from loket.kiosk.board.board_window import BoardWindow
+    from loket.models.db import close_thread_connection, open_database
+    from loket.models.office import catalog
+    from loket.models.queue import calling
+    from loket.models.queue.board import reconnect
+    from loket.models.schema import migrate
+
+    monkeypatch.setenv("LOKET_DATA_DIR", str(tmp_path / "data"))
+    url = private_server.create_database("board_outage")
+    open_database(url)
+    migrate()
+    catalog.add_service("A", "Administrasi", "Administration", hours="00:00-24:00", days="1234567")
+    catalog.add_counter(1, "A", front_desk=True)
+    first = issue_ticket("A").number
+    second = issue_ticket("A").number
+    calling.call_next(1)
+    board = BoardWindow(url, speaker)  # type: ignore[arg-type]
+    qtbot.addWidget(board)
+    board.show()
+    try:
+        qtbot.waitUntil(lambda: _tile_text(board, 1) == first, timeout=20_000)
+        private_server.shut_down("immediate")
+        try:
+            board.refresh()  # what the safety timer does
+            qtbot.waitUntil(lambda: board.offline, timeout=30_000)
+            assert board.status.isVisible()
+            assert "Reconnecting to the queue server" in board.status.text()
+            # What it showed stays up meanwhile: the number being served, the waiting count.
+            assert _tile_text(board, 1) == first
+            assert board.waiting.counts() == {"A": 1}
+        finally:
+            private_server.start_up()
+        qtbot.waitUntil(lambda: not board.offline, timeout=40_000)
+        assert not board.status.isVisible()
+        reconnect()  # this test's own connection died with the server
+        calling.finish(1)
+        calling.call_next(1)
+        qtbot.waitUntil(lambda: _tile_text(board, 1) == second, timeout=30_000)
+        assert board.waiting.counts() == {"A": 0}
+        assert not board.offline
+    finally:
+        board.shutdown()
+        close_thread_connection()

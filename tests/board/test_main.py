@@ -37,6 +37,7 @@ def test_without_flags_the_board_takes_the_office_voice(office, qtbot, capsys):
     update_settings(board_voice="chime", board_english="no")
     window = start(["--db", office, "--windowed"])
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.snapshot is not None, timeout=20_000)  # read on the worker
     assert window.calls.speaker.name == "chime" and window.voice == "chime"
     assert not window.calls.english
     assert "suara/voice = chime (pengaturan kantor/office setting)" in capsys.readouterr().err

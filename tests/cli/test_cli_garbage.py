@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -20,6 +21,21 @@ import pytest
 from loket.models.cli import build_parser, main
 
 GARBAGE = ("", "x", "-1", "99999999999999999999", "2026-13-45", "é☃", "nan", "a" * 300)
+# Input that would break a one-line refusal or rewrite the terminal if echoed raw: a newline,
+# a carriage return that overwrites the line, escape sequences (clear screen, colour, the
+# C1 CSI), a bell and backspaces, bidi overrides and isolates that reorder what is shown.
+HOSTILE = (
+    "A\nloket: OK / accepted",
+    "x\rSPOOF",
+    "\x1b[2J\x1b[31mred\x1b[0m",
+    "\x9b31mcsi",
+    "\x07\x08\x08ok",
+    "Budi\u202etxt.exe",
+    "\u2066A\u2069\u202a",
+    "2026-01-01\u2028x",
+)
+# What a terminal line must never carry raw (the newline ends the line itself).
+RAW = re.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]")
 SAFETY_NET = ("Unexpected error", "Database error", "File or network error")
 # Long-running or whole-database commands; their inputs are tested on their own.
 SKIPPED = {("demo",), ("backup",), ("init",), ("staffing", "heartbeat")}
@@ -36,7 +52,9 @@ def _commands(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> It
         yield from _commands(sub, (*path, name))
 
 
-def _argvs(path: tuple[str, ...], parser: argparse.ArgumentParser) -> Iterator[list[str]]:
+def _argvs(
+    path: tuple[str, ...], parser: argparse.ArgumentParser, words: tuple[str, ...] = GARBAGE
+) -> Iterator[list[str]]:
     positionals = [a for a in parser._actions if not a.option_strings and a.nargs != 0]
     options = [
         a
@@ -51,7 +69,7 @@ def _argvs(path: tuple[str, ...], parser: argparse.ArgumentParser) -> Iterator[l
     def count(action: argparse.Action) -> int:
         return action.nargs if isinstance(action.nargs, int) else 1
 
-    for junk in GARBAGE:
+    for junk in words:
         yield [*path, *[junk for a in positionals for _ in range(count(a))]]
         tail = [w for a in options for w in (a.option_strings[-1], *[junk] * count(a))]
         yield [*path, *["1" for a in positionals for _ in range(count(a))], *tail]
@@ -62,6 +80,7 @@ def demo_office(tmp_path, monkeypatch):
     monkeypatch.setenv("LOKET_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("LOKET_DB", f"sqlite:///{tmp_path / 'garbage.db'}")
     with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["init"]) == 0  # only init creates a database
         assert main(["demo", "--apps", "no"]) == 0
 
 
@@ -144,3 +163,50 @@ def test_exit_codes(demo_office, argv: list[str], code: int) -> None:
     assert got == code, err
     if code == 1:
         assert err.startswith("loket: ") and err.count("\n") == 1, err
+
+
+def test_hostile_input_is_shown_escaped_on_one_line(demo_office):
+    """Control characters, escape sequences and bidi overrides in any argument: every
+    refusal stays one line on stderr with all of them escaped, nothing raw reaches stdout,
+    and a name carrying a bidi override is refused, not stored."""
+    broken = []
+    codes = {0: 0, 1: 0, 2: 0}
+    for path, parser in _commands(build_parser()):
+        if path in SKIPPED:
+            continue
+        for argv in _argvs(path, parser, HOSTILE):
+            code, out, err = _run(argv)
+            codes[code] = codes.get(code, 0) + 1
+            if RAW.search(err) or RAW.search(out):
+                broken.append((argv[:4], code, "raw control character", err[:160] or out[:160]))
+            elif code == 1 and err and not (err.startswith("loket: ") and err.count("\n") == 1):
+                broken.append((argv[:4], code, "not one line", err[:160]))
+            elif code == 0 and not _may_succeed(path, argv):
+                broken.append((argv[:4], code, "accepted", out[:160]))
+            elif any(net in err for net in SAFETY_NET):
+                broken.append((argv[:4], code, "unchecked", err[:160]))
+    assert codes[1] > 300 and codes[2] > 50, codes
+    assert broken == [], "\n".join(map(repr, broken))
+
+
+NAMES_WITH_BIDI = [
+    ["holiday", "add", "2026-08-17", "--name", "Hari\u202eKemerdekaan"],
+    ["service", "add", "Q", "--name", "Umum\u2066x\u2069"],
+    ["staff", "add", "budi", "--name", "Budi\u202dS", "--role", "staff", "--pin", "123456"],
+    ["settings", "office_name=Kantor\u202e"],
+]
+
+
+@pytest.mark.parametrize("argv", NAMES_WITH_BIDI, ids=[" ".join(a[:2]) for a in NAMES_WITH_BIDI])
+def test_bidi_overrides_are_refused_in_names(demo_office, argv: list[str]) -> None:
+    code, _, err = _run(argv)
+    assert code == 1, err
+    assert "bidi" in err and err.count("\n") == 1 and not RAW.search(err), err
+
+
+def test_a_long_printer_address_is_refused_without_a_traceback(demo_office) -> None:
+    uri = f"network://127.0.0.1:9?profile={'a' * 300}"
+    code, out, err = _run(["print", "status", "--printer", uri])
+    assert code == 1 and out == "", out
+    assert err.startswith("loket: Alamat printer tidak valid") and err.count("\n") == 1, err
+    assert "Traceback" not in err and "too long" in err

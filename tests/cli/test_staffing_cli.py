@@ -325,6 +325,8 @@ def test_holiday_import_from_a_csv(office, tmp_path):
     assert "0 holidays added, 1 already there" in again.out
     sheet.write_text("2027-01-01;Tahun Baru\n2027-02-30;Salah\n", "utf-8")
     _refused(office("holiday", "import", str(sheet)), "Baris 2", "Line 2")
-    _refused(office("holiday", "import", str(tmp_path / "none.csv")), "Cannot read")
+    _refused(
+        office("holiday", "import", str(tmp_path / "none.csv")), "No such file", "Berkas tidak ada"
+    )
     days = _ok(office("holiday", "list", "--json")).json()
     assert [d["day"] for d in days] == ["2026-12-25"]

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from helpers.settle import settle
 from helpers.sim_printer import SimPrinter
 from helpers.stubs import FakeClock, ScriptedDialogs
 from helpers.windows import WINDOW_HEIGHT, WINDOW_WIDTH, show_at_size, size_problem
@@ -77,6 +78,7 @@ def make_counter(
         qtbot.addWidget(window)
         show_at_size(qtbot, window, WINDOW_WIDTH, WINDOW_HEIGHT)
         windows.append(window)
+        settle(qtbot, window)  # the sign-in choices are read on the worker thread
         return window
 
     yield make
@@ -102,6 +104,7 @@ def key(qtbot) -> Callable[..., None]:
             qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=10_000)
         target = QApplication.focusWidget() or window
         QTest.keyClick(target, code, modifier)
+        settle(qtbot, window)  # the action runs on the window's worker thread
 
     return press
 

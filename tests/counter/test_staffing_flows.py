@@ -3,6 +3,7 @@ the handover with the colleague's PIN, signing out, and the heartbeat."""
 
 from __future__ import annotations
 
+from helpers.settle import settle
 from PySide6.QtCore import Qt
 
 from loket.models.queue.tickets import issue_ticket
@@ -21,11 +22,13 @@ def _gaps_since(since, clock) -> list[staffing_log.LogEntry]:
     ]
 
 
-def _work(window, clock, minutes: float) -> None:
-    """Time passes at the desk: the app's heartbeat every 20 s, as its timer would."""
+def _work(window, clock, minutes: float, qtbot) -> None:
+    """Time passes at the desk: the app's heartbeat every 20 s, as its timer would (it
+    runs on the window's worker thread: each is waited for)."""
     for _ in range(round(minutes * 3)):
         clock.advance(seconds=20)
         window.heartbeat()
+        settle(qtbot, window)
 
 
 def _choose_reason(screen, code: str) -> None:
@@ -36,7 +39,7 @@ def test_a_break_that_uncovers_the_front_desk_is_refused_then_taken_with_a_reaso
     signed_in, tap, qtbot, clock
 ):
     window = signed_in()
-    _work(window, clock, minutes=30)
+    _work(window, clock, minutes=30, qtbot=qtbot)
     tap(window.desk.buttons["break"])
     assert window.current_screen() is window.reason
     screen = window.reason
@@ -79,6 +82,7 @@ def test_a_break_that_uncovers_the_front_desk_is_refused_then_taken_with_a_reaso
     assert desk_state.counter_state(1, clock=clock).status == "staffed"
     assert desk_state.front_desk_status(clock=clock).covered
     window.refresh_banner()
+    settle(qtbot, window)
     assert not window.banner.isVisible()
 
 
@@ -109,7 +113,7 @@ def test_handover_to_a_colleague_with_their_pin_keeps_the_desk_covered(
 ):
     window = signed_in()
     opened = clock.now()
-    _work(window, clock, minutes=30)
+    _work(window, clock, minutes=30, qtbot=qtbot)
     key(window, Qt.Key.Key_F11)
     assert window.current_screen() is window.handover
     screen = window.handover
@@ -131,7 +135,7 @@ def test_handover_to_a_colleague_with_their_pin_keeps_the_desk_covered(
     assert window.officer == "sari"
     assert "Sari Wulandari" in window.desk.who.text()
     assert "diambil alih" in window.notice.text()
-    _work(window, clock, minutes=5)
+    _work(window, clock, minutes=5, qtbot=qtbot)
     staffing.check(clock=clock)
     assert desk_state.front_desk_status(clock=clock).covered
     assert _gaps_since(opened, clock) == []  # continuous coverage: no gap at all
@@ -188,11 +192,12 @@ def test_sign_out_when_a_colleague_covers(signed_in, key, dialogs, clock, pins):
     assert desk_state.front_desk_status(clock=clock).covered
 
 
-def test_closing_the_window_goes_through_sign_out(signed_in, dialogs, clock, pins):
+def test_closing_the_window_goes_through_sign_out(signed_in, dialogs, clock, pins, qtbot):
     staffing.sign_in(2, "sari", pins["sari"], clock=clock)
     window = signed_in()
     dialogs.confirms = [True]
     window.close()
+    settle(qtbot, window)
     assert desk_state.counter_state(1, clock=clock).status == "out"
     assert window.current_screen() is window.sign_in_screen
 
@@ -211,25 +216,27 @@ def test_the_heartbeat_timer_keeps_the_counter_staffed(signed_in, qtbot, clock):
     assert desk_state.counter_state(1, clock=clock).status == "staffed"
 
 
-def test_without_heartbeats_the_counter_is_lost(signed_in, clock):
+def test_without_heartbeats_the_counter_is_lost(signed_in, clock, qtbot):
     window = signed_in()  # the test fixture's timer never fires
     assert window.heartbeat_timer.interval() > 60_000
     clock.advance(seconds=61)
     assert desk_state.counter_state(1, clock=clock).status == "lost"
     window.heartbeat()  # the app comes back: restored
+    settle(qtbot, window)
     assert desk_state.counter_state(1, clock=clock).status == "staffed"
 
 
-def test_signed_out_elsewhere_returns_to_the_sign_in_screen(signed_in, clock, pins):
+def test_signed_out_elsewhere_returns_to_the_sign_in_screen(signed_in, clock, pins, qtbot):
     staffing.sign_in(2, "sari", pins["sari"], clock=clock)
     window = signed_in()
     staffing.sign_out(1, clock=clock)  # e.g. `loket staffing sign-out` on the admin PC
     window.heartbeat()
+    settle(qtbot, window)
     assert window.current_screen() is window.sign_in_screen
     assert "keluar dari tempat lain" in window.notice.text()
 
 
-def test_the_apps_tick_records_a_colleague_whose_pc_died(signed_in, clock, pins):
+def test_the_apps_tick_records_a_colleague_whose_pc_died(signed_in, clock, pins, qtbot):
     from loket.models.settings import load_settings
 
     staffing.sign_in(2, "sari", pins["sari"], clock=clock)  # her PC then goes silent
@@ -237,6 +244,7 @@ def test_the_apps_tick_records_a_colleague_whose_pc_died(signed_in, clock, pins)
     for _ in range(3):  # one minute of this app's heartbeats runs the office check once
         clock.advance(seconds=20)
         window.heartbeat()
+        settle(qtbot, window)
     day = load_settings().today(clock.now())
     lost = [e for e in staffing_log.entries_for_days(day, day) if e.kind == "heartbeat_lost"]
     assert [(e.counter_id is not None, e.officer_id is not None) for e in lost] == [(True, True)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from helpers.settle import settle
 from PySide6.QtCore import Qt
 
 from loket.kiosk.shell import i18n
@@ -110,8 +111,8 @@ def test_front_desk_banner_follows_the_staffing_state(qtbot, make_kiosk, clock):
     add_counter(1, "A,B", front_desk=True)
     add_staff("rina", "Rina", "staff", "1111")
     sign_in(1, "rina", "1111", clock=clock)
-    kiosk.refresh()
-    assert not kiosk.banner.isVisible()
+    kiosk.refresh()  # read on the kiosk's worker thread
+    qtbot.waitUntil(lambda: not kiosk.banner.isVisible(), timeout=10_000)
 
 
 def test_lockdown_exit_with_long_press_and_admin_pin(qtbot, make_kiosk, dialogs, tap):
@@ -130,6 +131,7 @@ def test_lockdown_exit_with_long_press_and_admin_pin(qtbot, make_kiosk, dialogs,
         qtbot.mousePress(corner, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: len(dialogs.shown) > asked, timeout=10_000)
         qtbot.mouseRelease(corner, Qt.MouseButton.LeftButton)
+        settle(qtbot, kiosk)  # the PIN is checked on the worker thread
 
     long_press()
     assert kiosk.current_screen() is kiosk.home  # wrong PIN

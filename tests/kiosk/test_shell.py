@@ -31,8 +31,11 @@ def test_create_app_returns_the_running_instance(qapp):
     assert app.font().pointSize() >= 13
 
 
-def test_open_office_database_migrates(tmp_path):
+def test_open_office_database_opens_an_initialised_database(tmp_path):
+    from loket.models.storage import open_guarded
+
     url = f"sqlite:///{tmp_path / 'office.db'}"
+    open_guarded(url, create=True)  # what `loket init` does; the apps never create one
     assert open_office_database(url) == url
     from loket.models.office.catalog import list_services
 

@@ -1,0 +1,82 @@
+"""The admin pages' service calls, on the window's worker thread.
+
+Every page runs its service calls through :meth:`Page.attempt
+<loket.admin.console.parts.Page.attempt>`, which returns the result to the page's code
+as before. It hands the call to the window's :class:`~loket.kiosk.shell.actions.ActionRunner`
+and waits in a local event loop: the window repaints, its timers (the coverage board's
+clock and alarm) and the change feed keep going, and the window's activity line says
+it is working — or reconnecting, when the server was lost. The person's own input
+(clicks, keys) waits in the queue until the answer is on screen, just as it did when the
+call ran on the GUI thread, so a page never sees a second click in the middle of its
+first.
+
+A refresh asked for while a call is being waited for (the feed, a timer) is not run
+inside that wait: it is run once the wait is over (:class:`Waits`), so waits never pile
+up inside each other however slow the server is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEventLoop, QTimer
+
+from loket.kiosk.shell.actions import ActionRunner
+from loket.models.errors import LoketError
+
+
+class Waits:
+    """How many service calls of one window are being waited for, and the refreshes
+    that are due once none is."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self._due: list[Callable[[], None]] = []
+
+    @property
+    def waiting(self) -> bool:
+        return self.depth > 0
+
+    def later(self, refresh: Callable[[], None]) -> None:
+        """Run ``refresh`` once no call is waited for (once, however often asked)."""
+        if refresh not in self._due:
+            self._due.append(refresh)
+
+    def run(self, runner: ActionRunner, job: Callable[[], object], retry_safe: bool) -> object:
+        """:func:`wait_for` ``job``, counted as one call being waited for."""
+        self.depth += 1
+        try:
+            return wait_for(runner, job, retry_safe)
+        finally:
+            self.ended()
+
+    def ended(self) -> None:
+        self.depth -= 1
+        if self.depth == 0 and self._due:
+            due, self._due = self._due, []
+            for refresh in due:
+                QTimer.singleShot(0, refresh)
+
+
+def wait_for(runner: ActionRunner, job: Callable[[], object], retry_safe: bool) -> object:
+    """Run ``job`` on ``runner``'s thread and wait for it without blocking the event loop;
+    its result, or the :class:`LoketError` it was refused with (raised here)."""
+    loop = QEventLoop()
+    outcome: list[tuple[bool, object]] = []
+
+    def done(result: object) -> None:
+        outcome.append((True, result))
+        loop.quit()
+
+    def refused(exc: LoketError) -> None:
+        outcome.append((False, exc))
+        loop.quit()
+
+    runner.run(job, done, refused, retry_safe=retry_safe)
+    if not outcome:  # always: the answer comes through the event loop
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    ok, value = outcome[0]
+    if not ok:
+        assert isinstance(value, LoketError)
+        raise value
+    return value
