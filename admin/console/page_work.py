@@ -25,6 +25,12 @@ from loket.kiosk.shell.actions import ActionRunner
 from loket.models.errors import LoketError
 
 
+class WindowClosed(LoketError):
+    """A call asked for after the window closed: it is not run."""
+
+    code = "window_closed"
+
+
 class Waits:
     """How many service calls of one window are being waited for, and the refreshes
     that are due once none is."""
@@ -61,6 +67,8 @@ class Waits:
 def wait_for(runner: ActionRunner, job: Callable[[], object], retry_safe: bool) -> object:
     """Run ``job`` on ``runner``'s thread and wait for it without blocking the event loop;
     its result, or the :class:`LoketError` it was refused with (raised here)."""
+    if runner.stopped:  # the window is closed (a language switch still reaches its pages)
+        raise WindowClosed("Jendela ini sudah ditutup", "This window has been closed")
     loop = QEventLoop()
     outcome: list[tuple[bool, object]] = []
 

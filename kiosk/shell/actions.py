@@ -83,6 +83,11 @@ class ActionRunner(JobQueue):
         return token
 
     @property
+    def stopped(self) -> bool:
+        """:meth:`stop` was called: nothing submitted now would ever run."""
+        return self._stopping.is_set()
+
+    @property
     def busy_acting(self) -> bool:
         """An action a person started is still on its way (hold further taps)."""
         return bool(self._acting)

@@ -150,7 +150,9 @@ def desk(office_url: str, qtbot, tmp_path: Path, tap) -> Iterator[tuple[object, 
     for window in (kiosk, counter, board):
         qtbot.addWidget(window)
         window.show()
+    settle(qtbot, counter)  # the sign-in choices are read on the worker thread
     counter.sign_in(1, "budi", "1234")
+    settle(qtbot, counter)
     assert counter.current_screen() is counter.desk
     yield kiosk, counter, board
     kiosk.leave()
