@@ -13,6 +13,10 @@ first.
 A refresh asked for while a call is being waited for (the feed, a timer) is not run
 inside that wait: it is run once the wait is over (:class:`Waits`), so waits never pile
 up inside each other however slow the server is.
+
+A report export is waited for the same way, except that once its progress dialog is on
+screen (window-modal, so the rest of the window still takes no input) the dialog's
+Cancel button can be pressed (``takes_input``).
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ from PySide6.QtCore import QEventLoop, QTimer
 
 from loket.kiosk.shell.actions import ActionRunner
 from loket.models.errors import LoketError
+
+WAKE_MS = 50
 
 
 class WindowClosed(LoketError):
@@ -48,11 +54,17 @@ class Waits:
         if refresh not in self._due:
             self._due.append(refresh)
 
-    def run(self, runner: ActionRunner, job: Callable[[], object], retry_safe: bool) -> object:
+    def run(
+        self,
+        runner: ActionRunner,
+        job: Callable[[], object],
+        retry_safe: bool,
+        takes_input: Callable[[], bool] | None = None,
+    ) -> object:
         """:func:`wait_for` ``job``, counted as one call being waited for."""
         self.depth += 1
         try:
-            return wait_for(runner, job, retry_safe)
+            return wait_for(runner, job, retry_safe, takes_input)
         finally:
             self.ended()
 
@@ -64,9 +76,15 @@ class Waits:
                 QTimer.singleShot(0, refresh)
 
 
-def wait_for(runner: ActionRunner, job: Callable[[], object], retry_safe: bool) -> object:
+def wait_for(
+    runner: ActionRunner,
+    job: Callable[[], object],
+    retry_safe: bool,
+    takes_input: Callable[[], bool] | None = None,
+) -> object:
     """Run ``job`` on ``runner``'s thread and wait for it without blocking the event loop;
-    its result, or the :class:`LoketError` it was refused with (raised here)."""
+    its result, or the :class:`LoketError` it was refused with (raised here). The
+    person's input waits until the answer is there, except while ``takes_input()``."""
     if runner.stopped:  # the window is closed (a language switch still reaches its pages)
         raise WindowClosed("Jendela ini sudah ditutup", "This window has been closed")
     loop = QEventLoop()
@@ -82,9 +100,30 @@ def wait_for(runner: ActionRunner, job: Callable[[], object], retry_safe: bool) 
 
     runner.run(job, done, refused, retry_safe=retry_safe)
     if not outcome:  # always: the answer comes through the event loop
-        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        if takes_input is None:
+            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        else:
+            _wait_taking_input(loop, outcome, takes_input)
     ok, value = outcome[0]
     if not ok:
         assert isinstance(value, LoketError)
         raise value
     return value
+
+
+def _wait_taking_input(
+    loop: QEventLoop, outcome: list[tuple[bool, object]], takes_input: Callable[[], bool]
+) -> None:
+    """Process events until there is an ``outcome``, the person's input only while
+    ``takes_input()``; a timer wakes the wait now and then to look at that again."""
+    wake = QTimer()
+    wake.setInterval(WAKE_MS)
+    wake.start()
+    try:
+        while not outcome:
+            flags = QEventLoop.ProcessEventsFlag.WaitForMoreEvents
+            if not takes_input():
+                flags |= QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
+            loop.processEvents(flags)
+    finally:
+        wake.stop()

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
-from loket.admin.console.export_progress import ExportCancelled, ExportProgress
+from loket.admin.console.export_progress import ExportJob, ExportProgress
 from loket.admin.console.parts import (
     Page,
     button,
@@ -22,7 +23,7 @@ from loket.admin.console.parts import (
 )
 from loket.admin.console.report_charts import charts_for
 from loket.kiosk.shell.i18n import current_language
-from loket.models import settings as office
+from loket.models.errors import LoketError
 from loket.models.office import catalog
 from loket.models.reports import kinds
 from loket.models.reports.sections import Section
@@ -191,18 +192,36 @@ class ReportsPage(Page):
         )
 
     def export(self, fmt: str) -> Path | None:
+        """Build (if not shown yet) and write the report on the window's worker thread,
+        behind a progress dialog whose Cancel stops it between rows."""
         report = self.report or self.build_report()
         if report is None:
             return None
         self.report = report
         first, last = date_of(self.date_from), date_of(self.date_to)
         path = self.context.output_dir() / f"laporan-{report.kind}-{first}-{last}.{fmt}"
+        job = ExportJob(report, fmt, path)
         self.progress = ExportProgress(self)
+        self.progress.follow(job)
         try:
-            written = self.progress.run(report, fmt, path, office.load_settings().office_name)
-        except ExportCancelled:
+            written = self.run_export(job, self.progress)
+        except LoketError as exc:
+            self.show_error(exc)
+            return None
+        finally:
+            self.progress.close()
+        if written is None:
             self.show_ok("Ekspor dibatalkan", "Export cancelled")
             return None
         self.exported.append(written)
         self.show_ok(f"Laporan disimpan: {written}", f"Report saved: {written}")
         return written
+
+    def run_export(self, job: ExportJob, progress: ExportProgress) -> Path | None:
+        work = self.context.work
+        if work is None:  # a bare page: on this thread
+            return job()
+        result = self.context.waits.run(
+            work, job, retry_safe=True, takes_input=progress.taking_input
+        )
+        return cast(Path | None, result)

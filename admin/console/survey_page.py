@@ -5,6 +5,7 @@ required sample, and a printable (PDF) report."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout
 
@@ -203,17 +204,19 @@ class SurveyPage(Page):
         first, last = self.period()
         code = self.service.currentData()
         weights = str(self.weights.currentData() or "exact")
-        data = self.attempt(
-            lambda: report_export.export(
+        name = f"ikm-{first}-{last}{'-' + code if code else ''}.pdf"
+        path = self.context.output_dir() / name
+
+        def write() -> Path:  # on the worker: the report, the PDF and the file
+            data = report_export.export(
                 survey_report(first, last, code, weights),
                 "pdf",
                 office.load_settings().office_name,
             )
-        )
-        if data is None:
+            path.write_bytes(data)
+            return path
+
+        if self.attempt(write) is None:
             return
-        name = f"ikm-{first}-{last}{'-' + code if code else ''}.pdf"
-        path = self.context.output_dir() / name
-        path.write_bytes(data)
         self.printed_to = str(path)
         self.show_ok(f"Laporan IKM disimpan: {path}", f"IKM report saved: {path}")

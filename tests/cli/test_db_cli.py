@@ -172,15 +172,26 @@ def test_a_newer_database_is_refused_by_every_command(loket, db):
         rawsql.execute("DELETE FROM schema_migration WHERE name = '0999_from_the_future'")
 
 
-def test_db_check_on_postgres(loket, db):
-    if not db.startswith("postgresql"):
-        pytest.skip("the PostgreSQL flavour of the report")
-    report = loket("db", "check", "--json")
-    assert report.code == 0, report.err
-    data = report.json()
+def test_db_check_on_postgres(pg_server, tmp_path):
+    url = pg_server.create_database("loket_cli_db_check")
+    env = dict(os.environ, LOKET_DATA_DIR=str(tmp_path / "data"), LOKET_DB=url)
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "loket.models.cli", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+
+    assert run("init").returncode == 0
+    report = run("db", "check", "--json")
+    assert report.returncode == 0, report.stderr
+    data = json.loads(report.stdout)
     assert data["kind"] == "postgresql" and data["ok"] is True
     assert {f["name"] for f in data["findings"]} == {"integrity", "schema", "files"}
-    assert json.dumps(data)  # plain JSON
 
 
 def test_postgres_without_loket_schema_is_refused_except_by_init(pg_server, tmp_path):

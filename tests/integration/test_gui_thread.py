@@ -136,6 +136,65 @@ def test_a_slow_admin_save_leaves_the_window_responsive(
     qtbot.waitUntil(lambda: not window.activity.isVisible(), timeout=5_000)
 
 
+def test_a_slow_report_leaves_the_console_responsive(
+    beats: Beats, log_in_console, qtbot, tap, monkeypatch
+) -> None:
+    from loket.models.reports import kinds
+
+    window = log_in_console
+    page = window.open_page("reports")
+    monkeypatch.setattr(kinds, "build_report", beats.slowed(kinds.build_report))
+    beats.watch.append(lambda: (window.activity.isVisible(), window.activity.text()))
+    tap(page.show_button)
+    beats.check()
+    assert any(visible and text for visible, text in beats.seen)  # the working line
+    assert page.summary.text().startswith(("Diambil 0", "Issued 0"))
+
+
+def test_a_slow_report_export_leaves_the_console_responsive(
+    beats: Beats, log_in_console, qtbot, tap, monkeypatch, tmp_path
+) -> None:
+    from loket.models.reports import export as report_export
+
+    window = log_in_console
+    page = window.open_page("reports")
+    page.refresh()
+    monkeypatch.setattr(report_export, "export", beats.slowed(report_export.export))
+    beats.watch.append(lambda: page.progress is not None and page.progress.isVisible())
+    tap(page.export_buttons["csv"])
+    beats.check()
+    assert True in beats.seen  # the progress dialog was up while the export ran
+    written = page.exported[-1]
+    assert written.parent == tmp_path / "exports" and written.read_text(encoding="utf-8")
+    assert page.notice.text() in (f"Laporan disimpan: {written}", f"Report saved: {written}")
+    assert page.progress is not None and not page.progress.isVisible()
+    assert page.progress.steps[-1][0] == page.progress.steps[-1][1]
+
+
+def test_cancelling_a_slow_report_export_leaves_no_file(
+    beats: Beats, log_in_console, qtbot, tap, monkeypatch, tmp_path
+) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from loket.models.reports import export as report_export
+
+    window = log_in_console
+    page = window.open_page("reports")
+    page.refresh()
+    monkeypatch.setattr(report_export, "export", beats.slowed(report_export.export))
+
+    def press_cancel() -> None:
+        assert page.progress is not None and page.progress.isVisible()
+        qtbot.mouseClick(page.progress.findChild(QPushButton), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(int(SLOW_SECONDS * 500), press_cancel)  # halfway through
+    assert page.export("pdf") is None
+    beats.check()
+    assert page.notice.text() in ("Ekspor dibatalkan", "Export cancelled")
+    assert not page.exported
+    assert list((tmp_path / "exports").iterdir()) == []
+
+
 # ---- the windows, on the session's test database
 
 
