@@ -3,7 +3,6 @@ the real `loket` command in a subprocess, on real SQLite files and a real Postgr
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 import subprocess
@@ -22,6 +21,19 @@ def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
+def _loket(env: dict[str, str], *args: str) -> CliResult:
+    """`loket ARGS` as its own process, as an installer or a cron job runs it."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "loket.models.cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    return CliResult(proc.returncode, proc.stdout, proc.stderr)
+
+
 @pytest.fixture
 def office(tmp_path) -> tuple[Path, Run]:
     """A SQLite office made the way an installer does (init, demo); runs `loket` on it."""
@@ -29,15 +41,7 @@ def office(tmp_path) -> tuple[Path, Run]:
     env = dict(os.environ, LOKET_DATA_DIR=str(tmp_path / "data"), LOKET_DB=f"sqlite:///{path}")
 
     def run(*args: str) -> CliResult:
-        proc = subprocess.run(
-            [sys.executable, "-m", "loket.models.cli", *args],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-        return CliResult(proc.returncode, proc.stdout, proc.stderr)
+        return _loket(env, *args)
 
     assert run("init").code == 0
     assert run("demo", "--apps", "no").code == 0
@@ -58,16 +62,8 @@ def test_a_mistyped_path_is_refused_by_every_command_but_init(tmp_path):
     typo = tmp_path / "lokte" / "loket.db"
     env = dict(os.environ, LOKET_DATA_DIR=str(tmp_path / "data"))
     for argv in (["issue", "A"], ["queue"], ["demo", "--apps", "no"], ["db", "check"]):
-        proc = subprocess.run(
-            [sys.executable, "-m", "loket.models.cli", *argv, "--db", f"sqlite:///{typo}"],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
         line = _one_line_refusal(
-            CliResult(proc.returncode, proc.stdout, proc.stderr), str(typo), "loket init"
+            _loket(env, *argv, "--db", f"sqlite:///{typo}"), str(typo), "loket init"
         )
         assert "No Loket database" in line and "Tidak ada basis data Loket" in line
     assert not (tmp_path / "lokte").exists()  # no folder, no file
@@ -176,20 +172,13 @@ def test_db_check_on_postgres(pg_server, tmp_path):
     url = pg_server.create_database("loket_cli_db_check")
     env = dict(os.environ, LOKET_DATA_DIR=str(tmp_path / "data"), LOKET_DB=url)
 
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "loket.models.cli", *args],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
+    def run(*args: str) -> CliResult:
+        return _loket(env, *args)
 
-    assert run("init").returncode == 0
+    assert run("init").code == 0
     report = run("db", "check", "--json")
-    assert report.returncode == 0, report.stderr
-    data = json.loads(report.stdout)
+    assert report.code == 0, report.err
+    data = report.json()
     assert data["kind"] == "postgresql" and data["ok"] is True
     assert {f["name"] for f in data["findings"]} == {"integrity", "schema", "files"}
 
@@ -199,15 +188,7 @@ def test_postgres_without_loket_schema_is_refused_except_by_init(pg_server, tmp_
     env = dict(os.environ, LOKET_DATA_DIR=str(tmp_path / "data"), LOKET_DB=url)
 
     def run(*args: str) -> CliResult:
-        proc = subprocess.run(
-            [sys.executable, "-m", "loket.models.cli", *args],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-        return CliResult(proc.returncode, proc.stdout, proc.stderr)
+        return _loket(env, *args)
 
     _one_line_refusal(run("issue", "A"), "loket_cli_empty", "loket init")
     assert run("init").code == 0
