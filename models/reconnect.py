@@ -45,7 +45,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from peewee import InterfaceError, OperationalError, PostgresqlDatabase
+from peewee import IntegrityError, InterfaceError, OperationalError, PostgresqlDatabase
 
 from loket.models.db import database
 from loket.models.errors import ConnectionLost, DatabaseUnavailable, TooManyConnections
@@ -288,12 +288,24 @@ def reconnect(budget: float | None = _DEFAULT) -> None:
 
 def retry_once(action: Callable[[], T], already_done: Callable[[], T | None] | None = None) -> T:
     """Run ``action`` (a whole transaction); after a :class:`ConnectionLost`, reconnect and
-    run it once more. ``already_done()`` is asked first and its answer returned when not
-    ``None``: it looks up the action's idempotency key, so an action whose ``COMMIT``
-    reached the server before the connection dropped is not done twice. Inside a caller's
-    transaction nothing is retried (the caller's transaction is lost as a whole)."""
+    run it once more. ``already_done()`` looks up the action's idempotency key, and its
+    answer, when not ``None``, is returned instead of doing the action again: before the
+    retry (the ``COMMIT`` reached the server before the connection dropped) and when the
+    action runs into its own key's unique index (the same tap sent again by an app). Inside
+    a caller's transaction nothing is retried (the caller's transaction is lost as a whole).
+    The look-up runs only in those two rare cases, never before a first attempt."""
+
+    def attempt() -> T:
+        try:
+            return action()
+        except IntegrityError:
+            done = already_done() if already_done is not None else None
+            if done is None:
+                raise
+            return done
+
     try:
-        return action()
+        return attempt()
     except _GaveUp:
         raise  # the server stayed away for the whole budget already
     except ConnectionLost:
@@ -304,7 +316,7 @@ def retry_once(action: Callable[[], T], already_done: Callable[[], T | None] | N
         done = already_done()
         if done is not None:
             return done
-    return action()
+    return attempt()
 
 
 _KEY = re.compile(r"^[0-9A-Za-z-]{8,36}$")

@@ -183,9 +183,6 @@ def new_receipt(
         made = Receipt.get_or_none(Receipt.request_key == key)
         return as_info(made, with_history=True) if made is not None else None
 
-    if request_key is not None and (done := already()) is not None:
-        return done
-
     def make() -> ReceiptInfo:
         ensure_key(office, clock=clock)
         digest = subject_digest(perihal).hex()

@@ -140,8 +140,6 @@ def issue_ticket(
         row = rawsql.fetch_one(_BY_KEY, (key,))
         return describe_ticket(int(row[0]), clock) if row else None
 
-    if request_key is not None and (done := already()) is not None:
-        return done
     return reconnect.retry_once(
         lambda: _issue(service_code, category, contact, key, clock), already
     )
