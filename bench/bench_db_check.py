@@ -26,6 +26,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from bench_kiosk import child_starts
 from common import percentile
 
 HERE = Path(__file__).resolve().parent
@@ -64,22 +65,11 @@ def time_checks(path: Path, runs: int) -> None:
 
 
 def kiosk_starts(url: str, starts: int) -> None:
-    frames, released, rss = [], [], []
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    for _ in range(starts):
-        t0 = time.time()
-        out = subprocess.run(
-            [sys.executable, str(HERE / "bench_kiosk.py"), "--child-start", url, str(t0)],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=300,
-        ).stdout.split()
-        frames.append(float(out[0]))
-        rss.append(float(out[1]))
-        released.append(float(out[2]))
-        assert out[3] == "True", "the quick check refused a sound database"
+    runs = child_starts(url, starts)
+    frames = [float(out[0]) for out in runs]
+    rss = [float(out[1]) for out in runs]
+    released = [float(out[2]) for out in runs]
+    assert all(out[3] == "True" for out in runs), "the quick check refused a sound database"
     print(
         f"  kiosk start → first interactive frame: median {percentile(frames, 50):.2f} s, "
         f"max {max(frames):.2f} s (target < 2 s); resident memory {percentile(rss, 50):.0f} MB"
