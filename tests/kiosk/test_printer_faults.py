@@ -53,7 +53,8 @@ def test_printer_fault_shows_ticket_qr_and_message(
     tap(kiosk.home.service_buttons["B"])
     tap(kiosk.priority.normal_button)
     assert kiosk.ticket.number.text() == "B-001"
-    assert kiosk.ticket.status.text() == "Tiket sedang dicetak…"
+    if fault == "mute":  # a printer that never answers leaves "printing" up until the timeout
+        assert kiosk.ticket.status.text() == "Tiket sedang dicetak…"
     qtbot.waitUntil(lambda: kiosk.ticket.outcome is not None, timeout=15_000)
     outcome = kiosk.ticket.outcome
     assert outcome.pending  # not printed, or sent to a printer that never confirmed it
