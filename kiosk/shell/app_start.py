@@ -120,7 +120,11 @@ class QtProgram(Generic[W]):
     ) -> Launcher[W] | int:
         """Start; the :class:`Launcher` that has shown the window or the waiting screen,
         or the exit code when the program refuses to start."""
-        options = self.build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+        from loket.kiosk.shell.tiling import add_tile_option
+
+        parser = self.build_parser()
+        add_tile_option(parser)
+        options = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
         if self.logs_to_stderr:
             logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
         from loket.kiosk.shell import i18n
@@ -153,12 +157,24 @@ class QtProgram(Generic[W]):
                 closing.connect(app.quit)
             return window
 
+        def placed(
+            show: Callable[[QWidget, argparse.Namespace], None],
+        ) -> Callable[[QWidget], None]:
+            def show_placed(widget: QWidget) -> None:
+                show(widget, options)
+                if options.tile is not None:
+                    from loket.kiosk.shell.tiling import place_tiled
+
+                    place_tiled(widget, *options.tile)
+
+            return show_placed
+
         launcher: Launcher[W] = Launcher(
             app,
             url,
             open_window,
-            lambda window: self.show(window, options),
-            lambda screen: self.show_waiting(screen, options),
+            placed(self.show),  # type: ignore[arg-type]
+            placed(self.show_waiting),
         )
         launcher.begin(QUICK_MS if quick_ms is None else quick_ms)
         return launcher

@@ -1,4 +1,5 @@
-"""`loket demo` with a screen: the kiosk, the board and a counter app side by side.
+"""`loket demo` with a screen: the kiosk, the board, a counter app and the admin console
+tiled over the screen (a quarter each), or one per screen when there are enough.
 
 Each app runs in its own process over the same demo database, exactly as on the
 office's PCs; closing any of them (or Ctrl+C here) closes them all.
@@ -29,11 +30,13 @@ def _installed(module: str) -> bool:
 
 def run_demo_apps(url: str) -> int:
     procs: list[subprocess.Popen[bytes]] = []
-    for name, module, extra in _APPS:
-        if not _installed(module):
-            continue
+    apps = [(name, module, extra) for name, module, extra in _APPS if _installed(module)]
+    for index, (name, module, extra) in enumerate(apps):
         print(f"membuka / opening {name}…", file=sys.stderr)
-        procs.append(subprocess.Popen([sys.executable, "-m", module, "--db", url, *extra]))
+        # Each app places itself (the CLI never loads Qt): a quarter of the screen each,
+        # or a screen each when the PC has enough of them.
+        tile = ["--tile", f"{index}/{len(apps)}"]
+        procs.append(subprocess.Popen([sys.executable, "-m", module, "--db", url, *extra, *tile]))
     if not procs:
         print("Aplikasi belum terpasang / no apps installed yet", file=sys.stderr)
         return 1
