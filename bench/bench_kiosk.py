@@ -1,8 +1,9 @@
 """Kiosk benchmarks (offscreen Qt).
 
 1. Start to first interactive frame: a fresh process imports the kiosk, opens and
-   migrates the database, builds the window and paints it once (target < 2 s), and its
-   resident memory at that moment. The SQLite quick check runs in the background from
+   migrates the database, builds the window at a screen size, lays it out for that size
+   and paints it once (target < 2 s at every supported size), and its resident memory
+   at that moment. The SQLite quick check runs in the background from
    the opening on (writes held until it passes); bench/bench_db_check.py times it on a
    year-sized database.
 2. Tap on a service to the first byte reaching the printer (simulated TCP printer,
@@ -10,6 +11,7 @@
    connect, ask status, send (target p95 < 100 ms on SQLite).
 
     .venv/bin/python bench/bench_kiosk.py [--backends sqlite,postgres] [--taps 100] [--starts 5]
+        [--sizes 1024x768,1366x768,...]  (default: every supported display, logical px)
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from common import backend, percentile, summary_ms
 
 HERE = Path(__file__).resolve().parent
+# The supported displays (tests/layout/walkers.py) in logical px: 3840×2160 at scale 2 is 1920×1080.
+SIZES = ("1024x768", "1280x800", "1366x768", "1920x1080", "1080x1920", "768x1366")
 
 
 def _rss_mb() -> float:
@@ -36,7 +40,7 @@ def _rss_mb() -> float:
     return float("nan")
 
 
-def child_start(url: str, t0: float) -> None:
+def child_start(url: str, t0: float, size: str = "") -> None:
     """Runs in a fresh process: what `loket-kiosk --windowed` does up to the first frame."""
     from PySide6.QtCore import QTimer
 
@@ -47,6 +51,9 @@ def child_start(url: str, t0: float) -> None:
     app = create_app(name="Loket Kiosk")
     opened = open_office_database(url)
     window = KioskWindow(feed_url=opened)
+    if size:
+        width, height = (int(n) for n in size.split("x"))
+        window.resize(width, height)
     lock_window(window, full_screen=False)
 
     def first_frame() -> None:
@@ -63,7 +70,7 @@ def child_start(url: str, t0: float) -> None:
     app.exec()
 
 
-def child_starts(url: str, starts: int) -> list[list[str]]:
+def child_starts(url: str, starts: int, size: str = "") -> list[list[str]]:
     """Start the kiosk ``starts`` times as a fresh process; each child prints its figures."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     runs = []
@@ -71,7 +78,14 @@ def child_starts(url: str, starts: int) -> list[list[str]]:
         t0 = time.time()
         runs.append(
             subprocess.run(
-                [sys.executable, str(HERE / "bench_kiosk.py"), "--child-start", url, str(t0)],
+                [
+                    sys.executable,
+                    str(HERE / "bench_kiosk.py"),
+                    "--child-start",
+                    url,
+                    str(t0),
+                    *(["--size", size] if size else []),
+                ],
                 env=env,
                 capture_output=True,
                 text=True,
@@ -82,14 +96,16 @@ def child_starts(url: str, starts: int) -> list[list[str]]:
     return runs
 
 
-def bench_start(url: str, starts: int) -> None:
-    runs = child_starts(url, starts)
-    seconds = [float(out[0]) for out in runs]
-    rss = [float(out[1]) for out in runs]
-    print(
-        f"  start → first interactive frame: median {percentile(seconds, 50):.2f} s, "
-        f"max {max(seconds):.2f} s (target < 2 s); resident memory {percentile(rss, 50):.0f} MB"
-    )
+def bench_start(url: str, starts: int, sizes: tuple[str, ...] = SIZES) -> None:
+    for size in sizes:
+        runs = child_starts(url, starts, size)
+        seconds = [float(out[0]) for out in runs]
+        rss = [float(out[1]) for out in runs]
+        print(
+            f"  {size:>9}: start → first interactive frame: median "
+            f"{percentile(seconds, 50):.2f} s, max {max(seconds):.2f} s (target < 2 s); "
+            f"resident memory {percentile(rss, 50):.0f} MB"
+        )
 
 
 def bench_taps(taps: int) -> None:
@@ -145,10 +161,12 @@ def main() -> None:
     parser.add_argument("--backends", default="sqlite")
     parser.add_argument("--taps", type=int, default=100)
     parser.add_argument("--starts", type=int, default=5)
+    parser.add_argument("--sizes", default=",".join(SIZES))
+    parser.add_argument("--size", default="")
     parser.add_argument("--child-start", nargs=2, metavar=("URL", "T0"))
     args = parser.parse_args()
     if args.child_start:
-        child_start(args.child_start[0], float(args.child_start[1]))
+        child_start(args.child_start[0], float(args.child_start[1]), args.size)
         return
     os.environ["LOKET_DATA_DIR"] = tempfile.mkdtemp(prefix="loket-bench-kiosk-")
     for kind in args.backends.split(","):
@@ -160,7 +178,7 @@ def main() -> None:
                 "A", "Administrasi", "Administration", hours="00:00-24:00", days="1234567"
             )
             catalog.add_service("B", "Perizinan", "Permits", hours="00:00-24:00", days="1234567")
-            bench_start(url, args.starts)
+            bench_start(url, args.starts, tuple(args.sizes.split(",")))
             bench_taps(args.taps)
 
 

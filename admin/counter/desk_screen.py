@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from loket.admin.counter.parts import Screen, key_button, label, set_caption
+from loket.admin.counter.parts import Screen, key_button, label, set_caption, wrap_lines
 from loket.kiosk.shell.i18n import pick
 from loket.models.queue.counter_desk import WaitingTicket
 from loket.models.queue.ticket_info import PRIORITY_CATEGORIES, TicketInfo
@@ -65,6 +65,8 @@ class DeskScreen(Screen):
         self.buttons: dict[str, QPushButton] = {}
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
         header = QHBoxLayout()
         self.who = label("title", name="who")
         self.presence = label("muted", name="presence")
@@ -75,28 +77,40 @@ class DeskScreen(Screen):
         body = QHBoxLayout()
         layout.addLayout(body, 1)
         left = QVBoxLayout()
+        left.setSpacing(6)
         body.addLayout(left, 3)
         card = QFrame()
         card.setFrameShape(QFrame.Shape.StyledPanel)
-        card_layout = QVBoxLayout(card)
+        card_layout = QGridLayout(card)
+        card_layout.setContentsMargins(10, 6, 10, 6)
+        card_layout.setVerticalSpacing(2)
         self.current_caption = label("muted")
         self.number = label("number", wrap=False, name="current_number")
         self.service = label(name="current_service")
         self.status = label("title", name="current_status")
         self.timer = label("title", wrap=False, name="current_timer")
-        for widget in (self.current_caption, self.number, self.service, self.status, self.timer):
-            card_layout.addWidget(widget)
+        # The number large on the left; what is happening and for how long beside it.
+        card_layout.addWidget(self.current_caption, 0, 0, 1, 2)
+        card_layout.addWidget(self.number, 1, 0, 2, 1)
+        card_layout.addWidget(self.status, 1, 1)
+        card_layout.addWidget(self.timer, 2, 1)
+        card_layout.addWidget(self.service, 3, 0, 1, 2)
+        card_layout.setColumnStretch(1, 1)
         left.addWidget(card)
 
         grid = QGridLayout()
+        grid.setSpacing(6)
         for index, (name, key) in enumerate(TICKET_KEYS.items()):
             button = key_button(name, key, primary=name == "call_next")
             button.clicked.connect(lambda _=False, n=name: self.action.emit(n))
             self.buttons[name] = button
+            # Two across: wide enough for a long caption at large text on a 1024 px screen.
             if name == "call_next":
-                grid.addWidget(button, 0, 0, 1, 3)
+                grid.addWidget(button, 0, 0, 1, 2)
             else:
-                grid.addWidget(button, 1 + (index - 1) // 3, (index - 1) % 3)
+                grid.addWidget(button, 1 + (index - 1) // 2, (index - 1) % 2)
+        for column in range(2):
+            grid.setColumnStretch(column, 1)
         left.addLayout(grid)
         left.addStretch(1)
 
@@ -109,6 +123,9 @@ class DeskScreen(Screen):
         self.held_list = QListWidget()
         self.held_list.setObjectName("held_list")
         self.held_list.setMaximumHeight(160)
+        self.held_list.setMinimumHeight(60)
+        for waiting in (self.waiting_list, self.held_list):
+            wrap_lines(waiting)
         right.addWidget(self.waiting_caption)
         right.addWidget(self.waiting_list, 1)
         right.addWidget(self.held_caption)

@@ -6,9 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from loket.admin.counter.parts import Screen, key_button, label, set_caption
+from loket.admin.counter.parts import Screen, key_button, label, set_caption, show_message
 from loket.admin.counter.pin_pad import PinPad
-from loket.kiosk.shell.i18n import pick
 
 
 class HandoverScreen(Screen):
@@ -20,9 +19,10 @@ class HandoverScreen(Screen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
         outer.addStretch(1)
         column = QVBoxLayout()
-        outer.addLayout(column, 2)
+        outer.addLayout(column, 4)
         outer.addStretch(1)
         self.title = label("title", name="handover_title")
         self.hint = label("muted")
@@ -89,5 +89,5 @@ class HandoverScreen(Screen):
 
     def show_error(self, message_id: str, message_en: str) -> None:
         self.pad.clear()
-        self.error.setText(pick(message_id, message_en))
+        show_message(self.error, message_id, message_en)
         self.error.show()

@@ -5,9 +5,16 @@ rules ask for it, the superior who approved. Or: ask a colleague to take over.""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
-from loket.admin.counter.parts import Screen, key_button, label, set_caption
+from loket.admin.counter.parts import Screen, key_button, label, set_caption, show_message
 from loket.kiosk.shell.i18n import current_language, pick
 from loket.kiosk.shell.keypad import OnScreenKeyboard
 from loket.models.staffing.reasons import REASONS
@@ -24,6 +31,7 @@ class ReasonScreen(Screen):
         super().__init__(parent)
         self.leaving = "break"  # or "sign_out"
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         self.title = label("title", name="reason_title")
         self.refusal = label("banner", name="refusal")
         layout.addWidget(self.title)
@@ -53,7 +61,8 @@ class ReasonScreen(Screen):
         self.keyboard.hide()
         layout.addWidget(self.keyboard)
         layout.addStretch(1)
-        bar = QHBoxLayout()
+        bar = QGridLayout()
+        bar.setSpacing(6)
         self.back_button = key_button("reason_back", "Esc")
         self.back_button.clicked.connect(self.back)
         self.keyboard_button = key_button("reason_keyboard")
@@ -63,9 +72,13 @@ class ReasonScreen(Screen):
         self.handover_button.clicked.connect(self.handover)
         self.submit_button = key_button("reason_submit", "Ctrl+Return", primary=True)
         self.submit_button.clicked.connect(self._submit)
-        for button in (self.back_button, self.keyboard_button, self.handover_button):
-            bar.addWidget(button)
-        bar.addWidget(self.submit_button, 2)
+        # The answer on a row of its own, the ways out under it: every caption has room.
+        bar.addWidget(self.submit_button, 0, 0, 1, 3)
+        for column, button in enumerate(
+            (self.back_button, self.keyboard_button, self.handover_button)
+        ):
+            bar.addWidget(button, 1, column)
+            bar.setColumnStretch(column, 1)
         layout.addLayout(bar)
         self.reason.currentIndexChanged.connect(self._explain)
         self.retranslate()
@@ -103,7 +116,7 @@ class ReasonScreen(Screen):
         """Open for ``leaving`` ("break" or "sign_out") after the service refused it."""
         self.leaving = leaving
         self._titles()
-        self.refusal.setText(pick(message_id, message_en))
+        show_message(self.refusal, message_id, message_en)
         self.reference.clear()
         self.approver.clear()
         self.approver.addItem("")
@@ -143,5 +156,5 @@ class ReasonScreen(Screen):
         )
 
     def show_error(self, message_id: str, message_en: str) -> None:
-        self.error.setText(pick(message_id, message_en))
+        show_message(self.error, message_id, message_en)
         self.error.show()

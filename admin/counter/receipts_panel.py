@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from loket.admin.counter.parts import key_button, label, set_caption
+from loket.admin.counter.parts import key_button, label, set_caption, wrap_lines
 from loket.kiosk.shell.i18n import pick
 from loket.models.documents.receipt_info import STATUS_NAMES, TRANSITIONS, ReceiptInfo
 
@@ -41,10 +41,12 @@ class ReceiptsPanel(QWidget):
         super().__init__(parent)
         self.receipts: dict[str, ReceiptInfo] = {}
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         self.title = label("title")
         layout.addWidget(self.title)
         self.list = QListWidget()
         self.list.setObjectName("receipts_list")
+        wrap_lines(self.list)
         self.list.currentItemChanged.connect(lambda *_: self._selected())
         layout.addWidget(self.list, 1)
         self.detail = label(name="receipt_detail")

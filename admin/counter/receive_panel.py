@@ -9,8 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from loket.admin.counter.parts import key_button, label, set_caption
-from loket.kiosk.shell.i18n import pick
+from loket.admin.counter.parts import key_button, label, set_caption, show_message
 from loket.models.documents.receipt_info import ReceiptInfo
 from loket.models.printouts.paper import PrintOutcome
 
@@ -36,9 +35,11 @@ class ReceivePanel(QWidget):
         self.receipt: ReceiptInfo | None = None
         self.outcome: PrintOutcome | None = None
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         self.title = label("title")
         layout.addWidget(self.title)
         form = QFormLayout()
+        form.setVerticalSpacing(4)
         self.fields: dict[str, QLineEdit] = {}
         self.captions: dict[str, QLabel] = {}
         for name in FIELDS:
@@ -101,7 +102,7 @@ class ReceivePanel(QWidget):
         self.submitted.emit(values)
 
     def show_error(self, message_id: str, message_en: str) -> None:
-        self.error.setText(pick(message_id, message_en))
+        show_message(self.error, message_id, message_en)
         self.error.show()
 
     def show_receipt(self, info: ReceiptInfo) -> None:
@@ -110,25 +111,24 @@ class ReceivePanel(QWidget):
         for field in self.fields.values():
             field.clear()
         self.error.hide()
-        self.result.setText(
-            pick("Tanda terima", "Receipt")
-            + f" {info.number} · "
-            + pick("kode cek", "check code")
-            + f" {info.check_code}"
+        show_message(
+            self.result,
+            f"Tanda terima {info.number} · kode cek {info.check_code}",
+            f"Receipt {info.number} · check code {info.check_code}",
         )
-        self.print_status.setText(pick("Mencetak…", "Printing…"))
+        show_message(self.print_status, "Mencetak…", "Printing…")
 
     def show_outcome(self, outcome: PrintOutcome) -> None:
         self.outcome = outcome
-        self.print_status.setText(pick(outcome.message_id, outcome.message_en))
+        show_message(self.print_status, outcome.message_id, outcome.message_en)
 
     def show_failure(self, message_id: str, message_en: str) -> None:
-        self.print_status.setText(pick(message_id, message_en))
+        show_message(self.print_status, message_id, message_en)
 
     def reset(self) -> None:
         for field in self.fields.values():
             field.clear()
         self.error.hide()
-        self.result.setText("")
-        self.print_status.setText("")
+        show_message(self.result, "", "")
+        show_message(self.print_status, "", "")
         self.receipt, self.outcome = None, None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from loket.admin.counter.parts import Screen, key_button, label, set_caption
+from loket.admin.counter.parts import Screen, key_button, label, set_caption, show_message
 from loket.admin.counter.pin_pad import PinPad
 from loket.kiosk.shell.i18n import pick
 
@@ -18,9 +18,10 @@ class SignInScreen(Screen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
         outer.addStretch(1)
         column = QVBoxLayout()
-        outer.addLayout(column, 2)
+        outer.addLayout(column, 4)
         outer.addStretch(1)
         self.title = label("title")
         self.hint = label("muted")
@@ -105,7 +106,7 @@ class SignInScreen(Screen):
 
     def show_error(self, message_id: str, message_en: str) -> None:
         self.pad.clear()
-        self.error.setText(pick(message_id, message_en))
+        show_message(self.error, message_id, message_en)
         self.error.show()
 
     def reset(self) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from loket.admin.counter.parts import Screen, key_button, label, set_caption
+from loket.admin.counter.parts import Screen, key_button, label, set_caption, show_message
 from loket.kiosk.shell.i18n import pick
 
 
@@ -24,7 +24,9 @@ class TransferScreen(Screen):
         self.counter_buttons: dict[int, QPushButton] = {}
         self._services: list[tuple[str, str, str]] = []
         self._counters: list[tuple[int, str]] = []
+        self._ticket_number = ""
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         self.title = label("title")
         layout.addWidget(self.title)
         self.services_caption = label("muted")
@@ -45,7 +47,12 @@ class TransferScreen(Screen):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Alihkan pengunjung"))
+        if self._ticket_number:
+            show_message(
+                self.title, f"Alihkan {self._ticket_number}", f"Transfer {self._ticket_number}"
+            )
+        else:
+            self.title.setText(self.tr("Alihkan pengunjung"))
         self.services_caption.setText(self.tr("Ke layanan lain (tetap dengan waktu datangnya)"))
         self.counters_caption.setText(self.tr("Ke loket tertentu"))
         set_caption(self.back_button, self.tr("‹ Batal"))
@@ -58,7 +65,8 @@ class TransferScreen(Screen):
         counters: list[tuple[int, str]],
     ) -> None:
         """``services`` as (code, name_id, name_en); ``counters`` as (number, name)."""
-        self.title.setText(pick("Alihkan", "Transfer") + f" {ticket_number}")
+        self._ticket_number = ticket_number
+        show_message(self.title, f"Alihkan {ticket_number}", f"Transfer {ticket_number}")
         for grid, buttons in (
             (self.services_grid, self.service_buttons),
             (self.counters_grid, self.counter_buttons),

@@ -34,7 +34,15 @@ from loket.admin.counter.documents_screen import DocumentsScreen
 from loket.admin.counter.handover_screen import HandoverScreen
 from loket.admin.counter.job_runner import CHECK_MS, JobRunner
 from loket.admin.counter.leaving_desk import LeavingDesk
-from loket.admin.counter.parts import Screen, key_button, label
+from loket.admin.counter.look import apply_counter_theme
+from loket.admin.counter.parts import (
+    Screen,
+    key_button,
+    label,
+    repick,
+    set_caption,
+    show_message,
+)
 from loket.admin.counter.reason_screen import ReasonScreen
 from loket.admin.counter.serving import Serving
 from loket.admin.counter.sign_in_screen import SignInScreen
@@ -44,8 +52,6 @@ from loket.kiosk.shell.actions import ActionRunner
 from loket.kiosk.shell.activity_line import ActivityLine
 from loket.kiosk.shell.dialogs import DialogService, QtDialogs
 from loket.kiosk.shell.feed import ChangeFeedBridge
-from loket.kiosk.shell.i18n import pick
-from loket.kiosk.shell.theme import Theme, apply_theme
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.errors import LoketError
 from loket.models.staffing import counter_actions as staffing
@@ -95,7 +101,8 @@ class CounterWindow(QWidget):
         self._desk_again = False  # another was asked for meanwhile
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setSpacing(6)
         bar = QHBoxLayout()
         self.office_name = label("title", name="office_name")
         bar.addWidget(self.office_name, 1)
@@ -171,7 +178,7 @@ class CounterWindow(QWidget):
             self.feed = ChangeFeedBridge(feed_url, FEED_TOPICS, self)
             self.feed.changed.connect(self.on_feed)
 
-        apply_theme(self, Theme())
+        apply_counter_theme(self)
         self.retranslate()
         self._fill_sign_in(counter, username)
         self.show_screen(self.sign_in_screen)
@@ -179,14 +186,18 @@ class CounterWindow(QWidget):
 
     # ---- language and notices
     def retranslate(self) -> None:
-        self.language_button.setText(
-            "English" if i18n.current_language() == "id" else "Bahasa Indonesia"
+        set_caption(
+            self.language_button,
+            "English" if i18n.current_language() == "id" else "Bahasa Indonesia",
         )
         self._show_banner()
+        repick(self)  # notices and refusals already on screen, in the new language
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.ApplicationFontChange:
+            apply_counter_theme(self)  # the desktop's text size changed: every size with it
         super().changeEvent(event)
 
     def toggle_language(self) -> None:
@@ -198,7 +209,7 @@ class CounterWindow(QWidget):
         self.notice.setProperty("role", "error" if error else "muted")
         self.notice.style().unpolish(self.notice)
         self.notice.style().polish(self.notice)
-        self.notice.setText(pick(message_id, message_en))
+        show_message(self.notice, message_id, message_en)
         self.notice.show()
 
     def show_refusal(self, exc: LoketError) -> None:

@@ -20,12 +20,12 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from loket.kiosk.board.call_banner import CallBanner
 from loket.kiosk.board.call_queue import CallQueue
 from loket.kiosk.board.header_bar import HeaderBar
-from loket.kiosk.board.look import DESIGN_HEIGHT, DESIGN_WIDTH, STYLE, font
+from loket.kiosk.board.look import DEFAULT_HEIGHT, DEFAULT_WIDTH, STYLE, font, unit
 from loket.kiosk.board.now_serving_panel import NowServingPanel
 from loket.kiosk.board.recent_calls_panel import RecentCallsPanel
 from loket.kiosk.board.running_text import SEPARATOR, RunningText
@@ -54,6 +54,8 @@ TOPICS = {"tickets", "counters", "services", "settings"}
 # The change feed is the way updates arrive; this only heals a lost connection.
 SAFETY_REFRESH_MS = 15000
 RETRY_MS = 2000
+# The least height the last calls keep beside a long waiting list: a title and a call.
+RECENT_LEAST = 110
 # The banner stays up this long after the last call has been spoken.
 BANNER_HOLD_MS = 2500
 
@@ -89,24 +91,29 @@ class BoardWindow(QWidget):
         self.running_text = RunningText()
         self.status = QLabel()
         self.status.setProperty("role", "muted")
+        self.status.setWordWrap(True)
+        self.status.setContentsMargins(24, 0, 24, 0)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status.hide()
-        side = QVBoxLayout()
-        side.setSpacing(16)
-        side.addWidget(self.recent_calls, 3)
-        side.addWidget(self.waiting, 2)
-        middle = QHBoxLayout()
-        middle.setContentsMargins(24, 0, 24, 16)
-        middle.setSpacing(24)
-        middle.addWidget(self.now_serving, 3)
-        middle.addLayout(side, 2)
+        # Landscape: the tiles beside the last calls over the waiting list; portrait: stacked.
+        self._side = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._side.setSpacing(12)
+        self._side.addWidget(self.recent_calls, 1)
+        self._side.addWidget(self.waiting, 0)
+        self._middle = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._middle.setContentsMargins(20, 0, 20, 12)
+        self._middle.setSpacing(20)
+        self._middle.addWidget(self.now_serving, 3)
+        self._middle.addLayout(self._side, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         layout.addWidget(self.header)
         layout.addWidget(self.status)
-        layout.addLayout(middle, 1)
+        layout.addLayout(self._middle, 1)
         layout.addWidget(self.running_text)
         self.banner = CallBanner(self)
+        self.banner.setProperty("layout_overlay", True)  # over the panels while a call is said
 
         self._english_from_office = english is None
         self._choose_voice = choose_voice
@@ -139,7 +146,7 @@ class BoardWindow(QWidget):
         self._safety = QTimer(self)
         self._safety.timeout.connect(self._on_safety_tick)
         self._safety.start(SAFETY_REFRESH_MS)
-        self.resize(DESIGN_WIDTH, DESIGN_HEIGHT)
+        self.resize(DEFAULT_WIDTH, DEFAULT_HEIGHT)
         self.refresh()
 
     def _start_feed(self) -> None:
@@ -302,22 +309,46 @@ class BoardWindow(QWidget):
         if not self.calls.busy():
             self.banner.clear()
 
+    @property
+    def portrait(self) -> bool:
+        return self.height() > self.width()
+
     def _place_banner(self) -> None:
-        width, height = round(self.width() * 0.72), round(self.height() * 0.62)
+        share = (0.92, 0.5) if self.portrait else (0.72, 0.62)
+        width, height = round(self.width() * share[0]), round(self.height() * share[1])
         self.banner.setGeometry(
             (self.width() - width) // 2, (self.height() - height) // 2, width, height
         )
 
+    def _arrange(self) -> None:
+        """Landscape: the tiles beside the lists, half and half; portrait: stacked, the lists
+        (read for longer than a number) with the larger share."""
+        if self.portrait:
+            direction, shares = QBoxLayout.Direction.TopToBottom, (2, 3)
+        else:
+            direction, shares = QBoxLayout.Direction.LeftToRight, (1, 1)
+        self.header.set_portrait(self.portrait)
+        self._middle.setDirection(direction)
+        self._middle.setStretch(0, shares[0])
+        self._middle.setStretch(1, shares[1])
+        # The waiting list takes what it needs, leaving the last calls some room.
+        chrome = self.header.sizeHint().height() + self.running_text.height() + 40
+        middle = max(100, self.height() - chrome)
+        side = middle * shares[1] / sum(shares) if self.portrait else middle
+        scale = unit(self.width(), self.height())
+        self.waiting.set_room(round(max(side * 0.5, side - RECENT_LEAST * scale)))
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        scale = min(self.width() / DESIGN_WIDTH, self.height() / DESIGN_HEIGHT)
+        scale = unit(self.width(), self.height())
         self.header.set_scale(scale)
         self.now_serving.set_scale(scale)
         self.recent_calls.set_scale(scale)
         self.waiting.set_scale(scale)
         self.running_text.set_scale(scale)
         self.banner.set_scale(scale)
-        self.status.setFont(font(26, scale))
+        self.status.setFont(font(22, scale))
+        self._arrange()
         self._place_banner()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -38,8 +38,8 @@ class ClockLabel(QWidget):
         self.tick()
 
     def set_scale(self, scale: float) -> None:
-        self.time_label.setFont(font(64, scale))
-        self.date_label.setFont(font(26, scale, bold=False))
+        self.time_label.setFont(font(44, scale))
+        self.date_label.setFont(font(18, scale, bold=False))
 
     def tick(self) -> None:
         now = self._clock.now().astimezone(self._zone)

@@ -6,7 +6,16 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from loket.kiosk.board.look import FLASH_BG, FLASH_FG, LINE, NUMBER, PANEL, TEXT, font
+from loket.kiosk.board.look import (
+    FLASH_BG,
+    FLASH_FG,
+    LINE,
+    NUMBER,
+    PANEL,
+    TEXT,
+    fitted_px,
+    font,
+)
 
 FLASH_TOGGLES = 8
 FLASH_MS = 350
@@ -25,6 +34,7 @@ class CounterTile(QFrame):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             # The tile decides the size of its text, never the other way round.
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(0)
@@ -48,8 +58,11 @@ class CounterTile(QFrame):
 
     def _fit(self) -> None:
         scale = self._scale
-        height = max(40, self.height() - 16)
-        title_px = max(16, min(44 * scale, height * 0.2))
+        room = self.contentsRect()  # inside the tile's border
+        height = max(40, room.height() - 16)
+        width = max(40, room.width() - 28)
+        title_px = max(16, min(32 * scale, height * 0.2))
+        title_px = fitted_px(self.title.text(), width, title_px, min(title_px, 16 * scale))
         self.title.setFont(font(title_px))
         self.title.setFixedHeight(round(title_px * 1.4))
         text = self.number.text()
@@ -58,16 +71,19 @@ class CounterTile(QFrame):
             QFontMetrics(probe).horizontalAdvance(text),
             QFontMetrics(probe).horizontalAdvance(WIDTH_PROBE),
         )
-        by_width = (self.width() - 28) * 100 / widest
-        by_height = (height - title_px * 1.4) * 0.82
-        self.number.setFont(font(max(12, min(by_width, by_height, 220 * scale))))
+        by_width = width * 100 / widest
+        by_height = (height - round(title_px * 1.4)) / 1.2  # a line is ~1.17× the pixel size
+        self.number.setFont(font(max(12, min(by_width, by_height, 156 * scale))))
 
     def show_ticket(self, number: str | None, active: bool = True) -> None:
         text = number or IDLE_TEXT
         if text != self.number.text():
             self.number.setText(text)
             self._fit()
-        self.title.setText(f"LOKET {self.counter}" + ("" if active else " · TUTUP / CLOSED"))
+        title = f"LOKET {self.counter}" + ("" if active else " · TUTUP / CLOSED")
+        if title != self.title.text():
+            self.title.setText(title)
+            self._fit()
 
     @property
     def flashing(self) -> bool:

@@ -37,8 +37,8 @@ class RunningText(QWidget):
 
     def set_scale(self, scale: float) -> None:
         self._scale = scale
-        self.setFont(font(34, scale, bold=False))
-        self.setFixedHeight(round(64 * scale))
+        self.setFont(font(28, scale, bold=False))
+        self.setFixedHeight(round(50 * scale))
 
     def _advance(self) -> None:
         elapsed = self._clock.restart() / 1000

@@ -7,7 +7,7 @@ down a line is never under a finger that counts.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from loket.kiosk.shell.actions import ActionRunner
@@ -16,6 +16,8 @@ SHOW_AFTER_MS = 250  # a quick action never flickers the line
 
 
 class ActivityLine(QLabel):
+    shown = Signal(bool)  # the line has appeared (True) or gone (False)
+
     def __init__(self, runner: ActionRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("activity_line")
@@ -31,6 +33,7 @@ class ActivityLine(QLabel):
         self._delay.timeout.connect(self._show_state)
         runner.working.connect(self._working)
         runner.reconnecting.connect(self._reconnecting)
+        self.hide()
         self._show_state()
 
     @Slot(bool)
@@ -58,7 +61,10 @@ class ActivityLine(QLabel):
             self.setText("")
         self.style().unpolish(self)
         self.style().polish(self)
-        self.setVisible(self.reconnecting or self.working)
+        visible = self.reconnecting or self.working
+        if self.isHidden() == visible:
+            self.setVisible(visible)
+            self.shown.emit(visible)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

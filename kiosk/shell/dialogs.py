@@ -75,6 +75,30 @@ class PinDialog(QDialog):
         return button
 
 
+class ConfirmBox(QMessageBox):
+    """A yes/no question with its buttons in the app's language ("Ya"/"Tidak")."""
+
+    def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Question)
+        self.setWindowTitle(title)
+        self.setText(text)
+        self.yes_button = self.addButton(self.tr("Ya"), QMessageBox.ButtonRole.YesRole)
+        self.no_button = self.addButton(self.tr("Tidak"), QMessageBox.ButtonRole.NoRole)
+        for button in (self.yes_button, self.no_button):
+            button.setMinimumSize(touch_px(0, parent), touch_px(0, parent))
+        self.setDefaultButton(self.yes_button)
+        self.setEscapeButton(self.no_button)
+
+    def said_yes(self) -> bool:
+        return self.clickedButton() is self.yes_button
+
+
+def confirm_box(parent: QWidget | None, title: str, text: str) -> ConfirmBox:
+    """The confirmation :meth:`QtDialogs.confirm` asks with, built but not yet shown."""
+    return ConfirmBox(title, text, parent)
+
+
 class QtDialogs:
     """The real, modal dialogs, parented to ``parent`` so they stay on the kiosk screen."""
 
@@ -85,8 +109,9 @@ class QtDialogs:
         QMessageBox.information(self._parent, title, text)
 
     def confirm(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self._parent, title, text)
-        return answer == QMessageBox.StandardButton.Yes
+        box = confirm_box(self._parent, title, text)
+        box.exec()
+        return box.said_yes()
 
     def ask_pin(self, title: str) -> str | None:
         dialog = PinDialog(title, self._parent)

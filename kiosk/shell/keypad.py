@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QGridLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,6 +24,7 @@ from loket.kiosk.shell.theme import touch_px
 LETTER_ROWS = ("1234567890", "qwertyuiop", "asdfghjkl-", "zxcvbnm,./")
 DIGIT_ROWS = ("123", "456", "789")
 KEY_MM = 11
+MAX_KEY_FACTOR = 1.6  # keys grow with free space, up to this much taller than KEY_MM
 
 Editable = QLineEdit | QTextEdit | QPlainTextEdit
 
@@ -41,29 +41,35 @@ class OnScreenKeyboard(QWidget):
         self._target: Editable | None = None
         self.keys: dict[str, QPushButton] = {}
         size = touch_px(KEY_MM, self)
-        layout = QVBoxLayout(self)
-        layout.setSpacing(6)
-        rows = DIGIT_ROWS if digits_only else LETTER_ROWS
-        for row in rows:
-            line = QHBoxLayout()
-            line.setSpacing(6)
-            for char in row:
-                line.addWidget(self._key(char, size, char))
-            layout.addLayout(line)
-        bottom = QHBoxLayout()
-        bottom.setSpacing(6)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(5)
         if digits_only:
-            bottom.addWidget(self._key("0", size, "0"))
+            # A phone's pad: every key the same size, "0" under "8", erase beside it.
+            for row, keys in enumerate(DIGIT_ROWS):
+                for column, char in enumerate(keys):
+                    layout.addWidget(self._key(char, size, char), row, column)
+            layout.addWidget(self._key("0", size, "0"), 3, 1)
+            self.backspace_key = self._key("⌫", size, "backspace")
+            layout.addWidget(self.backspace_key, 3, 2)
+            for column in range(3):
+                layout.setColumnStretch(column, 1)
         else:
+            # Twenty half-key columns: letters take two, the bottom row's keys more.
+            for row, keys in enumerate(LETTER_ROWS):
+                for column, char in enumerate(keys):
+                    layout.addWidget(self._key(char, size, char), row, column * 2, 1, 2)
+            bottom = len(LETTER_ROWS)
             self.shift_key = self._key("⇧", size, "shift")
             self.shift_key.setCheckable(True)
-            bottom.addWidget(self.shift_key, 1)
-            bottom.addWidget(self._key("@", size, "@"))
+            layout.addWidget(self.shift_key, bottom, 0, 1, 3)
+            layout.addWidget(self._key("@", size, "@"), bottom, 3, 1, 2)
             self.space_key = self._key("", size, "space")
-            bottom.addWidget(self.space_key, 4)
-        self.backspace_key = self._key("⌫", size, "backspace")
-        bottom.addWidget(self.backspace_key, 1)
-        layout.addLayout(bottom)
+            layout.addWidget(self.space_key, bottom, 5, 1, 11)
+            self.backspace_key = self._key("⌫", size, "backspace")
+            layout.addWidget(self.backspace_key, bottom, 16, 1, 4)
+            for column in range(20):
+                layout.setColumnStretch(column, 1)
         self._retranslate()
 
     def _key(self, label: str, size: int, name: str) -> QPushButton:
@@ -72,7 +78,9 @@ class OnScreenKeyboard(QWidget):
         button.setObjectName(f"key_{name}")
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setMinimumSize(size, size)
-        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        button.setMaximumHeight(round(size * MAX_KEY_FACTOR))
+        # Equal keys: the width comes from the grid's columns, never from the label.
+        button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         button.clicked.connect(lambda: self.press(name))
         self.keys[name] = button
         return button

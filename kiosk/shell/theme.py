@@ -10,6 +10,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 PRIMARY_MM = 15
 MIN_TOUCH_PX = 44
 _MM_PER_INCH = 25.4
+# Visitor text follows the screen: 24 px body at 1366×768 and 1024×768 (read at arm's
+# length), 34 px on a 1920×1080 panel; large text is 1.2× that. Never below MIN_TEXT_PX.
+BODY_PX = 20  # the admin and counter apps' body text (they use the desktop's size)
+MIN_TEXT_PX = 18
+LARGE_FACTOR = 1.2
+SHORT_SIDE_LINES = 32  # body lines on the short side of the screen
+LONG_SIDE_LINES = 42
 
 
 @dataclass(frozen=True)
@@ -31,6 +38,15 @@ def touch_px(mm: float, widget: QWidget | None = None) -> int:
         dpi = screen.physicalDotsPerInch() or 96.0
         dots_per_mm = dpi / ratio / _MM_PER_INCH
     return max(MIN_TOUCH_PX, round(mm * dots_per_mm))
+
+
+def body_px(width: int, height: int, large_text: bool = False) -> int:
+    """The body text size for a ``width``×``height`` window (logical px)."""
+    short, long = sorted((max(width, 1), max(height, 1)))
+    unit = min(short / SHORT_SIDE_LINES, long / LONG_SIDE_LINES)
+    if large_text:
+        unit *= LARGE_FACTOR
+    return max(MIN_TEXT_PX, round(unit))
 
 
 def _palette(theme: Theme) -> dict[str, str]:
@@ -67,14 +83,32 @@ def _palette(theme: Theme) -> dict[str, str]:
     }
 
 
-def stylesheet(theme: Theme, primary_px: int, touch_min_px: int = MIN_TOUCH_PX) -> str:
-    """The Qt stylesheet for ``theme``; widgets opt into roles with the ``role`` property."""
+def stylesheet(
+    theme: Theme, primary_px: int, touch_min_px: int = MIN_TOUCH_PX, base_px: int | None = None
+) -> str:
+    """The Qt stylesheet for ``theme``; widgets opt into roles with the ``role`` property.
+
+    ``base_px`` is the body text (see :func:`body_px`); without it the desktop apps' 20 px
+    (28 px in large text)."""
     c = _palette(theme)
-    # Read at arm's length on a 15–22" touch screen: 20 px is about 3.5 mm at 1080p.
-    base = 28 if theme.large_text else 20
-    big = round(base * 1.5)
-    huge = round(base * 4)
+    if base_px is None:  # the desktop apps' sizes, as they were designed
+        base = 28 if theme.large_text else BODY_PX
+        big, huge = round(base * 1.5), round(base * 4)
+    else:  # the kiosk: scaled to the screen, so titles need less on top of the body
+        base = base_px
+        big, huge = round(base * 1.3), round(base * 3.2)
+    answer = round(base * 1.4)
+    small = max(MIN_TEXT_PX, round(base * 0.85))
     border = 3 if theme.high_contrast else 2
+    # CSS min-height counts the contents only. The desktop apps keep theirs; kiosk widgets
+    # set their own minimum (44 px, 15 mm primary), so padding is not added on top.
+    if base_px is None:
+        button_min = f"min-height: {touch_min_px}px; min-width: {touch_min_px}px;"
+        primary_min = f"min-height: {primary_px}px;"
+        field_min = touch_min_px
+    else:
+        button_min = primary_min = ""
+        field_min = max(0, touch_min_px - 2 * (4 + border + 1))
     return f"""
 * {{ font-size: {base}px; }}
 QWidget {{ background: {c["bg"]}; color: {c["fg"]}; }}
@@ -84,19 +118,25 @@ QLabel[role="muted"] {{ color: {c["muted"]}; }}
 QLabel[role="error"] {{ color: {c["error_fg"]}; font-weight: bold; }}
 QLabel[role="banner"] {{ background: {c["warn_bg"]}; color: {c["warn_fg"]};
     border: {border}px solid {c["warn_fg"]}; border-radius: 8px; padding: 10px; }}
-QPushButton, QToolButton {{ min-height: {touch_min_px}px; min-width: {touch_min_px}px;
+QPushButton, QToolButton {{ {button_min}
     background: {c["button"]}; color: {c["button_fg"]};
     border: {border}px solid {c["border"]}; border-radius: 8px; padding: 6px 12px; }}
 QPushButton:pressed, QPushButton:checked {{ background: {c["primary"]}; color: {c["primary_fg"]}; }}
 QPushButton:disabled {{ color: {c["disabled_fg"]}; border-style: dashed; }}
-QPushButton[role="primary"] {{ min-height: {primary_px}px; font-size: {big}px; font-weight: bold;
+QPushButton[role="primary"] {{ {primary_min} font-size: {big}px; font-weight: bold;
     background: {c["primary"]}; color: {c["primary_fg"]}; border-color: {c["primary"]}; }}
 QPushButton[role="primary"]:disabled {{ background: {c["button"]}; color: {c["disabled_fg"]};
     border-color: {c["border"]}; }}
-QPushButton[role="service"] {{ min-height: {primary_px * 2}px; font-size: {round(base * 1.8)}px;
-    text-align: left; padding: 12px 20px; }}
-QPushButton[role="key"] {{ font-size: {big}px; padding: 2px; }}
-QLineEdit, QTextEdit, QPlainTextEdit, QComboBox {{ min-height: {touch_min_px}px;
+QPushButton[role="service"] {{ {primary_min} font-size: {round(base * 1.5)}px;
+    text-align: left; padding: 6px 14px; }}
+QPushButton[role="answer"] {{ {primary_min} font-size: {answer}px;
+    text-align: left; padding: 6px 14px; }}
+QPushButton[role="key"] {{ font-size: {big if base_px is None else base}px; padding: 2px; }}
+QPushButton[role="toggle"] {{ font-size: {small}px; padding: 4px 8px; }}
+QLabel[role="small"] {{ font-size: {small}px; }}
+QLabel#front_desk_banner {{ font-size: {small}px; padding: 6px; }}
+QLabel[role="counter"] {{ font-size: {small}px; color: {c["muted"]}; }}
+QLineEdit, QTextEdit, QPlainTextEdit, QComboBox {{ min-height: {field_min}px;
     background: {c["panel"]}; color: {c["fg"]};
     border: {border}px solid {c["border"]}; border-radius: 6px; padding: 4px 8px; }}
 QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus {{ border-color: {c["primary"]};
@@ -105,10 +145,12 @@ QScrollBar:vertical {{ width: {touch_min_px}px; }}
 """
 
 
-def apply_theme(target: QApplication | QWidget, theme: Theme) -> None:
-    """Set the stylesheet of the whole app or of one window."""
+def apply_theme(target: QApplication | QWidget, theme: Theme, base_px: int | None = None) -> None:
+    """Set the stylesheet of the whole app or of one window (``base_px``: body text size)."""
     widget = target if isinstance(target, QWidget) else None
-    target.setStyleSheet(stylesheet(theme, touch_px(PRIMARY_MM, widget), touch_px(0, widget)))
+    target.setStyleSheet(
+        stylesheet(theme, touch_px(PRIMARY_MM, widget), touch_px(0, widget), base_px)
+    )
     if widget is not None:
         widget.setProperty("loketTheme", (theme.large_text, theme.high_contrast))
 

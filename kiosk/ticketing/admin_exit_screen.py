@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from loket.kiosk.ticketing.screen import Screen, label, plain_button, primary_button
+from loket.kiosk.ticketing.screen import Header, Screen, label, plain_button, primary_button
 
 
 class AdminExitScreen(Screen):
@@ -17,10 +17,12 @@ class AdminExitScreen(Screen):
         self.staff_name = ""
         self.pending = 0
         layout = QVBoxLayout(self)
-        self.title = label("title")
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.header = Header(hint_role=None)
+        self.title = self.header.title
         self.who = label(name="admin_who")
         self.spool = label(name="admin_spool")
-        for widget in (self.title, self.who, self.spool):
+        for widget in (self.header, self.who, self.spool):
             layout.addWidget(widget)
         layout.addStretch(1)
         self.leave_button = primary_button("leave_kiosk")

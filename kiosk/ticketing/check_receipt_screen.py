@@ -7,12 +7,13 @@ numbers are sequential, and anyone at the kiosk could type someone else's.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from loket.kiosk.shell.i18n import current_language, pick
 from loket.kiosk.shell.keypad import OnScreenKeyboard
 from loket.kiosk.ticketing.camera_scanner import QrScanner, camera_available
-from loket.kiosk.ticketing.screen import Screen, label, plain_button, primary_button
+from loket.kiosk.ticketing.input_guard import PrinterValidator
+from loket.kiosk.ticketing.screen import Header, Screen, label, plain_button, primary_button
 from loket.models.documents.receipt_info import STATUS_NAMES, ReceiptInfo
 from loket.models.errors import LoketError
 
@@ -27,14 +28,18 @@ class CheckReceiptScreen(Screen):
         self.signature_note: tuple[str, str] | None = None
         self._scanner: QrScanner | None = None
         layout = QVBoxLayout(self)
-        self.title = label("title")
-        self.hint = label("muted")
-        layout.addWidget(self.title)
-        layout.addWidget(self.hint)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.header = Header()
+        self.title, self.hint = self.header.title, self.header.hint
+        layout.addWidget(self.header)
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.body.setSpacing(16)
+        found = QVBoxLayout()
         row = QHBoxLayout()
         self.number_field = QLineEdit()
         self.number_field.setObjectName("receipt_number_field")
         self.number_field.setMaxLength(600)  # a pasted or scanned QR text fits too
+        self.number_field.setValidator(PrinterValidator(self.number_field))
         self.number_field.returnPressed.connect(self.look_up)
         self.check_button = primary_button("look_up")
         self.check_button.clicked.connect(self.look_up)
@@ -44,18 +49,27 @@ class CheckReceiptScreen(Screen):
         row.addWidget(self.number_field, 3)
         row.addWidget(self.check_button, 1)
         row.addWidget(self.camera_button, 1)
-        layout.addLayout(row)
+        found.addLayout(row)
         self.result = label(name="receipt_status")
         self.history = label(name="receipt_history")
-        layout.addWidget(self.result)
-        layout.addWidget(self.history)
+        found.addWidget(self.result)
+        found.addWidget(self.history)
+        found.addStretch(1)
+        self.body.addLayout(found, 1)
         self.keyboard = OnScreenKeyboard(self)
         self.keyboard.set_target(self.number_field)
-        layout.addWidget(self.keyboard, 1)
+        self.body.addWidget(self.keyboard, 1)
+        layout.addLayout(self.body, 1)
         self.back_button = plain_button("back")
         self.back_button.clicked.connect(self._leave)
         layout.addWidget(self.back_button)
         self.retranslate()
+
+    def adapt(self, portrait: bool) -> None:
+        super().adapt(portrait)
+        self.body.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
 
     def entered(self) -> None:
         self.number_field.setFocus()
@@ -73,6 +87,7 @@ class CheckReceiptScreen(Screen):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Cek tanda terima"))
+        assert self.hint is not None
         self.hint.setText(
             self.tr("Ketik nomor tanda terima, misalnya TT-2026-000123, lalu sentuh Cek.")
         )

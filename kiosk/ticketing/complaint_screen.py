@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
@@ -18,10 +19,15 @@ from PySide6.QtWidgets import (
 
 from loket.kiosk.shell.i18n import pick
 from loket.kiosk.shell.keypad import OnScreenKeyboard
+from loket.kiosk.ticketing.input_guard import InputGuard, StatusLine
 from loket.kiosk.ticketing.qr_view import QrView
-from loket.kiosk.ticketing.screen import Screen, label, plain_button, primary_button
+from loket.kiosk.ticketing.screen import Header, Screen, label, plain_button, primary_button
 from loket.kiosk.ticketing.ticket_screen import confirmed
 from loket.models.feedback.complaint_info import CATEGORIES, ComplaintInfo
+
+TEXT_LIMIT = 2000  # what the service keeps (complaint_actions.MAX_TEXT)
+NAME_LIMIT = 60
+PHONE_LIMIT = 20
 
 if TYPE_CHECKING:
     from loket.models.printouts.paper import PrintOutcome
@@ -39,8 +45,10 @@ class ComplaintScreen(Screen):
         self.outcome: PrintOutcome | None = None
         self.failure: tuple[str, str] | None = None
         layout = QVBoxLayout(self)
-        self.title = label("title")
-        layout.addWidget(self.title)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.header = Header(hint_role=None)
+        self.title = self.header.title
+        layout.addWidget(self.header)
         self.pages = QStackedWidget()
         layout.addWidget(self.pages, 1)
         self.pages.addWidget(self._form_page())
@@ -50,6 +58,10 @@ class ComplaintScreen(Screen):
     def _form_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.form_body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.form_body.setSpacing(16)
+        form = QVBoxLayout()
         kinds = QHBoxLayout()
         self.category_buttons: dict[str, QPushButton] = {}
         for key in CATEGORIES:
@@ -60,32 +72,37 @@ class ComplaintScreen(Screen):
             button.clicked.connect(lambda _=False, k=key: self._set_category(k))
             kinds.addWidget(button)
             self.category_buttons[key] = button
-        layout.addLayout(kinds)
-        self.text_label = label()
+        form.addLayout(kinds)
+        self.text_label = label("small")
         self.text = QPlainTextEdit()
         self.text.setObjectName("complaint_text")
         self.text.setTabChangesFocus(True)
-        layout.addWidget(self.text_label)
-        layout.addWidget(self.text, 1)
+        self.text.setMinimumHeight(3 * self.text.fontMetrics().lineSpacing())
+        form.addWidget(self.text_label)
+        form.addWidget(self.text, 1)
         contact = QGridLayout()
-        self.name_label = label(wrap=False)
+        contact.setVerticalSpacing(4)
+        self.name_label = label("small")
         self.name = QLineEdit()
         self.name.setObjectName("complaint_name")
-        self.name.setMaxLength(120)
-        self.phone_label = label(wrap=False)
+        self.phone_label = label("small")
         self.phone = QLineEdit()
         self.phone.setObjectName("complaint_phone")
-        self.phone.setMaxLength(20)
         contact.addWidget(self.name_label, 0, 0)
-        contact.addWidget(self.name, 0, 1)
-        contact.addWidget(self.phone_label, 0, 2)
-        contact.addWidget(self.phone, 0, 3)
-        layout.addLayout(contact)
-        self.error = label("error", name="complaint_error")
-        self.error.hide()
-        layout.addWidget(self.error)
+        contact.addWidget(self.name, 1, 0)
+        contact.addWidget(self.phone_label, 0, 1)
+        contact.addWidget(self.phone, 1, 1)
+        form.addLayout(contact)
+        self.form_body.addLayout(form, 1)
         self.keyboard = OnScreenKeyboard(page)
-        layout.addWidget(self.keyboard)
+        self.form_body.addWidget(self.keyboard, 1)
+        layout.addLayout(self.form_body, 1)
+        self.error = StatusLine("complaint_error")
+        layout.addWidget(self.error)
+        self.guard = InputGuard(self, self.error)
+        self.guard.guard(self.text, "Isi pengaduan", "Complaint", TEXT_LIMIT)
+        self.guard.guard(self.name, "Nama", "Name", NAME_LIMIT)
+        self.guard.guard(self.phone, "No. HP", "Mobile number", PHONE_LIMIT)
         buttons = QHBoxLayout()
         self.back_button = plain_button("back")
         self.back_button.clicked.connect(self.back)
@@ -99,10 +116,11 @@ class ComplaintScreen(Screen):
     def _done_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        body = QHBoxLayout()
+        layout.setContentsMargins(0, 0, 0, 0)
+        body = self.done_body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         facts = QVBoxLayout()
         self.done_heading = label()
-        self.tracking = label("number", name="complaint_number")
+        self.tracking = label("title", name="complaint_number")
         self.due_label = label(name="complaint_due")
         for widget in (self.done_heading, self.tracking, self.due_label):
             facts.addWidget(widget)
@@ -118,6 +136,14 @@ class ComplaintScreen(Screen):
         layout.addWidget(self.done_button)
         return page
 
+    def adapt(self, portrait: bool) -> None:
+        super().adapt(portrait)
+        direction = (
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self.form_body.setDirection(direction)
+        self.done_body.setDirection(direction)
+
     def _set_category(self, key: str) -> None:
         self.category = key
         self.retranslate()
@@ -132,7 +158,7 @@ class ComplaintScreen(Screen):
         self.text.clear()
         self.name.clear()
         self.phone.clear()
-        self.error.hide()
+        self.guard.clear()
         self._set_category("complaint")
         self.category_buttons["complaint"].setChecked(True)
         self.pages.setCurrentIndex(0)
@@ -145,7 +171,7 @@ class ComplaintScreen(Screen):
                 "Tuliskan pengaduan atau saran Anda dahulu.", "Please write your complaint first."
             )
             return
-        self.error.hide()
+        self.guard.clear()
         self.submitted.emit(
             {
                 "text": text,
@@ -156,8 +182,7 @@ class ComplaintScreen(Screen):
         )
 
     def show_error(self, message_id: str, message_en: str) -> None:
-        self.error.setText(pick(message_id, message_en))
-        self.error.show()
+        self.guard.show_error(pick(message_id, message_en))
 
     def show_filed(self, complaint: ComplaintInfo, due: str) -> None:
         self.complaint, self.due, self.outcome, self.failure = complaint, due, None, None

@@ -1,17 +1,28 @@
 """Hand in a document: who sends it, to which unit, about what, how many pages.
 
 Typed on the in-window keyboard; the kiosk signs a receipt (kiosk channel) and prints it.
+Landscape: the fields beside the keyboard; portrait: above it. Each field shows its
+count while typed and takes nothing the printer cannot print.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QIntValidator
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from loket.kiosk.shell.i18n import pick
 from loket.kiosk.shell.keypad import OnScreenKeyboard
-from loket.kiosk.ticketing.screen import Screen, label, plain_button, primary_button
+from loket.kiosk.ticketing.input_guard import InputGuard, StatusLine
+from loket.kiosk.ticketing.screen import Header, Screen, label, plain_button, primary_button
 
 FIELDS = (
     "sender_name",
@@ -21,6 +32,24 @@ FIELDS = (
     "subject",
     "pages",
 )
+# What a visitor may type: what fits a receipt line or two (the service allows more).
+LIMITS = {
+    "sender_name": 60,
+    "sender_phone": 20,
+    "sender_organisation": 80,
+    "recipient_unit": 60,
+    "subject": 200,
+    "pages": 5,
+}
+# The field's name in the count line ("Nama pengirim: 12/60").
+NAMES = {
+    "sender_name": ("Nama pengirim", "Sender's name"),
+    "sender_phone": ("No. HP", "Mobile number"),
+    "sender_organisation": ("Instansi", "Organisation"),
+    "recipient_unit": ("Unit tujuan", "Unit"),
+    "subject": ("Perihal", "Subject"),
+    "pages": ("Jumlah halaman", "Pages"),
+}
 
 
 class DocumentScreen(Screen):
@@ -30,30 +59,38 @@ class DocumentScreen(Screen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        self.title = label("title")
-        self.hint = label("muted")
-        layout.addWidget(self.title)
-        layout.addWidget(self.hint)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.header = Header()
+        self.title = self.header.title
+        assert self.header.hint is not None
+        self.hint = self.header.hint
+        layout.addWidget(self.header)
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.body.setSpacing(16)
         grid = QGridLayout()
-        grid.setHorizontalSpacing(16)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(4)
         self.fields: dict[str, QLineEdit] = {}
         self.labels: dict[str, QLabel] = {}
-        for row, name in enumerate(FIELDS):
-            caption = label(wrap=False)
+        for index, name in enumerate(FIELDS):
+            caption = label("small")
             field = QLineEdit()
             field.setObjectName(name)
             self.labels[name], self.fields[name] = caption, field
-            grid.addWidget(caption, row // 2, (row % 2) * 2)
-            grid.addWidget(field, row // 2, (row % 2) * 2 + 1)
+            row, column = (index // 2) * 2, index % 2
+            grid.addWidget(caption, row, column)
+            grid.addWidget(field, row + 1, column)
+        grid.setRowStretch(len(FIELDS), 1)
         self.fields["pages"].setValidator(QIntValidator(1, 10_000, self))
-        self.fields["sender_phone"].setMaxLength(20)
-        self.fields["subject"].setMaxLength(500)
-        layout.addLayout(grid)
-        self.error = label("error", name="document_error")
-        self.error.hide()
-        layout.addWidget(self.error)
+        self.body.addLayout(grid, 5)  # the fields get what the keys do not need
         self.keyboard = OnScreenKeyboard(self)
-        layout.addWidget(self.keyboard, 1)
+        self.body.addWidget(self.keyboard, 4)
+        layout.addLayout(self.body, 1)
+        self.error = StatusLine("document_error")
+        layout.addWidget(self.error)
+        self.guard = InputGuard(self, self.error)
+        for name in FIELDS:
+            self.guard.guard(self.fields[name], *NAMES[name], LIMITS[name])
         buttons = QHBoxLayout()
         self.back_button = plain_button("back")
         self.back_button.clicked.connect(self.back)
@@ -63,6 +100,12 @@ class DocumentScreen(Screen):
         buttons.addWidget(self.submit_button, 1)
         layout.addLayout(buttons)
         self.retranslate()
+
+    def adapt(self, portrait: bool) -> None:
+        super().adapt(portrait)
+        self.body.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Serahkan dokumen"))
@@ -84,6 +127,7 @@ class DocumentScreen(Screen):
             self.labels[name].setText(text)
         self.back_button.setText(self.tr("‹ Kembali"))
         self.submit_button.setText(self.tr("Serahkan dan cetak tanda terima"))
+        self.guard.show_count(self.focusWidget() if self.isVisible() else None)
 
     def entered(self) -> None:
         self.fields["sender_name"].setFocus()
@@ -103,14 +147,13 @@ class DocumentScreen(Screen):
                 "Please fill in the sender's name, the unit, the subject and the number of pages.",
             )
             return
-        self.error.hide()
+        self.guard.clear()
         self.submitted.emit(values)
 
     def show_error(self, message_id: str, message_en: str) -> None:
-        self.error.setText(pick(message_id, message_en))
-        self.error.show()
+        self.guard.show_error(pick(message_id, message_en))
 
     def reset(self) -> None:
         for field in self.fields.values():
             field.clear()
-        self.error.hide()
+        self.guard.clear()

@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QGridLayout,
-    QHBoxLayout,
-    QPushButton,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from loket.kiosk.shell.i18n import pick
-from loket.kiosk.shell.theme import PRIMARY_MM, touch_px
-from loket.kiosk.ticketing.screen import Screen, label, primary_button
+from loket.kiosk.ticketing.fit_button import FitButton
+from loket.kiosk.ticketing.screen import Header, Screen, label, primary_button
 from loket.kiosk.ticketing.service_tiles import ServiceTile
 
-COLUMNS = 2
+ACTION_COLUMNS = {False: 4, True: 2}  # landscape: one row; portrait: two by two
 
 
 def wait_text(tile: ServiceTile) -> str:
@@ -27,6 +20,13 @@ def wait_text(tile: ServiceTile) -> str:
         f"{tile.waiting} orang menunggu · perkiraan {tile.estimated_wait_minutes} menit",
         f"{tile.waiting} waiting · about {tile.estimated_wait_minutes} min",
     )
+
+
+def tile_columns(count: int, portrait: bool) -> int:
+    """Service tiles per row: wide screens take more side by side, tall ones more rows."""
+    if portrait:
+        return 1 if count <= 5 else 2
+    return 2 if count <= 6 else 3
 
 
 class HomeScreen(Screen):
@@ -39,37 +39,60 @@ class HomeScreen(Screen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tiles: list[ServiceTile] = []
-        self.service_buttons: dict[str, QPushButton] = {}
+        self.service_buttons: dict[str, FitButton] = {}
         layout = QVBoxLayout(self)
-        self.title = label("title", name="home_title")
-        self.hint = label("muted")
-        layout.addWidget(self.title)
-        layout.addWidget(self.hint)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.header = Header()
+        self.title = self.header.title
+        self.title.setObjectName("home_title")
+        self.hint = self.header.hint
+        layout.addWidget(self.header)
         self.grid = QGridLayout()
-        self.grid.setSpacing(16)
+        self.grid.setSpacing(12)
         layout.addLayout(self.grid, 1)
         self.empty = label("muted")
         layout.addWidget(self.empty)
-        layout.addSpacing(16)
-        actions = QHBoxLayout()
-        actions.setSpacing(16)
+        self.actions = QGridLayout()
+        self.actions.setSpacing(12)
         self.document_button = primary_button("hand_in_document")
         self.check_button = primary_button("check_receipt")
         self.survey_button = primary_button("rate_service")
         self.complaint_button = primary_button("complain")
-        for button, signal in (
-            (self.document_button, self.hand_in_document),
-            (self.check_button, self.check_receipt),
-            (self.survey_button, self.rate_service),
-            (self.complaint_button, self.complain),
+        self.action_buttons = (
+            self.document_button,
+            self.check_button,
+            self.survey_button,
+            self.complaint_button,
+        )
+        for button, signal in zip(
+            self.action_buttons,
+            (self.hand_in_document, self.check_receipt, self.rate_service, self.complain),
+            strict=True,
         ):
             button.clicked.connect(signal)
-            actions.addWidget(button)
-        layout.addLayout(actions)
+        layout.addLayout(self.actions)
+        self._place_actions()
         self.retranslate()
+
+    def adapt(self, portrait: bool) -> None:
+        changed = portrait != self.portrait
+        super().adapt(portrait)
+        if changed:
+            self._place_actions()
+            self._place_tiles()
+
+    def _place_actions(self) -> None:
+        columns = ACTION_COLUMNS[self.portrait]
+        for button in self.action_buttons:
+            self.actions.removeWidget(button)
+        for index, button in enumerate(self.action_buttons):
+            self.actions.addWidget(button, index // columns, index % columns)
+        for column in range(4):
+            self.actions.setColumnStretch(column, 1 if column < columns else 0)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Silakan pilih layanan"))
+        assert self.hint is not None
         self.hint.setText(
             self.tr("Sentuh layanan yang Anda perlukan untuk mengambil nomor antrean.")
         )
@@ -100,15 +123,21 @@ class HomeScreen(Screen):
             self.grid.removeWidget(button)
             button.deleteLater()
         self.service_buttons = {}
-        height = touch_px(PRIMARY_MM * 2, self)
-        for index, tile in enumerate(self.tiles):
-            button = QPushButton(self)
-            button.setObjectName(f"service_{tile.code}")
+        for tile in self.tiles:
+            button = primary_button(f"service_{tile.code}", self)
             button.setProperty("role", "service")
-            button.setMinimumHeight(height)
             # Fill the free space: on a kiosk screen the tiles are the whole point.
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             button.clicked.connect(lambda _=False, code=tile.code: self.service_chosen.emit(code))
-            self.grid.addWidget(button, index // COLUMNS, index % COLUMNS)
-            button.show()
             self.service_buttons[tile.code] = button
+        self._place_tiles()
+
+    def _place_tiles(self) -> None:
+        columns = tile_columns(len(self.service_buttons), self.portrait)
+        for button in self.service_buttons.values():
+            self.grid.removeWidget(button)
+        for index, button in enumerate(self.service_buttons.values()):
+            self.grid.addWidget(button, index // columns, index % columns)
+            button.show()
+        for column in range(3):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from loket.kiosk.shell.i18n import pick
-from loket.kiosk.ticketing.screen import Screen, label, plain_button, primary_button
+from loket.kiosk.ticketing.fit_button import FitButton
+from loket.kiosk.ticketing.screen import Header, Screen, answer_button, plain_button
 from loket.models.queue.ticket_info import PRIORITY_CATEGORIES
 
 
@@ -18,28 +19,41 @@ class PriorityScreen(Screen):
         super().__init__(parent)
         self.service_name = ""
         layout = QVBoxLayout(self)
-        self.title = label("title")
-        self.hint = label("muted")
-        layout.addWidget(self.title)
-        layout.addWidget(self.hint)
-        self.normal_button = primary_button("priority_none")
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.header = Header()
+        self.title, self.hint = self.header.title, self.header.hint
+        layout.addWidget(self.header)
+        # The answers share the whole screen: the larger, the easier to hit.
+        self.grid = QGridLayout()
+        self.grid.setSpacing(12)
+        self.normal_button = answer_button("priority_none")
         self.normal_button.clicked.connect(lambda: self.chosen.emit(None))
-        layout.addWidget(self.normal_button)
-        grid = QGridLayout()
-        grid.setSpacing(16)
-        self.category_buttons: dict[str, QPushButton] = {}
-        for index, key in enumerate(PRIORITY_CATEGORIES):
-            button = primary_button(f"priority_{key}")
-            button.setProperty("role", "")
+        self.category_buttons: dict[str, FitButton] = {}
+        for key in PRIORITY_CATEGORIES:
+            button = answer_button(f"priority_{key}")
             button.clicked.connect(lambda _=False, k=key: self.chosen.emit(k))
-            grid.addWidget(button, index // 2, index % 2)
             self.category_buttons[key] = button
-        layout.addLayout(grid)
-        layout.addStretch(1)
+        layout.addLayout(self.grid, 1)
+        self._place()
         self.back_button = plain_button("back")
         self.back_button.clicked.connect(self.back)
         layout.addWidget(self.back_button)
         self.retranslate()
+
+    def adapt(self, portrait: bool) -> None:
+        super().adapt(portrait)
+        self._place()
+
+    def _place(self) -> None:
+        columns = 1 if self.portrait else 2
+        buttons = [self.normal_button, *self.category_buttons.values()]
+        for button in buttons:
+            self.grid.removeWidget(button)
+        self.grid.addWidget(self.normal_button, 0, 0, 1, columns)
+        for index, button in enumerate(buttons[1:]):
+            self.grid.addWidget(button, 1 + index // columns, index % columns)
+        for column in range(2):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
 
     def ask(self, service_name: str) -> None:
         self.service_name = service_name
@@ -47,6 +61,7 @@ class PriorityScreen(Screen):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Apakah Anda pengunjung prioritas?"))
+        assert self.hint is not None
         self.hint.setText(
             self.tr(
                 "Lansia, penyandang disabilitas, ibu hamil atau menyusui, dan anak-anak "

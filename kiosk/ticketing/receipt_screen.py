@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from loket.kiosk.shell.i18n import pick
 from loket.kiosk.ticketing.qr_view import QrView
-from loket.kiosk.ticketing.screen import Screen, label, primary_button
+from loket.kiosk.ticketing.screen import Header, Screen, label, primary_button
 from loket.kiosk.ticketing.ticket_screen import confirmed
 from loket.models.documents.receipt_info import ReceiptInfo
 
@@ -27,11 +27,13 @@ class ReceiptScreen(Screen):
         self.outcome: PrintOutcome | None = None
         self.failure: tuple[str, str] | None = None
         layout = QVBoxLayout(self)
-        self.heading = label("title")
-        layout.addWidget(self.heading)
-        body = QHBoxLayout()
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.header = Header(hint_role=None)
+        self.heading = self.header.title
+        layout.addWidget(self.header)
+        body = self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         facts = QVBoxLayout()
-        self.number = label("number", name="receipt_number")
+        self.number = label("title", name="receipt_number")
         self.details = label(name="receipt_details")
         self.check_code = label(name="receipt_check_code")
         for widget in (self.number, self.details, self.check_code):
@@ -50,6 +52,12 @@ class ReceiptScreen(Screen):
         self.done_button.clicked.connect(self.done)
         layout.addWidget(self.done_button)
         self.retranslate()
+
+    def adapt(self, portrait: bool) -> None:
+        super().adapt(portrait)
+        self.body.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
 
     def show_receipt(self, receipt: ReceiptInfo, received_at: str) -> None:
         self.receipt, self.received_at = receipt, received_at

@@ -6,9 +6,10 @@ the respondent profile (all optional), then thanks.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QIntValidator
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QIntValidator, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
@@ -21,25 +22,45 @@ from PySide6.QtWidgets import (
 
 from loket.kiosk.shell.i18n import pick
 from loket.kiosk.shell.keypad import OnScreenKeyboard
-from loket.kiosk.ticketing.screen import Screen, label, plain_button, primary_button
+from loket.kiosk.ticketing.fit_button import FitButton
+from loket.kiosk.ticketing.input_guard import PrinterValidator
+from loket.kiosk.ticketing.screen import (
+    Header,
+    Screen,
+    answer_button,
+    label,
+    plain_button,
+    primary_button,
+)
 from loket.models.feedback.survey_elements import ELEMENTS
 from loket.models.feedback.surveys import EDUCATION_LEVELS, OCCUPATIONS, SEXES
+
+# Choices per row (landscape, portrait) on the profile page.
+CHOICE_COLUMNS = {"sex": (2, 2), "education": (5, 5), "occupation": (3, 3)}
+
+
+def _place(grid: QGridLayout, buttons: dict[str, FitButton], columns: int) -> None:
+    for button in buttons.values():
+        grid.removeWidget(button)
+    for index, button in enumerate(buttons.values()):
+        grid.addWidget(button, index // columns, index % columns)
 
 
 def _choice_group(
     parent: QWidget, name: str, values: tuple[str, ...], columns: int
-) -> tuple[QButtonGroup, dict[str, QPushButton], QGridLayout]:
+) -> tuple[QButtonGroup, dict[str, FitButton], QGridLayout]:
     group = QButtonGroup(parent)
     group.setExclusive(False)  # tapping a chosen answer again clears it (all optional)
-    buttons: dict[str, QPushButton] = {}
+    buttons: dict[str, FitButton] = {}
     grid = QGridLayout()
-    for index, value in enumerate(values):
+    grid.setSpacing(8)
+    for value in values:
         button = plain_button(f"{name}_{value}")
         button.setCheckable(True)
         button.setText(value)
         group.addButton(button)
         buttons[value] = button
-        grid.addWidget(button, index // columns, index % columns)
+    _place(grid, buttons, columns)
 
     def only_one(clicked: object) -> None:
         for other in buttons.values():
@@ -50,7 +71,7 @@ def _choice_group(
     return group, buttons, grid
 
 
-def _chosen(buttons: dict[str, QPushButton]) -> str | None:
+def _chosen(buttons: dict[str, FitButton] | dict[str, QPushButton]) -> str | None:
     return next((value for value, b in buttons.items() if b.isChecked()), None)
 
 
@@ -63,63 +84,109 @@ class SurveyScreen(Screen):
         self.answers: dict[str, int] = {}
         self.index = -1  # -1: intro, 0..8: elements, 9: profile, 10: thanks
         layout = QVBoxLayout(self)
-        self.title = label("title")
-        self.progress = label("muted", name="survey_progress")
-        layout.addWidget(self.title)
-        layout.addWidget(self.progress)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.header = Header()
+        self.title = self.header.title
+        assert self.header.hint is not None
+        self.progress = self.header.hint
+        self.progress.setObjectName("survey_progress")
+        layout.addWidget(self.header)
         self.pages = QStackedWidget()
         layout.addWidget(self.pages, 1)
         self.pages.addWidget(self._intro_page())
         self.pages.addWidget(self._question_page())
         self.pages.addWidget(self._profile_page())
         self.pages.addWidget(self._thanks_page())
-        self.error = label("error", name="survey_error")
-        self.error.hide()
-        layout.addWidget(self.error)
+        # The refusal shows beside the back button: nothing above it moves.
+        bottom = QHBoxLayout()
         self.back_button = plain_button("back")
         self.back_button.clicked.connect(self.go_back)
-        layout.addWidget(self.back_button)
+        self.error = label("error", name="survey_error")
+        self.error.hide()
+        bottom.addWidget(self.back_button)
+        bottom.addWidget(self.error, 1)
+        layout.addLayout(bottom)
         self.retranslate()
+
+    def adapt(self, portrait: bool) -> None:
+        super().adapt(portrait)
+        direction = (
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self.intro_body.setDirection(direction)
+        self.profile_body.setDirection(direction)
+        for name, (buttons, grid) in self._choices.items():
+            _place(grid, buttons, CHOICE_COLUMNS[name][1 if portrait else 0])
+        self._reserve_question()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reserve_question()
+
+    def _reserve_question(self) -> None:
+        """The question keeps the height of the longest one: the answers never move."""
+        self.question.ensurePolished()
+        metrics = QFontMetrics(self.question.font())
+        # Before the first show Qt's default 640 px is no width at all: assume a wide screen.
+        width = max(self.width() if self.isVisible() else 960, 200)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        need = max(
+            metrics.boundingRect(QRect(0, 0, width, 100_000), flags, text).height()
+            for element in ELEMENTS
+            for text in (element.question_id, element.question_en)
+        )
+        if self.question.minimumHeight() != need:
+            self.question.setMinimumHeight(need)
 
     # ---- pages
     def _intro_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
         self.intro = label()
         self.ticket_label = label()
         self.ticket_field = QLineEdit()
         self.ticket_field.setObjectName("survey_ticket")
         self.ticket_field.setMaxLength(8)
+        self.ticket_field.setValidator(PrinterValidator(self.ticket_field))
         self.keyboard = OnScreenKeyboard(page)
         self.keyboard.set_target(self.ticket_field)
         self.start_button = primary_button("survey_start")
         self.start_button.clicked.connect(lambda: self.show_page(0))
-        for widget in (self.intro, self.ticket_label, self.ticket_field, self.keyboard):
-            layout.addWidget(widget)
+        self.intro_body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.intro_body.setSpacing(16)
+        fields = QVBoxLayout()
+        for widget in (self.intro, self.ticket_label, self.ticket_field):
+            fields.addWidget(widget)
+        fields.addStretch(1)
+        self.intro_body.addLayout(fields, 1)
+        self.intro_body.addWidget(self.keyboard, 1)
+        layout.addLayout(self.intro_body, 1)
         layout.addWidget(self.start_button)
         return page
 
     def _question_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
         self.question = label("title", name="survey_question")
+        self.question.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.question)
-        self.answer_buttons: list[QPushButton] = []
+        # Four answers sharing the rest of the screen: the larger, the easier to hit.
+        self.answer_buttons: list[FitButton] = []
         for value in range(1, 5):
-            button = primary_button(f"answer_{value}")
-            button.setProperty("role", "")
+            button = answer_button(f"answer_{value}")
             button.setCheckable(True)
             button.clicked.connect(lambda _=False, v=value: self.answer(v))
-            layout.addWidget(button)
+            layout.addWidget(button, 1)
             self.answer_buttons.append(button)
-        layout.addStretch(1)
         return page
 
     def _profile_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.profile_hint = label("muted")
-        layout.addWidget(self.profile_hint)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.profile_hint = self.progress  # the header's second line says it on this page
         self.sex_label = label()
         _, self.sex_buttons, sex_grid = _choice_group(page, "sex", tuple(SEXES), 2)
         self.age_label = label()
@@ -137,17 +204,29 @@ class SurveyScreen(Screen):
         _, self.occupation_buttons, occupation_grid = _choice_group(
             page, "occupation", OCCUPATIONS, 6
         )
-        age_row = QHBoxLayout()
-        age_row.addWidget(self.age_field, 1)
-        age_row.addWidget(self.age_keypad, 2)
-        layout.addWidget(self.sex_label)
-        layout.addLayout(sex_grid)
-        layout.addWidget(self.age_label)
-        layout.addLayout(age_row)
-        layout.addWidget(self.education_label)
-        layout.addLayout(education_grid)
-        layout.addWidget(self.occupation_label)
-        layout.addLayout(occupation_grid)
+        self._choices = {
+            "sex": (self.sex_buttons, sex_grid),
+            "education": (self.education_buttons, education_grid),
+            "occupation": (self.occupation_buttons, occupation_grid),
+        }
+        choices = QVBoxLayout()
+        for widget, grid in (
+            (self.sex_label, sex_grid),
+            (self.education_label, education_grid),
+            (self.occupation_label, occupation_grid),
+        ):
+            choices.addWidget(widget)
+            choices.addLayout(grid)
+        choices.addStretch(1)
+        age = QVBoxLayout()
+        age.addWidget(self.age_label)
+        age.addWidget(self.age_field)
+        age.addWidget(self.age_keypad, 1)
+        self.profile_body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.profile_body.setSpacing(16)
+        self.profile_body.addLayout(choices, 3)
+        self.profile_body.addLayout(age, 2)
+        layout.addLayout(self.profile_body, 1)
         self.send_button = primary_button("survey_send")
         self.send_button.clicked.connect(self._send)
         layout.addWidget(self.send_button)
@@ -156,6 +235,7 @@ class SurveyScreen(Screen):
     def _thanks_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
         self.thanks = label("title", name="survey_thanks")
         self.finish_button = primary_button("survey_done")
         self.finish_button.clicked.connect(self.back)
@@ -237,7 +317,6 @@ class SurveyScreen(Screen):
             self.tr("Nomor antrean Anda hari ini, misalnya A-012 (boleh kosong):")
         )
         self.start_button.setText(self.tr("Mulai"))
-        self.profile_hint.setText(self.tr("Tentang Anda (semua boleh dikosongkan)"))
         self.sex_label.setText(self.tr("Jenis kelamin"))
         for key, button in self.sex_buttons.items():
             button.setText(pick(*SEXES[key]))
@@ -263,5 +342,7 @@ class SurveyScreen(Screen):
             ):
                 button.setText(f"{value}   {text}")
                 button.setChecked(chosen == value)
+        elif self.index == len(ELEMENTS):
+            self.progress.setText(self.tr("Tentang Anda (semua boleh dikosongkan)"))
         else:
             self.progress.setText("")

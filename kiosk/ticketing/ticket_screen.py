@@ -9,11 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from loket.kiosk.shell.i18n import pick
 from loket.kiosk.ticketing.qr_view import QrView
-from loket.kiosk.ticketing.screen import Screen, label, primary_button
+from loket.kiosk.ticketing.screen import Header, Screen, label, primary_button
 from loket.models.queue.ticket_info import PRIORITY_CATEGORIES, TicketInfo
 
 if TYPE_CHECKING:
@@ -34,14 +34,16 @@ class TicketScreen(Screen):
         self.outcome: PrintOutcome | None = None
         self.failure: tuple[str, str] | None = None
         layout = QVBoxLayout(self)
-        self.heading = label("title")
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.header = Header(hint_role=None)
+        self.heading = self.header.title
         self.number = label("number", name="ticket_number")
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.service = label(name="ticket_service")
         self.priority = label("muted", name="ticket_priority")
         self.ahead = label(name="ticket_ahead")
         self.wait = label(name="ticket_wait")
-        body = QHBoxLayout()
+        body = self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         facts = QVBoxLayout()
         for widget in (self.number, self.service, self.priority, self.ahead, self.wait):
             facts.addWidget(widget)
@@ -50,7 +52,7 @@ class TicketScreen(Screen):
         self.qr = QrView()
         self.qr.setObjectName("ticket_qr")
         body.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.heading)
+        layout.addWidget(self.header)
         layout.addLayout(body, 1)
         self.status = label(name="print_status")
         self.advice = label("muted", name="print_advice")
@@ -64,6 +66,12 @@ class TicketScreen(Screen):
     @property
     def printing(self) -> bool:
         return self.ticket is not None and self.outcome is None and self.failure is None
+
+    def adapt(self, portrait: bool) -> None:
+        super().adapt(portrait)
+        self.body.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
 
     def show_ticket(self, ticket: TicketInfo) -> None:
         self.ticket, self.outcome, self.failure = ticket, None, None

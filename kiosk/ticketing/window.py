@@ -7,8 +7,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from loket.kiosk.shell import i18n
 from loket.kiosk.shell.actions import ActionRunner
@@ -18,16 +18,18 @@ from loket.kiosk.shell.feed import ChangeFeedBridge
 from loket.kiosk.shell.i18n import pick
 from loket.kiosk.shell.idle import IdleWatcher
 from loket.kiosk.shell.lockdown import HOLD_MS, HiddenExit
-from loket.kiosk.shell.theme import Theme, apply_theme
+from loket.kiosk.shell.theme import Theme, apply_theme, body_px
 from loket.kiosk.ticketing.admin_exit_screen import AdminExitScreen
 from loket.kiosk.ticketing.check_receipt_screen import CheckReceiptScreen
+from loket.kiosk.ticketing.chrome import MessageOverlay, TopBar
 from loket.kiosk.ticketing.complaint_screen import ComplaintScreen
 from loket.kiosk.ticketing.document_screen import DocumentScreen
+from loket.kiosk.ticketing.feedback_flows import FeedbackFlows
 from loket.kiosk.ticketing.home_screen import HomeScreen
 from loket.kiosk.ticketing.print_queue import CHECK_MS, PrintQueue
 from loket.kiosk.ticketing.priority_screen import PriorityScreen
 from loket.kiosk.ticketing.receipt_screen import ReceiptScreen
-from loket.kiosk.ticketing.screen import Screen, label, plain_button
+from loket.kiosk.ticketing.screen import Screen
 from loket.kiosk.ticketing.service_tiles import ServiceTile
 from loket.kiosk.ticketing.survey_screen import SurveyScreen
 from loket.kiosk.ticketing.ticket_screen import TicketScreen
@@ -45,9 +47,11 @@ IDLE_SECONDS = 90
 RESULT_SECONDS = 25
 REFRESH_MS = 30_000  # opening hours change with the clock, not only with the data
 FEED_TOPICS = {"tickets", "services", "settings", "staffing"}
+SMALLEST = (1024, 768)  # the smallest supported screen: the look before the first resize
+TEXT_HYSTERESIS_PX = 2  # a resize restyles only when the body text changes by this much
 
 
-class KioskWindow(QWidget):
+class KioskWindow(FeedbackFlows, QWidget):
     """Everything a visitor sees. ``printer`` is a URI (None: ``$LOKET_PRINTER`` or PDF);
     it is reported to the office's printer list under ``station`` (None: the host name)."""
 
@@ -80,19 +84,25 @@ class KioskWindow(QWidget):
         self._chosen_service: str | None = None
         self._print_targets: dict[int, Callable[[PrintOutcome | None, object], None]] = {}
 
+        self._body_px = 0
+        self._portrait: bool | None = None
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addLayout(self._top_bar())
-        self.banner = label("banner", name="front_desk_banner")
-        self.banner.hide()
-        layout.addWidget(self.banner)
-        self.notice = label("error", name="notice")
-        self.notice.hide()
-        layout.addWidget(self.notice)
+        layout.setContentsMargins(16, 12, 16, 12)
+        self.top_bar = TopBar()
+        self.office_name = self.top_bar.office_name
+        self.language_button = self.top_bar.language_button
+        self.large_text_button = self.top_bar.large_text_button
+        self.contrast_button = self.top_bar.contrast_button
+        self.language_button.clicked.connect(self.toggle_language)
+        self.large_text_button.toggled.connect(self._theme_changed)
+        self.contrast_button.toggled.connect(self._theme_changed)
+        layout.addWidget(self.top_bar)
         # Every tap that reaches the database runs here, never on the GUI thread.
         self.db_work = ActionRunner(self, "loket-kiosk-actions")
         self.activity = ActivityLine(self.db_work)
-        layout.addWidget(self.activity)
+        self.messages = MessageOverlay(self, self.activity)
+        self.banner = self.messages.banner
+        self.notice = self.messages.notice
         self.stack = QStackedWidget()
         layout.addWidget(self.stack, 1)
 
@@ -158,30 +168,62 @@ class KioskWindow(QWidget):
         self._refresh_timer.timeout.connect(self.refresh)
         self._refresh_timer.start()
 
-        apply_theme(self, self.theme)
+        self._fit_to_size(*SMALLEST)
         self.retranslate()
+        self.messages.follow(self.home.header)
         self._show_data(read_home(self.clock))  # the database has just answered the start
         # Printing pulls in python-escpos (about 0.4 s of imports) and signing:
         # import both on the print thread once the window is up, not before, not on a tap.
         QTimer.singleShot(0, lambda: self.prints.submit(_warm_up_printing))
         QTimer.singleShot(0, self.prints.check_printer)  # the office list learns of us at once
 
-    # ---- top bar: office name (hidden exit), language, large text, high contrast
-    def _top_bar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
-        self.office_name = label("title", name="office_name")
-        bar.addWidget(self.office_name, 1)
-        self.language_button = plain_button("language")
-        self.language_button.clicked.connect(self.toggle_language)
-        self.large_text_button = plain_button("large_text")
-        self.large_text_button.setCheckable(True)
-        self.large_text_button.toggled.connect(self._theme_changed)
-        self.contrast_button = plain_button("high_contrast")
-        self.contrast_button.setCheckable(True)
-        self.contrast_button.toggled.connect(self._theme_changed)
-        for button in (self.large_text_button, self.contrast_button, self.language_button):
-            bar.addWidget(button)
-        return bar
+    # ---- the look follows the window's size and shape
+    def setVisible(self, visible: bool) -> None:
+        if visible and not self.isVisible():
+            # Shaped for the size asked for before Qt measures the layout, so a portrait
+            # screen never sees the window widen to fit a landscape layout first.
+            self._fit_to_size(self.width(), self.height())
+        super().setVisible(visible)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_to_size(self.width(), self.height())
+
+    def _fit_to_size(self, width: int, height: int, force: bool = False) -> None:
+        """Text sized to the screen and each screen laid out for its shape; a small resize
+        (under TEXT_HYSTERESIS_PX of text) keeps the look, so dragging never thrashes."""
+        body = body_px(width, height, self.theme.large_text)
+        portrait = height > width
+        same_shape = portrait == self._portrait
+        if not force and same_shape and abs(body - self._body_px) < TEXT_HYSTERESIS_PX:
+            self._reserve_banner(width)
+            return
+        self._body_px, self._portrait = body, portrait
+        apply_theme(self, self.theme, body)
+        self.top_bar.adapt(portrait)
+        for index in range(self.stack.count()):
+            page = self.stack.widget(index)
+            if isinstance(page, Screen):
+                page.adapt(portrait)
+        self._reserve_banner(width)
+        for widget in self.findChildren(QWidget):
+            if widget.hasHeightForWidth():
+                widget.updateGeometry()  # wrapped texts need new heights at the new size
+        layout = self.layout()
+        if layout is not None and self.isVisible():
+            layout.activate()
+
+    def _reserve_banner(self, width: int | None = None) -> None:
+        """Every screen's header keeps the banner's height (text at the current width)."""
+        layout = self.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
+        inner = (width or self.width()) - margins.left() - margins.right()
+        need = self.messages.banner_height(inner)
+        for index in range(self.stack.count()):
+            header = getattr(self.stack.widget(index), "header", None)
+            if header is not None:
+                header.reserve(need)
 
     def retranslate(self) -> None:
         # The button names the language it switches to, in that language.
@@ -196,11 +238,12 @@ class KioskWindow(QWidget):
                 "bertanda tangan tetap dapat diambil di sini; petugas sudah diberi tahu."
             )
         )
+        self._reserve_banner()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            self.notice.hide()
+            self.messages.hide_notice()
         super().changeEvent(event)
 
     def toggle_language(self) -> None:
@@ -213,7 +256,7 @@ class KioskWindow(QWidget):
             large_text=self.large_text_button.isChecked(),
             high_contrast=self.contrast_button.isChecked(),
         )
-        apply_theme(self, self.theme)
+        self._fit_to_size(self.width(), self.height(), force=True)
 
     # ---- data
     def refresh(self) -> None:
@@ -238,20 +281,20 @@ class KioskWindow(QWidget):
             self.office_name.setText(name)
         if tiles != self.home.tiles:
             self.home.show_tiles(tiles)
-        if self.banner.isVisibleTo(self) != unstaffed:
-            self.banner.setVisible(unstaffed)
+        if self.messages.unstaffed != unstaffed:
+            self.messages.set_unstaffed(unstaffed)
 
     def show_notice(self, message_id: str, message_en: str) -> None:
-        self.notice.setText(pick(message_id, message_en))
-        self.notice.show()
+        self.messages.show_notice(pick(message_id, message_en))
 
     # ---- navigation
     def current_screen(self) -> QWidget | None:
         return self.stack.currentWidget()
 
     def show_screen(self, screen: Screen) -> None:
-        self.notice.hide()
+        self.messages.hide_notice()
         self.stack.setCurrentWidget(screen)
+        self.messages.follow(screen.header)
         seconds = self.result_seconds if screen in self.result_screens else self.idle_seconds
         self.idle.set_seconds(seconds)
         screen.entered()
@@ -366,73 +409,6 @@ class KioskWindow(QWidget):
             self.receipt.show_outcome(outcome)
         else:
             self.receipt.show_failure(*failure_text(error))
-
-    # ---- survey and complaints
-    def rate_service(self, values: dict[str, object]) -> None:
-        from loket.models.feedback.surveys import RespondentProfile, record_response
-
-        if self.db_work.busy_acting:
-            return
-        profile = RespondentProfile(
-            sex=values.get("sex"),
-            age=values.get("age"),
-            education=values.get("education"),
-            occupation=values.get("occupation"),
-        )
-        clock = self.clock
-        # No idempotency key for a survey answer: after a lost connection it is refused
-        # on screen rather than counted twice.
-        self.db_work.run(
-            lambda: record_response(
-                values["answers"], profile=profile, ticket_number=values.get("ticket"), clock=clock
-            ),
-            lambda _result: self._rated(),
-            lambda refused: self.survey.show_error(refused.message_id, refused.message_en),
-            retry_safe=False,
-        )
-
-    def _rated(self) -> None:
-        self.survey.show_thanks()
-        self.idle.set_seconds(self.result_seconds)
-
-    def file_complaint(self, values: dict[str, object]) -> None:
-        from loket.models.feedback.complaint_actions import file_complaint
-
-        if self.db_work.busy_acting:
-            return
-        clock = self.clock
-        self.db_work.run(
-            lambda: file_complaint(
-                str(values["text"]),
-                contact_name=values.get("contact_name"),
-                contact_phone=values.get("contact_phone"),
-                channel="kiosk",
-                category=str(values.get("category") or "complaint"),
-                clock=clock,
-            ),
-            self._complaint_filed,
-            lambda refused: self.complaint.show_error(refused.message_id, refused.message_en),
-            retry_safe=False,  # no idempotency key: refused rather than filed twice
-        )
-
-    def _complaint_filed(self, info: Any) -> None:
-        from loket.models.printouts.paper import print_complaint
-
-        self.complaint.show_filed(info, info.due_date.strftime("%d-%m-%Y"))
-        self.idle.set_seconds(self.result_seconds)
-        printer = self.printer
-        self.submit_print(
-            lambda: print_complaint(info, printer),
-            lambda outcome, error: self._complaint_printed(info.number, outcome, error),
-        )
-
-    def _complaint_printed(self, number: str, outcome: PrintOutcome | None, error: object) -> None:
-        if self.complaint.complaint is None or self.complaint.complaint.number != number:
-            return
-        if outcome is not None:
-            self.complaint.show_outcome(outcome)
-        else:
-            self.complaint.show_failure(*failure_text(error))
 
     # ---- printing on the worker thread
     def submit_print(

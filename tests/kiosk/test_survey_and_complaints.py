@@ -30,7 +30,7 @@ def test_survey_nine_elements_profile_and_ticket_link(qtbot, make_kiosk, clock, 
     for number, (element, value) in enumerate(zip(ELEMENTS, chosen, strict=True), start=1):
         assert survey.question.text() == element.question_id
         assert f"Pertanyaan {number} dari 9" in survey.progress.text()
-        answers = [b.text() for b in survey.answer_buttons]
+        answers = [b.label_text() for b in survey.answer_buttons]
         assert [a.split("   ", 1)[1] for a in answers] == list(element.answers_id)
         assert all(b.height() >= touch_px(PRIMARY_MM, kiosk) for b in survey.answer_buttons)
         tap(survey.answer_buttons[value - 1])
