@@ -39,6 +39,12 @@ class OfficeSettings:
     board_english: bool = True
     # The kiosk's home-screen language, and the one it returns to for the next visitor.
     kiosk_language: str = "id"
+    # Expected completion printed on every document receipt: working days after the day
+    # it is handed in (Monday–Friday, the office's holidays skipped), as the office's
+    # standar pelayanan promises; per recipient unit "Unit=days; Unit=days" overrides it,
+    # and the receiving officer's own figure overrides both.
+    completion_working_days: int = 5
+    completion_days_by_unit: str = ""
 
     @property
     def zone(self) -> ZoneInfo:
@@ -50,11 +56,66 @@ class OfficeSettings:
     def today(self, instant: dt.datetime) -> dt.date:
         return self.local(instant).date()
 
+    def completion_days(self, unit: str) -> int:
+        """Working days promised for a document sent to ``unit`` (names match ignoring
+        case and spacing)."""
+        wanted = _unit_key(unit)
+        for name, days in _unit_days(self.completion_days_by_unit):
+            if _unit_key(name) == wanted:
+                return days
+        return self.completion_working_days
+
+
+MAX_COMPLETION_DAYS = 365
+UNIT_DAYS_KEY = "completion_days_by_unit"
+
+
+def _unit_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _unit_days(text: str) -> list[tuple[str, int]]:
+    """``"Seksi Pemerintahan=10; Bidang Perizinan=14"`` (``;`` or new lines between
+    entries) → [(unit, days), …]; an InvalidInput names the first bad entry."""
+    entries: list[tuple[str, int]] = []
+    seen: set[str] = set()
+    for raw in text.replace("\n", ";").split(";"):
+        if not raw.strip():
+            continue
+        name, sep, days = raw.rpartition("=")
+        name, days = " ".join(name.split()), days.strip()
+        if not sep or not name:
+            raise InvalidInput(
+                f"{UNIT_DAYS_KEY}: tulis UNIT=HARI, bukan '{raw.strip()}'",
+                f"{UNIT_DAYS_KEY}: write UNIT=DAYS, not '{raw.strip()}'",
+            )
+        if len(name) > 120:
+            raise InvalidInput(
+                f"{UNIT_DAYS_KEY}: nama unit terlalu panjang (maks. 120): '{name[:40]}…'",
+                f"{UNIT_DAYS_KEY}: unit name too long (max 120): '{name[:40]}…'",
+            )
+        if not days.isascii() or not days.isdigit() or int(days) > MAX_COMPLETION_DAYS:
+            raise InvalidInput(
+                f"{UNIT_DAYS_KEY}: hari kerja untuk '{name}' harus bilangan bulat "
+                f"0–{MAX_COMPLETION_DAYS}, bukan '{days}'",
+                f"{UNIT_DAYS_KEY}: the working days for '{name}' must be a whole number "
+                f"0–{MAX_COMPLETION_DAYS}, not '{days}'",
+            )
+        if _unit_key(name) in seen:
+            raise InvalidInput(
+                f"{UNIT_DAYS_KEY}: unit '{name}' disebut dua kali",
+                f"{UNIT_DAYS_KEY}: unit '{name}' is listed twice",
+            )
+        seen.add(_unit_key(name))
+        entries.append((name, int(days)))
+    return entries
+
 
 _INT_KEYS = {
     "interleave_normal": (1, 20),
     "front_desk_minimum": (0, 100),
     "complaint_response_days": (1, 365),
+    "completion_working_days": (0, MAX_COMPLETION_DAYS),
 }
 _BOOL_KEYS = ("board_english",)
 _YES = ("1", "yes", "ya", "y", "true", "on")
@@ -88,11 +149,12 @@ def validate_setting(key: str, value: str) -> str:
     value = value.strip()
     if key in _INT_KEYS:
         low, high = _INT_KEYS[key]
-        if not value.isdigit() or not low <= int(value) <= high:
+        if not value.isascii() or not value.isdigit() or not low <= int(value) <= high:
             raise InvalidInput(
-                f"{key} harus bilangan bulat {low}–{high}",
-                f"{key} must be a whole number {low}–{high}",
+                f"{key} harus bilangan bulat {low}–{high}, bukan '{value}'",
+                f"{key} must be a whole number {low}–{high}, not '{value}'",
             )
+        value = str(int(value))
     elif key in _BOOL_KEYS:
         if value.lower() not in _YES + _NO:
             raise InvalidInput(
@@ -116,6 +178,8 @@ def validate_setting(key: str, value: str) -> str:
                 f"Zona waktu tidak dikenal: {value} (contoh: Asia/Jakarta, Asia/Makassar, Asia/Jayapura)",
                 f"Unknown time zone: {value} (e.g. Asia/Jakarta, Asia/Makassar, Asia/Jayapura)",
             ) from exc
+    elif key == UNIT_DAYS_KEY:
+        value = "; ".join(f"{name}={days}" for name, days in _unit_days(value))
     elif key in ("office_name", "office_id") and not value:
         raise InvalidInput(f"{key} tidak boleh kosong", f"{key} must not be empty")
     # Shown on the board and printed on tickets: no escapes, no bidi tricks.

@@ -34,7 +34,8 @@ def register(commands: Any) -> None:
         nargs="*",
         metavar="KEY=VALUE",
         help="mis./e.g. office_name='Kelurahan X' timezone=Asia/Makassar board_voice=chime "
-        "board_english=tidak kiosk_language=en",
+        "board_english=tidak kiosk_language=en completion_working_days=5 "
+        "completion_days_by_unit='Seksi Pemerintahan=10; Umum=3'",
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 
 from loket.models import reconnect
 from loket.models import validation as check
@@ -30,13 +31,14 @@ from loket.models.documents.receipt_log import append_event, content_digest
 from loket.models.documents.receipt_lookup import as_info, find_receipt
 from loket.models.errors import IllegalTransition, InvalidInput, NotFound
 from loket.models.integrity.qr_payload import Claims, subject_digest
-from loket.models.settings import load_settings
-from loket.models.tables import Receipt, ReceiptSequence, Staff
+from loket.models.settings import MAX_COMPLETION_DAYS, OfficeSettings, load_settings
+from loket.models.staffing.working_days import add_working_days as _add_working_days
+from loket.models.tables import Holiday, Receipt, ReceiptSequence, Staff
 
 MAX_SUBJECT = 500
 MAX_PAGES = 10_000
 MAX_ATTACHMENTS = 1_000
-MAX_WORKING_DAYS = 365
+MAX_WORKING_DAYS = MAX_COMPLETION_DAYS
 _NIK = re.compile(r"^\d{16}$")
 
 
@@ -88,15 +90,30 @@ def _staff(username: str | None) -> Staff | None:
     return row
 
 
-def add_working_days(day: dt.date, days: int) -> dt.date:
-    """``days`` working days (Monday–Friday) after ``day``. Holidays are not known yet."""
-    current = day
-    remaining = days
-    while remaining > 0:
-        current += dt.timedelta(days=1)
-        if current.isoweekday() <= 5:
-            remaining -= 1
-    return current
+def add_working_days(
+    day: dt.date, days: int, holidays: Collection[dt.date] = frozenset()
+) -> dt.date:
+    """``days`` working days after ``day``: Monday–Friday, ``holidays`` left out."""
+    return _add_working_days(day, days, holidays)
+
+
+def office_holidays(after: dt.date) -> frozenset[dt.date]:
+    """The office's holidays (``loket holiday add`` / ``import``) after ``after``."""
+    rows = Holiday.select(Holiday.day).where(Holiday.day > after).tuples()
+    return frozenset(
+        day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)) for (day,) in rows
+    )
+
+
+def expected_completion(
+    day: dt.date, unit: str, days: int | None = None, settings: OfficeSettings | None = None
+) -> dt.date:
+    """When a document handed in on office-local ``day`` for ``unit`` should be done:
+    ``days`` working days when the officer says so, else the unit's figure from
+    ``completion_days_by_unit``, else the office's ``completion_working_days``."""
+    if days is None:
+        days = (settings or load_settings()).completion_days(unit)
+    return add_working_days(day, days, office_holidays(day))
 
 
 def _officer_claim(officer: Staff | None) -> str | None:
@@ -129,7 +146,9 @@ def new_receipt(
 
     ``channel`` defaults to ``counter`` when an ``officer`` (username) receives it,
     else ``kiosk``; a counter receipt needs the officer, a kiosk receipt has none.
-    ``working_days`` sets the expected completion date (Monday–Friday count).
+    ``working_days`` sets the expected completion date; without it the office's
+    figure for the unit applies (:func:`expected_completion`: working days, the office's
+    holidays skipped).
     The returned :class:`ReceiptInfo` carries everything a printed receipt shows,
     including ``qr_text`` and ``check_code``. ``request_key`` works as in
     :func:`~loket.models.queue.tickets.issue_ticket`: a retry after a dropped connection,
@@ -176,7 +195,7 @@ def new_receipt(
     now = clock.now().replace(microsecond=0)  # the QR states whole seconds; store the same
     office = settings.office_id
     local_day = settings.today(now)
-    expected = add_working_days(local_day, days) if days is not None else None
+    expected = expected_completion(local_day, unit, days, settings)
     key = reconnect.request_key(request_key)
 
     def already() -> ReceiptInfo | None:
