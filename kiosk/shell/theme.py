@@ -33,10 +33,10 @@ def touch_px(mm: float, widget: QWidget | None = None) -> int:
     if screen is None:
         dots_per_mm = 96 / _MM_PER_INCH
     else:
-        # physicalDotsPerInch counts device pixels; Qt lays out in logical pixels.
-        ratio = screen.devicePixelRatio() or 1.0
+        # Qt computes physicalDotsPerInch from the logical geometry, so it already counts
+        # the logical pixels layouts use: dividing by devicePixelRatio halves it at scale 2.
         dpi = screen.physicalDotsPerInch() or 96.0
-        dots_per_mm = dpi / ratio / _MM_PER_INCH
+        dots_per_mm = dpi / _MM_PER_INCH
     return max(MIN_TOUCH_PX, round(mm * dots_per_mm))
 
 
