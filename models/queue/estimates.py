@@ -1,34 +1,43 @@
-"""People ahead and estimated wait: honest approximations from today's queue.
+"""People ahead and estimated wait, from one prediction of the call order.
 
-Estimated wait = people ahead × recent mean service time ÷ counters working on the
-service. Recent mean: the last 20 finished tickets of the service in the past week
-(called → finished), else the service's configured default. Counters working: those
-serving the service that called anyone in the last 30 minutes, else all active ones
-serving it — unless the office signs officers in (the staffing guard): then it is the
-counters serving the service that are staffed right now. Both figures are cached for
-30 s per process: they move slowly, and the kiosk's tap-to-print path must stay fast.
+``call_order.predict_calls`` replays what ``calling.call_next`` will do with today's
+waiting tickets at the counters working now: the priority interleave and each
+counter's current streak, the counters' service weights, counters serving several
+services, tickets transferred to one counter. "Ahead" is the number of tickets called
+before this one; the wait is the predicted instant of its call, less now.
+
+Counters working: those staffed right now when the office signs officers in (the
+staffing guard; a counter on break is not staffed), else those that called anyone in
+the last 30 minutes, else every active one. A service nobody working serves is assumed
+to get its active counters back. Service time per service: the mean of its last 20
+finished tickets in the past week (called → finished), else its configured default.
+
+Service times are cached for 30 s per process; a forecast is reused while no ticket
+event has happened since (the newest ``ticket_event`` id), for up to 30 s and 10 s of
+clock time: the kiosk asks on every tap.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 import time
 from dataclasses import dataclass
 from typing import Protocol
 
-from peewee import fn
-
 from loket.models import rawsql
+from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.db import db_date
-from loket.models.fields import to_micros
+from loket.models.fields import from_micros, to_micros
+from loket.models.queue.call_order import NEW_TICKET_ID, Call, Desk, Waiting, predict_calls
+from loket.models.settings import load_settings
 from loket.models.staffing.presence import staffed_counter_ids
-from loket.models.tables import Counter, CounterService, Ticket
 
 _CACHE_SECONDS = 30.0
+_CLOCK_DRIFT = 10_000_000  # µs of clock time a cached forecast stays valid
 _RECENT = 20
 _ACTIVE_WINDOW = dt.timedelta(minutes=30)
-_cache: dict[int, tuple[float, float, int]] = {}
+_MINUTE = 60_000_000
+_rates: dict[int, tuple[float, float]] = {}  # service id → (monotonic, mean minutes)
 
 
 class ServiceLike(Protocol):
@@ -44,64 +53,153 @@ class Estimate:
     minutes: int
 
 
+@dataclass
+class _Forecast:
+    key: tuple[int, str, int]
+    now: int
+    made: float
+    waiting: list[Waiting]
+    desks: list[Desk]
+    micros: dict[int, int]
+    interleave: int
+    order: dict[int, tuple[int, int]]  # ticket id → (position, call instant)
+    calls: list[Call]
+    ends: int
+    new: dict[tuple[int, bool], tuple[int, int]]
+
+
+_forecast: _Forecast | None = None
+
+
 def clear_cache() -> None:
-    _cache.clear()
+    global _forecast
+    _rates.clear()
+    _forecast = None
 
 
-def _service_rate(service: ServiceLike, now: dt.datetime) -> tuple[float, int]:
-    """(mean service minutes, counters working) for ``service``."""
-    hit = _cache.get(service.id)
+_DURATIONS = (
+    "SELECT called_at, finished_at FROM ticket WHERE service_id = ? AND status = 'done' "
+    "AND finished_at >= ? AND called_at IS NOT NULL ORDER BY finished_at DESC LIMIT ?"
+)
+
+
+def mean_service_minutes(service_id: int, default_minutes: float, now: dt.datetime) -> float:
+    """The recent mean service time of a service, in minutes (cached 30 s)."""
+    hit = _rates.get(service_id)
     if hit and time.monotonic() - hit[0] < _CACHE_SECONDS:
-        return hit[1], hit[2]
+        return hit[1]
     week_ago = to_micros(now - dt.timedelta(days=7))
-    durations = [
-        (finished - called).total_seconds() / 60
-        for called, finished in Ticket.select(Ticket.called_at, Ticket.finished_at)
-        .where(
-            (Ticket.service == service.id)
-            & (Ticket.status == "done")
-            & (Ticket.finished_at >= week_ago)
-            & Ticket.called_at.is_null(False)
-        )
-        .order_by(Ticket.finished_at.desc())
-        .limit(_RECENT)
-        .tuples()
-    ]
-    mean = sum(durations) / len(durations) if durations else float(service.default_service_minutes)
-    serving = (
-        CounterService.select(CounterService.counter)
-        .join(Counter)
-        .where((CounterService.service == service.id) & (Counter.active == True))  # noqa: E712
-    )
-    recent = to_micros(now - _ACTIVE_WINDOW)
-    working = (
-        Ticket.select(fn.COUNT(fn.DISTINCT(Ticket.counter)))
-        .where((Ticket.counter.in_(serving)) & (Ticket.called_at >= recent))
-        .scalar()
-    ) or serving.count()
+    rows = rawsql.fetch_all(_DURATIONS, (service_id, week_ago, _RECENT))
+    durations = [(int(done) - int(called)) / _MINUTE for called, done in rows]
+    mean = sum(durations) / len(durations) if durations else float(default_minutes)
+    mean = max(mean, 0.5)
+    _rates[service_id] = (time.monotonic(), mean)
+    return mean
+
+
+_WAITING = (
+    "SELECT id, service_id, priority IS NOT NULL, queue_at, target_counter_id FROM ticket "
+    "WHERE status = 'waiting' AND day = ?"
+)
+_COUNTERS = "SELECT id, number, normal_streak FROM counter WHERE active = TRUE"
+_LINKS = "SELECT counter_id, service_id, weight FROM counter_service"
+_SERVICES = "SELECT id, default_service_minutes FROM service"
+_BUSY = (
+    "SELECT counter_id, service_id, called_at FROM ticket "
+    "WHERE status IN ('called', 'serving') AND counter_id IS NOT NULL AND day = ?"
+)
+_RECENT_CALLERS = (
+    "SELECT DISTINCT counter_id FROM ticket WHERE day = ? AND called_at >= ? "
+    "AND counter_id IS NOT NULL"
+)
+_LAST_EVENT = "SELECT MAX(id) FROM ticket_event"
+
+
+def _working(
+    counters: list[tuple[int, int, int]],
+    links: dict[int, dict[int, int]],
+    waiting: list[Waiting],
+    now: dt.datetime,
+    day: str,
+) -> list[tuple[int, int, int]]:
     staffed = staffed_counter_ids(now)
-    if staffed is not None:
-        working = len({row[0] for row in serving.tuples()} & staffed)
-    result = (max(mean, 0.5), max(int(working), 1))
-    _cache[service.id] = (time.monotonic(), *result)
-    return result
+    if staffed is None:
+        recent = to_micros(now - _ACTIVE_WINDOW)
+        staffed = frozenset(r[0] for r in rawsql.fetch_all(_RECENT_CALLERS, (day, recent)))
+        if not any(c[0] in staffed for c in counters):
+            staffed = frozenset(c[0] for c in counters)
+    working = {c[0] for c in counters if c[0] in staffed}
+    served = {s for cid in working for s in links.get(cid, {})}
+    orphans = {t.service for t in waiting if t.target is None and t.service not in served}
+    orphans_at = {t.target for t in waiting if t.target is not None} - working
+    for cid, _, _ in counters:
+        if cid in orphans_at or orphans & links.get(cid, {}).keys():
+            working.add(cid)
+    return [c for c in counters if c[0] in working]
 
 
-# For the ticket just issued every waiting ticket with a smaller id is ahead of it; the
-# (service, day, status, priority, target_counter) index answers this on its own.
-# Two plain counts (not one GROUP BY), or SQLite's planner picks another index and reads
-# every waiting row from the table.
-_AHEAD_OF_NEWEST = (
-    "SELECT COUNT(*) FROM ticket WHERE service_id = ? AND day = ? AND status = 'waiting' "
-    "AND priority IS {} NULL AND target_counter_id IS NULL AND id < ?"
-)
-_NORMAL_AHEAD_OF_NEWEST = _AHEAD_OF_NEWEST.format("")
-_PRIORITY_AHEAD_OF_NEWEST = _AHEAD_OF_NEWEST.format("NOT")
-_AHEAD = (
-    "SELECT priority IS NULL, (queue_at < ? OR (queue_at = ? AND id < ?)), COUNT(*) FROM ticket "
-    "WHERE service_id = ? AND day = ? AND status = 'waiting' AND target_counter_id IS NULL "
-    "GROUP BY 1, 2"
-)
+def _build(now: dt.datetime, day: dt.date, interleave: int, key: tuple[int, str, int]) -> _Forecast:
+    day_value = db_date(day)
+    stamp = to_micros(now)
+    waiting = [
+        Waiting(int(i), int(s), bool(p), int(q), int(t) if t is not None else None)
+        for i, s, p, q, t in rawsql.fetch_all(_WAITING, (day_value,))
+    ]
+    micros = {
+        int(sid): round(mean_service_minutes(int(sid), minutes, now) * _MINUTE)
+        for sid, minutes in rawsql.fetch_all(_SERVICES)
+    }
+    links: dict[int, dict[int, int]] = {}
+    for cid, sid, weight in rawsql.fetch_all(_LINKS):
+        links.setdefault(int(cid), {})[int(sid)] = int(weight)
+    counters = [(int(i), int(n), int(s)) for i, n, s in rawsql.fetch_all(_COUNTERS)]
+    busy: dict[int, int] = {}
+    for cid, sid, called in rawsql.fetch_all(_BUSY, (day_value,)):
+        length = micros.get(int(sid), 5 * _MINUTE)
+        # A visitor past the usual time still needs a while: a quarter of it, say.
+        busy[int(cid)] = max(int(called) + length, stamp + length // 4)
+    desks = [
+        Desk(cid, number, streak, busy.get(cid, stamp), links.get(cid, {}))
+        for cid, number, streak in _working(counters, links, waiting, now, day_value)
+    ]
+    calls = predict_calls(waiting, desks, micros, interleave)
+    order = {call.ticket: (i, call.at) for i, call in enumerate(calls)}
+    service_of = {t.id: t.service for t in waiting}
+    ends = calls[-1].at + micros[service_of[calls[-1].ticket]] if calls else stamp
+    return _Forecast(
+        key,
+        stamp,
+        time.monotonic(),
+        waiting,
+        desks,
+        micros,
+        interleave,
+        order,
+        calls,
+        ends,
+        {},
+    )
+
+
+def _current(now: dt.datetime, day: dt.date, interleave: int) -> _Forecast:
+    global _forecast
+    row = rawsql.fetch_one(_LAST_EVENT)
+    key = (int(row[0]) if row and row[0] is not None else 0, day.isoformat(), interleave)
+    stamp = to_micros(now)
+    hit = _forecast
+    if (
+        hit is not None
+        and hit.key == key
+        and abs(stamp - hit.now) <= _CLOCK_DRIFT
+        and time.monotonic() - hit.made < _CACHE_SECONDS
+    ):
+        return hit
+    _forecast = _build(now, day, interleave, key)
+    return _forecast
+
+
+def _result(position: int, at: int, now: int) -> Estimate:
+    return Estimate(ahead=position, minutes=max(0, round((at - now) / _MINUTE)))
 
 
 def estimate(
@@ -114,39 +212,67 @@ def estimate(
     day: dt.date,
     newest: bool = False,
 ) -> Estimate:
-    """Estimate for a ticket of ``service`` queued at ``queue_at`` on ``day``.
+    """People ahead and minutes to wait for a ticket of ``service`` on ``day``.
 
-    ``ticket_id`` breaks ties the way calling does; ``None`` means "a ticket issued now".
-    ``newest``: the ticket was just issued, so everyone waiting before it is ahead.
+    ``ticket_id``: a waiting ticket's own prediction; ``None`` means "a ticket of this
+    class issued now" (the kiosk tile and the board). ``newest`` is kept for callers:
+    the prediction finds a just-issued ticket like any other.
     """
-    if newest and ticket_id is not None:
-        params = (service.id, db_date(day), ticket_id)
-        normal = rawsql.fetch_one(_NORMAL_AHEAD_OF_NEWEST, params)
-        prioritised = rawsql.fetch_one(_PRIORITY_AHEAD_OF_NEWEST, params)
-        counts = {
-            (True, True): normal[0] if normal else 0,
-            (False, True): prioritised[0] if prioritised else 0,
-        }
-    else:
-        mark = to_micros(queue_at)
-        tie_break = ticket_id if ticket_id is not None else 2**62
-        rows = rawsql.fetch_all(_AHEAD, (mark, mark, tie_break, service.id, db_date(day)))
-        counts = {(bool(n), bool(e)): c for n, e, c in rows}
-    normal_before = counts.get((True, True), 0)
-    priority_before = counts.get((False, True), 0)
-    if priority is None:
-        priority_all = priority_before + counts.get((False, False), 0)
-        ahead = normal_before + min(priority_all, math.ceil(normal_before / interleave))
-    else:
-        normal_all = normal_before + counts.get((True, False), 0)
-        # The counter's streak is unknown here: assume a full run of normal calls first.
-        ahead = priority_before + min(normal_all, interleave * (priority_before + 1))
-    mean, working = _service_rate(service, now)
-    return Estimate(ahead=ahead, minutes=round(ahead * mean / working))
+    forecast = _current(now, day, interleave)
+    stamp = to_micros(now)
+    if ticket_id is not None and ticket_id in forecast.order:
+        return _result(*forecast.order[ticket_id], stamp)
+    if ticket_id is None:
+        wanted = (service.id, priority is not None)
+        if wanted not in forecast.new:
+            extra = Waiting(NEW_TICKET_ID, service.id, priority is not None, to_micros(queue_at))
+            micros = dict(forecast.micros)
+            micros.setdefault(service.id, round(service.default_service_minutes * _MINUTE))
+            calls = predict_calls(
+                [*forecast.waiting, extra],
+                forecast.desks,
+                micros,
+                forecast.interleave,
+                stop_after=NEW_TICKET_ID,
+            )
+            if calls and calls[-1].ticket == NEW_TICKET_ID:
+                forecast.new[wanted] = (len(calls) - 1, calls[-1].at)
+            else:
+                forecast.new[wanted] = (len(forecast.calls), forecast.ends)
+        return _result(*forecast.new[wanted], stamp)
+    # A ticket nobody working can call (or not waiting any more): after everyone else.
+    return _result(len(forecast.calls), forecast.ends, stamp)
+
+
+@dataclass(frozen=True)
+class PredictedCall:
+    ticket_id: int
+    counter: int  # counter number
+    at: dt.datetime
+
+
+def predicted_calls(clock: Clock = SYSTEM_CLOCK) -> tuple[PredictedCall, ...]:
+    """Today's waiting tickets in the order the working counters will call them."""
+    settings = load_settings()
+    now = clock.now()
+    forecast = _current(now, settings.today(now), settings.interleave_normal)
+    numbers = {desk.id: desk.number for desk in forecast.desks}
+    return tuple(
+        PredictedCall(call.ticket, numbers[call.counter], from_micros(call.at))
+        for call in forecast.calls
+    )
 
 
 def no_estimate() -> Estimate:
     return Estimate(ahead=0, minutes=0)
 
 
-__all__ = ["Estimate", "clear_cache", "estimate", "no_estimate"]
+__all__ = [
+    "Estimate",
+    "PredictedCall",
+    "clear_cache",
+    "estimate",
+    "mean_service_minutes",
+    "no_estimate",
+    "predicted_calls",
+]
