@@ -30,13 +30,18 @@ from loket.models.db import db_date
 from loket.models.fields import from_micros, to_micros
 from loket.models.queue.call_order import NEW_TICKET_ID, Call, Desk, Waiting, predict_calls
 from loket.models.settings import load_settings
-from loket.models.staffing.presence import staffed_counter_ids
+from loket.models.staffing.presence import break_starts, staffed_counter_ids
 
 _CACHE_SECONDS = 30.0
 _CLOCK_DRIFT = 10_000_000  # µs of clock time a cached forecast stays valid
 _RECENT = 20
 _ACTIVE_WINDOW = dt.timedelta(minutes=30)
 _MINUTE = 60_000_000
+# A counter on break is expected back this long after the break began (at least a few
+# minutes from now): long waits span the midday break, and leaving the counter out
+# altogether promised the visitors behind it far too long.
+_BREAK = 45 * _MINUTE
+_BACK_SOON = 5 * _MINUTE
 _rates: dict[int, tuple[float, float]] = {}  # service id → (monotonic, mean minutes)
 
 
@@ -121,6 +126,7 @@ def _working(
     waiting: list[Waiting],
     now: dt.datetime,
     day: str,
+    away: frozenset[int] = frozenset(),
 ) -> list[tuple[int, int, int]]:
     staffed = staffed_counter_ids(now)
     if staffed is None:
@@ -129,10 +135,13 @@ def _working(
         if not any(c[0] in staffed for c in counters):
             staffed = frozenset(c[0] for c in counters)
     working = {c[0] for c in counters if c[0] in staffed}
-    served = {s for cid in working for s in links.get(cid, {})}
+    # Counters on break (``away``) come back on their own: they are nobody's orphans.
+    served = {s for cid in working | away for s in links.get(cid, {})}
     orphans = {t.service for t in waiting if t.target is None and t.service not in served}
-    orphans_at = {t.target for t in waiting if t.target is not None} - working
+    orphans_at = {t.target for t in waiting if t.target is not None} - working - away
     for cid, _, _ in counters:
+        if cid in away:
+            continue
         if cid in orphans_at or orphans & links.get(cid, {}).keys():
             working.add(cid)
     return [c for c in counters if c[0] in working]
@@ -158,10 +167,18 @@ def _build(now: dt.datetime, day: dt.date, interleave: int, key: tuple[int, str,
         length = micros.get(int(sid), 5 * _MINUTE)
         # A visitor past the usual time still needs a while: a quarter of it, say.
         busy[int(cid)] = max(int(called) + length, stamp + length // 4)
+    away = break_starts(now)
     desks = [
         Desk(cid, number, streak, busy.get(cid, stamp), links.get(cid, {}))
-        for cid, number, streak in _working(counters, links, waiting, now, day_value)
+        for cid, number, streak in _working(
+            counters, links, waiting, now, day_value, frozenset(away)
+        )
     ]
+    working = {desk.id for desk in desks}
+    for cid, number, streak in counters:
+        if cid in away and cid not in working:
+            back = max(away[cid] + _BREAK, stamp + _BACK_SOON)
+            desks.append(Desk(cid, number, streak, back, links.get(cid, {})))
     calls = predict_calls(waiting, desks, micros, interleave)
     order = {call.ticket: (i, call.at) for i, call in enumerate(calls)}
     service_of = {t.id: t.service for t in waiting}

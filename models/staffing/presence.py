@@ -22,3 +22,10 @@ def staffed_counter_ids(now: dt.datetime) -> frozenset[int] | None:
         return None
     fresh = to_micros(now - HEARTBEAT_TIMEOUT)
     return frozenset(cid for cid, status, beat in rows if status == "staffed" and beat > fresh)
+
+
+def break_starts(now: dt.datetime) -> dict[int, int]:
+    """Counters on break at ``now`` → when the break began (µs); empty without sign-in."""
+    rows = rawsql.fetch_all("SELECT counter_id, since FROM counter_presence WHERE status = 'break'")
+    stamp = to_micros(now)
+    return {int(cid): min(int(since), stamp) for cid, since in rows}

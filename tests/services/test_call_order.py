@@ -210,3 +210,21 @@ def test_counters_sharing_every_service_call_oldest_first_whatever_the_timing(
         called.append(info.number)
     for position, label in enumerate(called):
         assert promised[label] == position
+
+
+def test_a_counter_on_break_is_expected_back_not_forgotten(db: str, clock: object) -> None:
+    """One counter, on break for 10 minutes: the next visitor waits for its return (the
+    break's usual length), not forever and not as if it were calling now."""
+    from loket.models.office.staff import add_staff
+    from loket.models.staffing import counter_actions
+
+    catalog.add_service("A", "Administrasi", "Administration", hours="00:00-24:00", days="1234567")
+    catalog.add_counter(1, "A")
+    add_staff("budi", "Budi", "staff", "246813")
+    counter_actions.sign_in(1, "budi", "246813", clock=clock)  # type: ignore[arg-type]
+    counter_actions.start_break(1, clock=clock)  # type: ignore[arg-type]
+    clock.advance(minutes=10)  # type: ignore[attr-defined]
+    clear_cache()
+    ticket = issue_ticket("A", clock=clock)  # type: ignore[arg-type]
+    assert ticket.ahead == 0
+    assert 30 <= ticket.estimated_wait_minutes <= 40  # back about 45 min after it began
