@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QHBoxLayout
 
 from loket.admin.console.parts import (
@@ -19,8 +20,8 @@ from loket.admin.console.parts import (
     set_date,
     set_headers,
     set_role,
-    t,
     table,
+    translated,
 )
 from loket.models import settings as office
 from loket.models.errors import LoketError
@@ -28,17 +29,16 @@ from loket.models.office import audit_review
 from loket.models.office.audit import AuditInfo
 
 ROLE_NAMES = {
-    "head": ("kepala", "head"),
-    "admin": ("admin", "admin"),
-    "staff": ("petugas", "staff"),
-    "operator": ("operator CLI", "CLI operator"),
+    "head": QT_TRANSLATE_NOOP("AuditPage", "kepala"),
+    "admin": QT_TRANSLATE_NOOP("AuditPage", "admin"),
+    "staff": QT_TRANSLATE_NOOP("AuditPage", "petugas"),
+    "operator": QT_TRANSLATE_NOOP("AuditPage", "operator CLI"),
 }
 
 
 class AuditPage(Page):
     key = "audit"
-    title_id = "Log audit"
-    title_en = "Audit log"
+    title_text = QT_TRANSLATE_NOOP("Page", "Log audit")
 
     def build(self) -> None:
         self.entries: list[AuditInfo] = []
@@ -78,20 +78,20 @@ class AuditPage(Page):
         set_headers(
             self.list,
             [
-                t("No.", "No."),
-                t("Waktu", "Time"),
-                t("Oleh", "By"),
-                t("Peran", "Role"),
-                t("Tindakan", "Action"),
-                t("Sasaran", "Target"),
-                t("Rincian", "Details"),
+                self.tr("No."),
+                self.tr("Waktu"),
+                self.tr("Oleh"),
+                self.tr("Peran"),
+                self.tr("Tindakan"),
+                self.tr("Sasaran"),
+                self.tr("Rincian"),
             ],
         )
-        self.show_button.setText(t("Tampilkan", "Show"))
-        self.verify_button.setText(t("Periksa keutuhan", "Integrity check"))
+        self.show_button.setText(self.tr("Tampilkan"))
+        self.verify_button.setText(self.tr("Periksa keutuhan"))
         for combo in (self.actor, self.action):
             if combo.count():
-                combo.setItemText(0, t("Semua", "All"))
+                combo.setItemText(0, self.tr("Semua"))
 
     def choose(
         self,
@@ -120,7 +120,7 @@ class AuditPage(Page):
         for combo, values in ((self.actor, choices.actors), (self.action, choices.actions)):
             chosen = combo.currentData()
             combo.clear()
-            combo.addItem(t("Semua", "All"), None)
+            combo.addItem(self.tr("Semua"), None)
             for value in values:
                 combo.addItem(value, value)
             combo.setCurrentIndex(max(combo.findData(chosen), 0))
@@ -150,7 +150,7 @@ class AuditPage(Page):
                     e.seq,
                     f"{e.at.astimezone(zone):%Y-%m-%d %H:%M:%S}",
                     e.actor,
-                    t(*ROLE_NAMES.get(e.role, (e.role, e.role))),
+                    translated("AuditPage", ROLE_NAMES.get(e.role, e.role)),
                     e.action,
                     e.target,
                     json.dumps(e.detail, ensure_ascii=False, sort_keys=True) if e.detail else "",
@@ -158,7 +158,7 @@ class AuditPage(Page):
                 for e in entries
             ],
         )
-        self.count.setText(t(f"{len(entries)} entri", f"{len(entries)} entries"))
+        self.count.setText(self.tr("{n} entri").format(n=len(entries)))
 
     def verify(self) -> None:
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPlainTextEdit
 
 from loket.admin.console.parts import (
@@ -12,7 +13,6 @@ from loket.admin.console.parts import (
     select_row,
     selected_key,
     set_headers,
-    t,
     table,
 )
 from loket.kiosk.shell.i18n import current_language
@@ -23,8 +23,7 @@ from loket.models.feedback.complaint_info import CATEGORIES, STATUS_NAMES, Compl
 
 class ComplaintsPage(Page):
     key = "complaints"
-    title_id = "Pengaduan dan saran"
-    title_en = "Complaints and suggestions"
+    title_text = QT_TRANSLATE_NOOP("Page", "Pengaduan dan saran")
 
     def build(self) -> None:
         self.items: dict[str, ComplaintInfo] = {}
@@ -70,28 +69,28 @@ class ComplaintsPage(Page):
         super().retranslate()
         chosen = self.status.currentData()
         self.status.clear()
-        self.status.addItem(t("Semua status", "Every status"), None)
+        self.status.addItem(self.tr("Semua status"), None)
         for code in complaint_info.STATUSES:
             self.status.addItem(self._name(code), code)
         self.status.setCurrentIndex(max(self.status.findData(chosen), 0))
         self.next_status.clear()
-        self.next_status.addItem(t("(status tetap)", "(keep the status)"), None)
+        self.next_status.addItem(self.tr("(status tetap)"), None)
         for code in ("in_progress", "answered"):
             self.next_status.addItem(self._name(code), code)
-        self.overdue_only.setText(t("Hanya yang lewat tenggat", "Overdue only"))
-        self.note.setPlaceholderText(t("Catatan tindak lanjut", "Follow-up note"))
-        self.follow_up_button.setText(t("Catat tindak lanjut", "Record follow-up"))
-        self.close_button.setText(t("Tutup pengaduan", "Close"))
+        self.overdue_only.setText(self.tr("Hanya yang lewat tenggat"))
+        self.note.setPlaceholderText(self.tr("Catatan tindak lanjut"))
+        self.follow_up_button.setText(self.tr("Catat tindak lanjut"))
+        self.close_button.setText(self.tr("Tutup pengaduan"))
         set_headers(
             self.list,
             [
-                t("Nomor", "Number"),
-                t("Jenis", "Kind"),
-                t("Diterima", "Received"),
-                t("Tenggat jawab", "Answer due"),
-                t("Status", "Status"),
-                t("Layanan", "Service"),
-                t("Ringkasan", "Summary"),
+                self.tr("Nomor"),
+                self.tr("Jenis"),
+                self.tr("Diterima"),
+                self.tr("Tenggat jawab"),
+                self.tr("Status"),
+                self.tr("Layanan"),
+                self.tr("Ringkasan"),
             ],
         )
 
@@ -114,18 +113,21 @@ class ComplaintsPage(Page):
         found, counts, zone = data
         lang = current_language()
         self.counts.setText(
-            t(
-                f"Terbuka {counts.open + counts.in_progress + counts.answered} "
-                f"(baru {counts.open}, ditindaklanjuti {counts.in_progress}, dijawab "
-                f"{counts.answered}) · selesai {counts.closed} · lewat tenggat {counts.overdue}",
-                f"Open {counts.open + counts.in_progress + counts.answered} "
-                f"(new {counts.open}, in progress {counts.in_progress}, answered "
-                f"{counts.answered}) · closed {counts.closed} · overdue {counts.overdue}",
+            self.tr(
+                "Terbuka {open} (baru {new}, ditindaklanjuti {progress}, dijawab {answered})"
+                " · selesai {closed} · lewat tenggat {overdue}"
+            ).format(
+                open=counts.open + counts.in_progress + counts.answered,
+                new=counts.open,
+                progress=counts.in_progress,
+                answered=counts.answered,
+                closed=counts.closed,
+                overdue=counts.overdue,
             )
         )
         chosen = selected_key(self.list)
         self.items = {c.number: c for c in found}
-        late = t(" (LEWAT)", " (OVERDUE)")
+        late = self.tr(" (LEWAT)")
         fill_table(
             self.list,
             [
@@ -162,7 +164,9 @@ class ComplaintsPage(Page):
         lines = [info.text, ""]
         if info.contact_name or info.contact_phone:
             lines.append(
-                f"{t('Kontak', 'Contact')}: {info.contact_name or ''} {info.contact_phone or ''}"
+                self.tr("Kontak: {name} {phone}").format(
+                    name=info.contact_name or "", phone=info.contact_phone or ""
+                )
             )
         for f in info.follow_ups:
             lines.append(
@@ -184,8 +188,7 @@ class ComplaintsPage(Page):
                 session.username,
                 self.context.clock,
             ),
-            "Tindak lanjut dicatat",
-            "Follow-up recorded",
+            self.tr("Tindak lanjut dicatat"),
         )
         if done is not None:
             self.note.clear()
@@ -201,8 +204,7 @@ class ComplaintsPage(Page):
             lambda: complaint_actions.close_complaint(
                 str(number), self.note.text(), session.username, self.context.clock
             ),
-            "Pengaduan ditutup",
-            "Complaint closed",
+            self.tr("Pengaduan ditutup"),
         )
         if done is not None:
             self.note.clear()

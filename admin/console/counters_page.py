@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QSpinBox
 
-from loket.admin.console.parts import button, label, t
+from loket.admin.console.parts import button, label
 from loket.admin.console.setup_fields import Action, Column, Field, Form, yes_no
 from loket.admin.console.setup_page import Setup, SetupPage, register
 from loket.models import settings as office
@@ -49,64 +50,67 @@ def disable(session: Session, form: Form, clock: Clock) -> CounterInfo:
 @register
 class CountersPage(SetupPage):
     key = "counters"
-    title_id = "Loket"
-    title_en = "Counters"
+    title_text = QT_TRANSLATE_NOOP("Page", "Daftar loket")
     order = 2
     setup = Setup(
         prefix="counter",
         listing=catalog.list_counters,
         topics=frozenset({"counters", "settings"}),
         columns=(
-            Column(("Nomor", "Number"), lambda c: c.number),
-            Column(("Nama", "Name"), lambda c: c.name),
-            Column(("Layanan:bobot", "Services:weight"), weights_text),
-            Column(("Loket depan", "Front desk"), lambda c: yes_no(c.front_desk)),
-            Column(("Aktif", "Active"), lambda c: yes_no(c.active)),
+            Column(QT_TRANSLATE_NOOP("SetupPage", "Nomor"), lambda c: c.number),
+            Column(QT_TRANSLATE_NOOP("SetupPage", "Nama"), lambda c: c.name),
+            Column(QT_TRANSLATE_NOOP("SetupPage", "Layanan:bobot"), weights_text),
+            Column(QT_TRANSLATE_NOOP("SetupPage", "Loket depan"), lambda c: yes_no(c.front_desk)),
+            Column(QT_TRANSLATE_NOOP("SetupPage", "Aktif"), lambda c: yes_no(c.active)),
         ),
         fields=(
             Field(
                 "number",
-                ("Nomor loket", "Counter number"),
+                QT_TRANSLATE_NOOP("SetupPage", "Nomor loket"),
                 kind="number",
                 load=lambda c: c.number,
                 limits=(1, 999),
             ),
-            Field("name", ("Nama", "Name"), load=lambda c: c.name),
+            Field("name", QT_TRANSLATE_NOOP("SetupPage", "Nama"), load=lambda c: c.name),
             Field(
                 "services",
-                ("Layanan dan bobot (mis. A,B:2)", "Services and weights (e.g. A,B:2)"),
+                QT_TRANSLATE_NOOP("SetupPage", "Layanan dan bobot (mis. A,B:2)"),
                 load=weights_text,
             ),
             Field(
                 "front_desk",
-                ("Loket depan (wajib dijaga)", "Front desk (must be staffed)"),
+                QT_TRANSLATE_NOOP("SetupPage", "Loket depan (wajib dijaga)"),
                 kind="check",
                 load=lambda c: c.front_desk,
             ),
             Field(
-                "active", ("Aktif", "Active"), kind="check", load=lambda c: c.active, default=True
+                "active",
+                QT_TRANSLATE_NOOP("SetupPage", "Aktif"),
+                kind="check",
+                load=lambda c: c.active,
+                default=True,
             ),
         ),
         actions=(
             Action(
                 "add",
-                ("Tambah loket", "Add counter"),
+                QT_TRANSLATE_NOOP("SetupPage", "Tambah loket"),
                 add,
-                ("Loket ditambahkan", "Counter added"),
+                QT_TRANSLATE_NOOP("SetupPage", "Loket ditambahkan"),
                 primary=True,
                 then="select",
             ),
             Action(
                 "save",
-                ("Simpan perubahan", "Save changes"),
+                QT_TRANSLATE_NOOP("SetupPage", "Simpan perubahan"),
                 save,
-                ("Perubahan loket disimpan", "Counter changes saved"),
+                QT_TRANSLATE_NOOP("SetupPage", "Perubahan loket disimpan"),
             ),
             Action(
                 "disable",
-                ("Nonaktifkan", "Disable"),
+                QT_TRANSLATE_NOOP("SetupPage", "Nonaktifkan"),
                 disable,
-                ("Loket dinonaktifkan", "Counter disabled"),
+                QT_TRANSLATE_NOOP("SetupPage", "Loket dinonaktifkan"),
             ),
         ),
     )
@@ -128,13 +132,8 @@ class CountersPage(SetupPage):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.minimum_label.setText(
-            t(
-                "Minimal loket depan yang dijaga pada jam layanan",
-                "Front-desk counters that must be staffed in service hours",
-            )
-        )
-        self.minimum_button.setText(t("Simpan minimal", "Save minimum"))
+        self.minimum_label.setText(self.tr("Minimal loket depan yang dijaga pada jam layanan"))
+        self.minimum_button.setText(self.tr("Simpan minimal"))
 
     def refresh(self) -> None:
         data = self.attempt(lambda: (self.setup.listing(), office.load_settings()))
@@ -150,6 +149,5 @@ class CountersPage(SetupPage):
             lambda: admin_actions.set_front_desk_minimum(
                 session, self.minimum.value(), clock=self.context.clock
             ),
-            "Minimal loket depan disimpan",
-            "Front-desk minimum saved",
+            self.tr("Minimal loket depan disimpan"),
         )

@@ -15,8 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import time
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QWidget
 
 from loket.admin.console.alarm import Alarm
 from loket.admin.console.context import ConsoleContext
@@ -35,6 +36,8 @@ TOPICS = {"staffing", "tickets", "counters", "services", "settings", "staff", "p
 TICK_MS = 5_000
 CHECK_EVERY_TICKS = 12  # the gap check once a minute
 COLUMNS = 4
+TILE_EMS = 11  # a tile is at least this many "M"s of body text wide
+QUEUE_MIN_ROWS = 7  # the queue table shows a few services before it scrolls
 RED_BANNER = (
     "QLabel#coverage_banner { background: #b3261e; color: white; font-weight: bold;"
     " font-size: 20px; border-radius: 8px; padding: 12px; }"
@@ -55,8 +58,7 @@ CALM_BANNER = (
 
 class CoveragePage(Page):
     key = "coverage"
-    title_id = "Papan penjagaan langsung"
-    title_en = "Live coverage board"
+    title_text = QT_TRANSLATE_NOOP("Page", "Papan penjagaan langsung")
 
     def __init__(
         self,
@@ -78,19 +80,20 @@ class CoveragePage(Page):
         self.printer_banner.hide()
         self.body.addWidget(self.printer_banner)
         self.alarm = Alarm(self)
-        columns = QHBoxLayout()
+        # The tiles above the queue, as many to a row as the page's width takes (the
+        # page scrolls when there are more rows than fit); the queue table the full width.
         self.tile_area = QWidget()
+        self.tile_area.setObjectName("coverage_tiles")
         self.grid = QGridLayout(self.tile_area)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.tile_area)
-        columns.addWidget(scroll, 3)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.body.addWidget(self.tile_area)
         self.queue_table = table("coverage_queues", 5)
-        columns.addWidget(self.queue_table, 2)
-        self.body.addLayout(columns, 1)
+        self.queue_table.setMinimumHeight(QUEUE_MIN_ROWS * self.queue_table.fontMetrics().height())
+        self.body.addWidget(self.queue_table, 1)
         self.checked = label("muted", name="coverage_checked")
         self.body.addWidget(self.checked)
         self.tiles: dict[int, CoverageTile] = {}
+        self._columns = 0
         self.status: FrontDeskStatus | None = None
         self.alarming = False
         self.escalated = False
@@ -104,11 +107,11 @@ class CoveragePage(Page):
         set_headers(
             self.queue_table,
             [
-                t("Layanan", "Service"),
-                t("Menunggu", "Waiting"),
-                t("Prioritas", "Priority"),
-                t("Tunggu terlama (menit)", "Longest wait (min)"),
-                t("Perkiraan (menit)", "Estimate (min)"),
+                self.tr("Layanan"),
+                self.tr("Menunggu"),
+                self.tr("Prioritas"),
+                self.tr("Tunggu terlama (menit)"),
+                self.tr("Perkiraan (menit)"),
             ],
         )
 
@@ -164,7 +167,9 @@ class CoveragePage(Page):
         self._show_banner(status, zone)
         self._show_printer_faults(printer_faults, zone)
         self.checked.setText(
-            f"{t('Diperbarui', 'Updated')} {status.checked_at.astimezone(zone):%H:%M:%S}"
+            self.tr("Diperbarui {time}").format(
+                time=f"{status.checked_at.astimezone(zone):%H:%M:%S}"
+            )
         )
         self.last_refresh_seconds = time.perf_counter() - started
 
@@ -175,12 +180,37 @@ class CoveragePage(Page):
                 self.grid.removeWidget(tile)
                 tile.deleteLater()
             self.tiles = {}
-            for index, number in enumerate(numbers):
+            em = self.fontMetrics().horizontalAdvance("M")  # the page's styled text
+            for number in numbers:
                 tile = CoverageTile(number)
+                tile.setMinimumWidth(TILE_EMS * em)
                 self.tiles[number] = tile
-                self.grid.addWidget(tile, index // COLUMNS, index % COLUMNS)
+            self._columns = 0
+            self._place_tiles()
         for state in counters:
             self.tiles[state.number].show_state(state, zone)
+
+    def _place_tiles(self) -> None:
+        """Lay the tiles out in as many columns (up to four) as the page is wide enough for."""
+        if not self.tiles:
+            return
+        tile_width = max(tile.minimumSizeHint().width() for tile in self.tiles.values())
+        room = self.body_area.viewport().width() - 2
+        spacing = max(self.grid.horizontalSpacing(), 0)
+        columns = max(1, min(COLUMNS, len(self.tiles), (room + spacing) // (tile_width + spacing)))
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for tile in self.tiles.values():
+            self.grid.removeWidget(tile)
+        for index, tile in enumerate(self.tiles.values()):
+            self.grid.addWidget(tile, index // columns, index % columns)
+        for column in range(COLUMNS):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_tiles()
 
     def _show_banner(self, status: FrontDeskStatus, zone: object) -> None:
         self.status = status
@@ -188,11 +218,10 @@ class CoveragePage(Page):
         text = status.message(current_language())
         if alarm and status.gap_since is not None:
             since = status.gap_since.astimezone(zone)
-            text += f" — {t('sejak', 'since')} {since:%H:%M}"
+            text += " — " + self.tr("sejak {time}").format(time=f"{since:%H:%M}")
             if status.escalate_at is not None and not status.escalated:
-                text += (
-                    f"; {t('eskalasi ke kepala pukul', 'escalated to the head at')}"
-                    f" {status.escalate_at.astimezone(zone):%H:%M}"
+                text += "; " + self.tr("eskalasi ke kepala pukul {time}").format(
+                    time=f"{status.escalate_at.astimezone(zone):%H:%M}"
                 )
         self.banner.setText(text)
         self.banner.setStyleSheet(RED_BANNER if alarm else CALM_BANNER)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from loket.admin.console.parts import label, t
+from loket.admin.console.parts import label, translated
 from loket.kiosk.shell.i18n import current_language
 from loket.models.staffing.desk_records import CounterStaffing
 from loket.models.staffing.reasons import reason_name
@@ -18,10 +19,10 @@ COLOURS = {
     "out": ("#eceff1", "#455a64"),
 }
 STATUS_TEXT = {
-    "staffed": ("Dijaga", "Staffed"),
-    "break": ("Istirahat", "On break"),
-    "lost": ("Detak hilang", "Heartbeat lost"),
-    "out": ("Kosong", "Unstaffed"),
+    "staffed": QT_TRANSLATE_NOOP("CoverageTile", "Dijaga"),
+    "break": QT_TRANSLATE_NOOP("CoverageTile", "Istirahat"),
+    "lost": QT_TRANSLATE_NOOP("CoverageTile", "Detak hilang"),
+    "out": QT_TRANSLATE_NOOP("CoverageTile", "Kosong"),
 }
 
 
@@ -31,7 +32,6 @@ class CoverageTile(QFrame):
         self.number = number
         self.setObjectName(f"tile_{number}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumSize(220, 150)
         layout = QVBoxLayout(self)
         self.title = label("title", name=f"tile_{number}_title")
         self.status = label(name=f"tile_{number}_status")
@@ -46,11 +46,10 @@ class CoverageTile(QFrame):
     def show_state(self, state: CounterStaffing, zone: dt.tzinfo) -> None:
         self.state = state
         lang = current_language()
-        front = t(" · depan", " · front desk") if state.front_desk else ""
-        closed = "" if state.active else t(" · nonaktif", " · inactive")
-        self.title.setText(f"{t('Loket', 'Counter')} {state.number}{front}{closed}")
-        status_id, status_en = STATUS_TEXT.get(state.status, STATUS_TEXT["out"])
-        text = t(status_id, status_en)
+        front = self.tr(" · depan") if state.front_desk else ""
+        closed = "" if state.active else self.tr(" · nonaktif")
+        self.title.setText(self.tr("Loket {number}").format(number=state.number) + front + closed)
+        text = translated("CoverageTile", STATUS_TEXT.get(state.status, STATUS_TEXT["out"]))
         if state.reason:
             text += f" — {reason_name(state.reason, lang)}"
             if state.reference:
@@ -60,15 +59,17 @@ class CoverageTile(QFrame):
         if state.officer:
             since = state.since.astimezone(zone).strftime("%H:%M") if state.since else "–"
             name = state.officer_name or state.officer
-            self.officer.setText(f"{name} · {t('sejak', 'since')} {since}")
+            self.officer.setText(f"{name} · " + self.tr("sejak {time}").format(time=since))
         else:
             self.officer.setText("–")
         self.serving.setText(
-            f"{t('Melayani', 'Serving')}: {state.serving}" if state.serving else ""
+            self.tr("Melayani: {ticket}").format(ticket=state.serving) if state.serving else ""
         )
         if state.heartbeat_age_seconds is not None:
             self.heartbeat.setText(
-                f"{t('Detak terakhir', 'Last heartbeat')}: {state.heartbeat_age_seconds:.0f} s"
+                self.tr("Detak terakhir: {seconds} s").format(
+                    seconds=f"{state.heartbeat_age_seconds:.0f}"
+                )
             )
         else:
             self.heartbeat.setText("")

@@ -3,6 +3,7 @@ changes by the logged-in officer, and who to phone now that their document is re
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton
 
 from loket.admin.console.parts import (
@@ -13,7 +14,6 @@ from loket.admin.console.parts import (
     select_row,
     selected_key,
     set_headers,
-    t,
     table,
 )
 from loket.kiosk.shell.i18n import current_language
@@ -27,8 +27,7 @@ LIMIT = 500
 
 class DocumentsPage(Page):
     key = "documents"
-    title_id = "Dokumen (tanda terima)"
-    title_en = "Documents (receipts)"
+    title_text = QT_TRANSLATE_NOOP("Page", "Dokumen (tanda terima)")
 
     def build(self) -> None:
         self.receipts: dict[str, ReceiptInfo] = {}
@@ -71,39 +70,35 @@ class DocumentsPage(Page):
         lang = current_language()
         chosen = self.status.currentData()
         self.status.clear()
-        self.status.addItem(t("Semua status", "Every status"), None)
+        self.status.addItem(self.tr("Semua status"), None)
         for code in receipt_info.STATUSES:
             self.status.addItem(STATUS_NAMES[code][1 if lang == "en" else 0], code)
         self.status.setCurrentIndex(max(self.status.findData(chosen), 0))
-        self.search.setPlaceholderText(
-            t("Cari nomor tanda terima atau pengirim", "Search by receipt number or sender")
-        )
-        self.search_button.setText(t("Cari", "Search"))
-        self.note.setPlaceholderText(t("Catatan (opsional)", "Note (optional)"))
+        self.search.setPlaceholderText(self.tr("Cari nomor tanda terima atau pengirim"))
+        self.search_button.setText(self.tr("Cari"))
+        self.note.setPlaceholderText(self.tr("Catatan (opsional)"))
         for status, widget in self.move_buttons.items():
             widget.setText("→ " + STATUS_NAMES[status][1 if lang == "en" else 0])
         set_headers(
             self.list,
             [
-                t("Nomor", "Number"),
-                t("Diterima", "Received"),
-                t("Pengirim", "Sender"),
-                t("Telepon", "Phone"),
-                t("Unit tujuan", "Unit"),
-                t("Status", "Status"),
-                t("Perkiraan selesai", "Expected"),
+                self.tr("Nomor"),
+                self.tr("Diterima"),
+                self.tr("Pengirim"),
+                self.tr("Telepon"),
+                self.tr("Unit tujuan"),
+                self.tr("Status"),
+                self.tr("Perkiraan selesai"),
             ],
         )
-        self.ready_heading.setText(
-            t("Siap diambil — hubungi pengirim", "Ready for collection — phone the sender")
-        )
+        self.ready_heading.setText(self.tr("Siap diambil — hubungi pengirim"))
         set_headers(
             self.ready,
             [
-                t("Nomor", "Number"),
-                t("Pengirim", "Sender"),
-                t("Telepon", "Phone"),
-                t("Perihal", "Subject"),
+                self.tr("Nomor"),
+                self.tr("Pengirim"),
+                self.tr("Telepon"),
+                self.tr("Perihal"),
             ],
         )
 
@@ -193,8 +188,7 @@ class DocumentsPage(Page):
             lambda: receipt_actions.set_status(
                 info.number, status, session.username, self.note.text(), self.context.clock
             ),
-            f"{info.number}: {STATUS_NAMES[status][0]}",
-            f"{info.number}: {STATUS_NAMES[status][1]}",
+            f"{info.number}: {STATUS_NAMES[status][1 if current_language() == 'en' else 0]}",
         )
         if done is not None:
             self.note.clear()

@@ -17,7 +17,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from loket.admin.console.parts import t
 from loket.models import settings as office
 from loket.models.reports import export as report_export
 
@@ -82,7 +81,7 @@ class ExportProgress(QProgressDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("export_progress")
-        self.setWindowTitle(t("Ekspor laporan", "Exporting the report"))
+        self.setWindowTitle(self.tr("Ekspor laporan"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumDuration(300)  # a quick export never flashes a dialog
         self.setAutoClose(False)
@@ -91,7 +90,7 @@ class ExportProgress(QProgressDialog):
 
     def follow(self, job: ExportJob) -> None:
         """Show ``job``'s steps from now on; Cancel stops it."""
-        self.setLabelText(t(f"Menulis {job.path.name}…", f"Writing {job.path.name}…"))
+        self.setLabelText(self.tr("Menulis berkas {name}").format(name=job.path.name))
         self.setValue(0)
         job.moved.connect(self.progress)
         self.canceled.connect(job.cancel)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
@@ -21,12 +21,14 @@ from loket.admin.console.parts import (
     date_edit,
     date_of,
     fill_table,
+    form_layout,
     label,
     selected_key,
     set_headers,
-    t,
     table,
+    translated,
 )
+from loket.kiosk.shell.i18n import pick
 from loket.models import input_files
 from loket.models.staffing import holiday_import, hours_actions
 from loket.models.staffing import hours as service_hours
@@ -34,13 +36,13 @@ from loket.models.staffing.escalation import escalation_delay
 from loket.models.staffing.hours import DayHours
 
 WEEKDAYS = (
-    ("Senin", "Monday"),
-    ("Selasa", "Tuesday"),
-    ("Rabu", "Wednesday"),
-    ("Kamis", "Thursday"),
-    ("Jumat", "Friday"),
-    ("Sabtu", "Saturday"),
-    ("Minggu", "Sunday"),
+    QT_TRANSLATE_NOOP("HoursPage", "Senin"),
+    QT_TRANSLATE_NOOP("HoursPage", "Selasa"),
+    QT_TRANSLATE_NOOP("HoursPage", "Rabu"),
+    QT_TRANSLATE_NOOP("HoursPage", "Kamis"),
+    QT_TRANSLATE_NOOP("HoursPage", "Jumat"),
+    QT_TRANSLATE_NOOP("HoursPage", "Sabtu"),
+    QT_TRANSLATE_NOOP("HoursPage", "Minggu"),
 )
 
 
@@ -50,8 +52,7 @@ def hm(minute: int | None) -> str:
 
 class HoursPage(Page):
     key = "hours"
-    title_id = "Jam layanan dan libur"
-    title_en = "Service hours and holidays"
+    title_text = QT_TRANSLATE_NOOP("Page", "Jam layanan dan libur")
 
     def build(self) -> None:
         today = self.context.clock.now().date()
@@ -67,7 +68,7 @@ class HoursPage(Page):
         self.body.addLayout(top)
         self.week = table("hours_week", 4)
         self.body.addWidget(self.week, 1)
-        form = QFormLayout()
+        form = form_layout()
         self.days = QLineEdit("1234")
         self.days.setObjectName("hours_days")
         self.hours = QLineEdit("07:30-16:00")
@@ -76,7 +77,7 @@ class HoursPage(Page):
         self.break_window.setObjectName("hours_break")
         self.closed = QCheckBox()
         self.closed.setObjectName("hours_closed")
-        self.labels = [label() for _ in range(4)]
+        self.labels = [label(wrap=False) for _ in range(4)]
         for caption, field in zip(
             self.labels, (self.days, self.hours, self.break_window, self.closed), strict=True
         ):
@@ -142,11 +143,11 @@ class HoursPage(Page):
         self.schedule.blockSignals(True)
         self.group.clear()
         for code in service_hours.GROUPS:
-            name_id, name_en = service_hours.GROUP_NAMES[code]
-            self.group.addItem(t(f"Grup {name_id}", f"Group: {name_en}"), code)
+            name = pick(*service_hours.GROUP_NAMES[code])
+            self.group.addItem(self.tr("Grup {name}").format(name=name), code)
         self.schedule.clear()
-        self.schedule.addItem(t("Jadwal biasa", "Normal schedule"), "normal")
-        self.schedule.addItem(t("Jadwal Ramadan", "Ramadan schedule"), "ramadan")
+        self.schedule.addItem(self.tr("Jadwal biasa"), "normal")
+        self.schedule.addItem(self.tr("Jadwal Ramadan"), "ramadan")
         if group:
             self.group.setCurrentIndex(self.group.findData(group))
         if schedule:
@@ -155,31 +156,26 @@ class HoursPage(Page):
         self.schedule.blockSignals(False)
         set_headers(
             self.week,
-            [t("Hari", "Day"), t("Buka", "Open"), t("Istirahat", "Break"), t("Catatan", "Note")],
+            [self.tr("Hari"), self.tr("Buka"), self.tr("Istirahat"), self.tr("Catatan")],
         )
         captions = (
-            t("Hari (1=Senin … 7=Minggu)", "Days (1=Monday … 7=Sunday)"),
-            t("Jam layanan", "Service hours"),
-            t("Istirahat (kosong: tanpa istirahat)", "Break (empty: none)"),
-            t("Tutup pada hari-hari ini", "Closed on these days"),
+            self.tr("Hari (1=Senin … 7=Minggu)"),
+            self.tr("Jam layanan"),
+            self.tr("Istirahat (kosong: tanpa istirahat)"),
+            self.tr("Tutup pada hari-hari ini"),
         )
         for widget, text in zip(self.labels, captions, strict=True):
             widget.setText(text)
-        self.set_button.setText(t("Simpan jam layanan", "Save service hours"))
-        self.holiday_box.setTitle(t("Hari libur", "Holidays"))
-        set_headers(self.holidays, [t("Tanggal", "Date"), t("Nama", "Name")])
-        self.holiday_add.setText(t("Tambah", "Add"))
-        self.holiday_remove.setText(t("Hapus", "Remove"))
-        self.holiday_import.setText(t("Muat CSV…", "Load CSV…"))
-        self.ramadan_box.setTitle(t("Ramadan dan eskalasi", "Ramadan and escalation"))
-        self.ramadan_set.setText(t("Tetapkan Ramadan", "Set Ramadan"))
-        self.escalation_label.setText(
-            t(
-                "Menit sebelum kekosongan dilaporkan ke kepala",
-                "Minutes before a gap goes to the head",
-            )
-        )
-        self.escalation_save.setText(t("Simpan eskalasi", "Save escalation"))
+        self.set_button.setText(self.tr("Simpan jam layanan"))
+        self.holiday_box.setTitle(self.tr("Hari libur"))
+        set_headers(self.holidays, [self.tr("Tanggal"), self.tr("Nama")])
+        self.holiday_add.setText(self.tr("Tambah"))
+        self.holiday_remove.setText(self.tr("Hapus"))
+        self.holiday_import.setText(self.tr("Muat CSV…"))
+        self.ramadan_box.setTitle(self.tr("Ramadan dan eskalasi"))
+        self.ramadan_set.setText(self.tr("Tetapkan Ramadan"))
+        self.escalation_label.setText(self.tr("Menit sebelum kekosongan dilaporkan ke kepala"))
+        self.escalation_save.setText(self.tr("Simpan eskalasi"))
 
     def refresh(self) -> None:
         self.show_week()
@@ -195,7 +191,7 @@ class HoursPage(Page):
         holidays, ramadan, delay = data
         fill_table(self.holidays, [(h.day, h.name) for h in holidays])
         self.ramadan_now.setText(
-            "; ".join(f"{a} – {b}" for a, b in ramadan) or t("Belum ada", "None yet")
+            "; ".join(f"{a} – {b}" for a, b in ramadan) or self.tr("Belum ada")
         )
         self.escalation.setValue(int(delay.total_seconds() // 60))
 
@@ -210,16 +206,14 @@ class HoursPage(Page):
             return
         rows = []
         for day in week:
-            name = t(*WEEKDAYS[day.weekday - 1])
+            name = translated("HoursPage", WEEKDAYS[day.weekday - 1])
             if day.open_minute >= day.close_minute:
-                rows.append((name, t("tutup", "closed"), "", ""))
+                rows.append((name, self.tr("tutup"), "", ""))
                 continue
             pause = (
                 f"{hm(day.break_start)}–{hm(day.break_end)}" if day.break_start is not None else "–"
             )
-            note = (
-                t("buka saat istirahat", "open through the break") if day.open_through_break else ""
-            )
+            note = self.tr("buka saat istirahat") if day.open_through_break else ""
             rows.append((name, f"{hm(day.open_minute)}–{hm(day.close_minute)}", pause, note))
         fill_table(self.week, rows)
 
@@ -240,8 +234,7 @@ class HoursPage(Page):
                 schedule=str(self.schedule.currentData()),
                 clock=self.context.clock,
             ),
-            "Jam layanan disimpan",
-            "Service hours saved",
+            self.tr("Jam layanan disimpan"),
         )
         if done is not None:
             self.show_week()
@@ -253,16 +246,15 @@ class HoursPage(Page):
             lambda: hours_actions.add_holiday(
                 session, day, self.holiday_name.text(), clock=self.context.clock
             ),
-            "Hari libur ditambahkan",
-            "Holiday added",
+            self.tr("Hari libur ditambahkan"),
         ):
             self.refresh()
 
     def import_holidays(self) -> None:
         session = self.context.require_session()
         path = self.context.dialogs.choose_file(
-            t("Muat hari libur dari CSV", "Load holidays from a CSV file"),
-            t("Berkas CSV (*.csv *.txt)", "CSV files (*.csv *.txt)"),
+            self.tr("Muat hari libur dari CSV"),
+            self.tr("Berkas CSV (*.csv *.txt)"),
         )
         if not path:
             return
@@ -275,7 +267,7 @@ class HoursPage(Page):
         )
         if result is not None:
             self.refresh()
-            self.show_ok(*result.text())
+            self.show_ok(pick(*result.text()))
 
     def remove_holiday(self) -> None:
         session = self.context.require_session()
@@ -283,8 +275,7 @@ class HoursPage(Page):
         day = str(chosen) if chosen else date_of(self.holiday_day).isoformat()
         if self.attempt(
             lambda: hours_actions.remove_holiday(session, day, clock=self.context.clock),
-            "Hari libur dihapus",
-            "Holiday removed",
+            self.tr("Hari libur dihapus"),
         ):
             self.refresh()
 
@@ -295,8 +286,7 @@ class HoursPage(Page):
         if (
             self.attempt(
                 lambda: hours_actions.set_ramadan(session, first, last, clock=self.context.clock),
-                "Masa Ramadan disimpan",
-                "Ramadan period saved",
+                self.tr("Masa Ramadan disimpan"),
             )
             is not None
         ):
@@ -308,6 +298,5 @@ class HoursPage(Page):
             lambda: hours_actions.set_escalation_delay(
                 session, self.escalation.value(), clock=self.context.clock
             ),
-            "Tunda eskalasi disimpan",
-            "Escalation delay saved",
+            self.tr("Tunda eskalasi disimpan"),
         )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit
 
-from loket.admin.console.parts import Page, button, fill_table, label, set_headers, t, table
+from loket.admin.console.parts import Page, button, fill_table, label, set_headers, table
 from loket.models import settings as office
 from loket.models.integrity import signing
 from loket.models.office import admin_actions
@@ -12,8 +13,7 @@ from loket.models.office import admin_actions
 
 class KeysPage(Page):
     key = "keys"
-    title_id = "Kunci tanda tangan"
-    title_en = "Signing keys"
+    title_text = QT_TRANSLATE_NOOP("Page", "Kunci tanda tangan")
 
     def build(self) -> None:
         self.hint = label("muted")
@@ -37,31 +37,30 @@ class KeysPage(Page):
     def retranslate(self) -> None:
         super().retranslate()
         self.hint.setText(
-            t(
+            self.tr(
                 "Tanda terima ditandatangani Ed25519. Kunci yang dipensiunkan tetap dapat "
-                "memverifikasi tanda terima lama.",
-                "Receipts are signed with Ed25519. Retired keys still verify old receipts.",
+                "memverifikasi tanda terima lama."
             )
         )
         set_headers(
             self.list,
             [
-                t("ID kunci", "Key id"),
-                t("Label", "Label"),
-                t("Dibuat", "Created"),
-                t("Dipensiunkan", "Retired"),
-                t("Kunci privat di PC ini", "Private key on this PC"),
+                self.tr("ID kunci"),
+                self.tr("Label"),
+                self.tr("Dibuat"),
+                self.tr("Dipensiunkan"),
+                self.tr("Kunci privat di PC ini"),
             ],
         )
-        self.rotate_button.setText(t("Ganti kunci", "Rotate key"))
-        self.export_button.setText(t("Ekspor kunci publik (PEM)", "Export public keys (PEM)"))
+        self.rotate_button.setText(self.tr("Ganti kunci"))
+        self.export_button.setText(self.tr("Ekspor kunci publik (PEM)"))
 
     def refresh(self) -> None:
         data = self.attempt(lambda: (signing.list_keys(), office.load_settings().zone))
         if data is None:
             return
         keys, zone = data
-        yes, no = t("ya", "yes"), t("tidak", "no")
+        yes, no = self.tr("ya"), self.tr("tidak")
         fill_table(
             self.list,
             [
@@ -79,18 +78,13 @@ class KeysPage(Page):
     def rotate(self) -> None:
         session = self.context.require_session()
         if not self.context.dialogs.confirm(
-            t("Ganti kunci", "Rotate key"),
-            t(
-                "Buat kunci baru dan pensiunkan kunci PC ini? Tanda terima lama tetap sah.",
-                "Make a new key and retire this PC's keys? Old receipts stay valid.",
-            ),
+            self.tr("Ganti kunci"),
+            self.tr("Buat kunci baru dan pensiunkan kunci PC ini? Tanda terima lama tetap sah."),
         ):
             return
         rotation = self.attempt(lambda: admin_actions.rotate_key(session, clock=self.context.clock))
         if rotation is not None:
-            self.show_ok(
-                f"Kunci baru {rotation.new.kid} dipakai", f"New key {rotation.new.kid} in use"
-            )
+            self.show_ok(self.tr("Kunci baru {kid} dipakai").format(kid=rotation.new.kid))
             self.refresh()
 
     def export(self) -> None:
@@ -101,7 +95,12 @@ class KeysPage(Page):
         if pem is None:
             return
         self.pem.setPlainText(pem)
-        path = self.context.output_dir() / "kunci-publik-kantor.pem"
+        path = self.context.choose_save_path(
+            self.tr("Simpan kunci publik"), "kunci-publik-kantor.pem", self.tr("Kunci PEM (*.pem)")
+        )
+        if path is None:
+            self.show_ok(self.tr("Ekspor dibatalkan"))
+            return
         path.write_text(pem, encoding="ascii")
         self.exported_to = str(path)
-        self.show_ok(f"Kunci publik disimpan di {path}", f"Public keys saved to {path}")
+        self.show_ok(self.tr("Kunci publik disimpan di {path}").format(path=path))

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QFontMetrics, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
-from loket.admin.console.parts import button, label, set_role, t
+from loket.admin.console.parts import button, label, set_role
 from loket.kiosk.shell.i18n import current_language
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.errors import LoketError
@@ -17,6 +18,8 @@ from loket.models.office.auth import AccountLocked, Session
 
 if TYPE_CHECKING:
     from loket.admin.console.context import ConsoleContext
+
+BOX_EMS = 22  # the login box's width in the fields' "M"s
 
 
 class LoginScreen(QWidget):
@@ -34,22 +37,30 @@ class LoginScreen(QWidget):
         self.context = context
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        box = QWidget()
-        box.setMaximumWidth(520)
-        layout = QVBoxLayout(box)
+        self.box = QWidget()
+        self.box.setObjectName("login_box")
+        layout = QVBoxLayout(self.box)
+        layout.setSpacing(6)
         self.heading = label("title", name="login_heading")
         layout.addWidget(self.heading)
-        form = QFormLayout()
+        # Labels above the fields: the fields get the box's whole width whatever the
+        # language, and a long user name or password stays visible while typing.
         self.username = QLineEdit()
         self.username.setObjectName("login_username")
+        self.username.setMaxLength(64)
         self.password = QLineEdit()
         self.password.setObjectName("login_password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.username_label = label()
         self.password_label = label()
-        form.addRow(self.username_label, self.username)
-        form.addRow(self.password_label, self.password)
-        layout.addLayout(form)
+        for caption, field in (
+            (self.username_label, self.username),
+            (self.password_label, self.password),
+        ):
+            caption.setBuddy(field)
+            layout.addWidget(caption)
+            layout.addWidget(field)
+        layout.addSpacing(8)
         self.login_button = button("login_button", primary=True)
         self.login_button.clicked.connect(self.submit)
         self.password.returnPressed.connect(self.submit)
@@ -58,23 +69,40 @@ class LoginScreen(QWidget):
         self.message = label("error", name="login_message")
         self.message.hide()
         layout.addWidget(self.message)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        row = QHBoxLayout()  # centred, and as tall as its wrapped heading needs
+        row.addStretch(1)
+        row.addWidget(self.box)
+        row.addStretch(1)
+        outer.addLayout(row)
         outer.addStretch(2)
         self.locked = False
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.heading.setText(
-            t("Loket — Admin dan Kepala Kantor", "Loket — admin and head of office")
-        )
-        self.username_label.setText(t("Nama pengguna", "Username"))
-        self.password_label.setText(t("Kata sandi", "Password"))
-        self.login_button.setText(t("Masuk", "Log in"))
+        self.heading.setText(self.tr("Loket — Admin dan Kepala Kantor"))
+        self.username_label.setText(self.tr("Nama pengguna"))
+        self.password_label.setText(self.tr("Kata sandi"))
+        self.login_button.setText(self.tr("Masuk"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._size_box()
         super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._size_box()
+        super().showEvent(event)
+
+    def _size_box(self) -> None:
+        """The box is about 22 characters of the fields' text wide, the fields tall
+        enough for their text and its padding (the text size comes with the style)."""
+        self.username.ensurePolished()
+        metrics = QFontMetrics(self.username.font())
+        self.box.setFixedWidth(metrics.horizontalAdvance("M") * BOX_EMS)
+        for field in (self.username, self.password):
+            field.setMinimumHeight(metrics.height() + 20)
 
     def reset(self) -> None:
         self.password.clear()

@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QPlainTextEdit
 
-from loket.admin.console.parts import Page, button, label, t
+from loket.admin.console.parts import Page, button, form_layout, label
 from loket.models import settings as office
 from loket.models.office import admin_actions
 
 
 class OfficePage(Page):
     key = "office"
-    title_id = "Identitas kantor"
-    title_en = "Office identity"
+    title_text = QT_TRANSLATE_NOOP("Page", "Identitas kantor")
 
     def build(self) -> None:
-        form = QFormLayout()
+        form = form_layout()
+        # Captions above the fields: the office name and address are long, keep them whole.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.name = QLineEdit()
         self.name.setObjectName("office_name")
         self.address = QLineEdit()
         self.address.setObjectName("office_address")
+        for field in (self.name, self.address):  # a name longer than the field: on hover
+            field.textChanged.connect(field.setToolTip)
         self.logo = QLineEdit()
         self.logo.setObjectName("office_logo")
         self.browse = button("office_logo_browse")
@@ -33,7 +37,7 @@ class OfficePage(Page):
         self.maklumat_en.setObjectName("office_maklumat_en")
         for box in (self.maklumat_id, self.maklumat_en):
             box.setMaximumHeight(110)
-        self.labels = [label() for _ in range(5)]
+        self.labels = [label(wrap=False) for _ in range(5)]
         form.addRow(self.labels[0], self.name)
         form.addRow(self.labels[1], self.address)
         form.addRow(self.labels[2], logo_row)
@@ -50,22 +54,19 @@ class OfficePage(Page):
     def retranslate(self) -> None:
         super().retranslate()
         texts = (
-            t("Nama kantor", "Office name"),
-            t("Alamat", "Address"),
-            t("Logo (berkas gambar)", "Logo (image file)"),
-            t("Maklumat pelayanan / teks berjalan", "Service pledge / running text (Indonesian)"),
-            t("Teks berjalan (Inggris)", "Running text (English)"),
+            self.tr("Nama kantor"),
+            self.tr("Alamat"),
+            self.tr("Logo (berkas gambar)"),
+            self.tr("Maklumat pelayanan / teks berjalan"),
+            self.tr("Teks berjalan (Inggris)"),
         )
         for widget, text in zip(self.labels, texts, strict=True):
             widget.setText(text)
-        self.browse.setText(t("Pilih…", "Choose…"))
+        self.browse.setText(self.tr("Pilih…"))
         self.hint.setText(
-            t(
-                "Kosongkan maklumat untuk memakai maklumat pelayanan baku di papan antrean.",
-                "Leave the pledge empty to show the standard maklumat pelayanan on the board.",
-            )
+            self.tr("Kosongkan maklumat untuk memakai maklumat pelayanan baku di papan antrean.")
         )
-        self.save_button.setText(t("Simpan identitas", "Save identity"))
+        self.save_button.setText(self.tr("Simpan identitas"))
 
     def refresh(self) -> None:
         settings = self.attempt(office.load_settings)
@@ -79,7 +80,7 @@ class OfficePage(Page):
 
     def choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, t("Pilih logo", "Choose a logo"), "", "Images (*.png *.jpg *.jpeg *.svg)"
+            self, self.tr("Pilih logo"), "", "Images (*.png *.jpg *.jpeg *.svg)"
         )
         if path:
             self.logo.setText(path)
@@ -96,6 +97,5 @@ class OfficePage(Page):
                 maklumat_en=self.maklumat_en.toPlainText(),
                 clock=self.context.clock,
             ),
-            "Identitas kantor disimpan",
-            "Office identity saved",
+            self.tr("Identitas kantor disimpan"),
         )

@@ -7,13 +7,19 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar, cast
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDateEdit,
+    QFormLayout,
+    QFrame,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -21,15 +27,24 @@ from PySide6.QtWidgets import (
 )
 
 from loket.admin.console.context import ConsoleContext
+from loket.admin.console.key_table import KeyColumnTable
 from loket.kiosk.shell.i18n import current_language, pick
 from loket.models.errors import LoketError
 
 T = TypeVar("T")
+FIELD_PADDING_PX = 32  # a field's frame, padding and cursor around its text
 
 
 def t(text_id: str, text_en: str) -> str:
-    """Bahasa Indonesia first; English when the app is switched to it."""
+    """A service's message pair (``message_id``/``message_en``) in the current language;
+    the console's own texts are ``self.tr("…")`` with English in the catalogue."""
     return pick(text_id, text_en)
+
+
+def translated(context: str, text: str) -> str:
+    """``text`` (marked with ``QT_TRANSLATE_NOOP(context, …)`` where it is defined) in the
+    current language."""
+    return QCoreApplication.translate(context, text)
 
 
 def label(role: str | None = None, name: str = "", wrap: bool = True) -> QLabel:
@@ -52,15 +67,37 @@ def button(name: str, primary: bool = False) -> QPushButton:
 
 
 def table(name: str, columns: int) -> QTableWidget:
-    widget = QTableWidget(0, columns)
+    """A read-only table, one row selected at a time; its columns fit their contents and
+    the first (key) column stays in view when the table scrolls sideways."""
+    widget = KeyColumnTable(0, columns)
     widget.setObjectName(name)
     widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     widget.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     widget.verticalHeader().setVisible(False)
     widget.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    widget.horizontalHeader().setStretchLastSection(True)
     return widget
+
+
+def form_layout() -> QFormLayout:
+    """A form whose captions sit beside their fields when there is room, above them when
+    not (a long caption in a narrow window or in large text), fields the full width."""
+    form = QFormLayout()
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form
+
+
+def fit_line_edits(root: QWidget) -> None:
+    """Give every field under ``root`` room for its placeholder, and every choice room for
+    its longest item (with the style's font, known once shown)."""
+    for combo in root.findChildren(QComboBox):
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    for edit in root.findChildren(QLineEdit):
+        hint = edit.placeholderText()
+        if hint and not edit.objectName().startswith("qt_"):
+            edit.ensurePolished()
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(hint) + FIELD_PADDING_PX)
 
 
 def fill_table(widget: QTableWidget, rows: Sequence[Sequence[Any]]) -> None:
@@ -138,8 +175,7 @@ class Page(QWidget):
     """
 
     key = "page"
-    title_id = "Halaman"
-    title_en = "Page"
+    title_text = QT_TRANSLATE_NOOP("Page", "Halaman")
 
     def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -149,8 +185,19 @@ class Page(QWidget):
         outer.setContentsMargins(12, 8, 12, 8)
         self.heading = label("title", name=f"{self.key}_heading")
         outer.addWidget(self.heading)
-        self.body = QVBoxLayout()
-        outer.addLayout(self.body, 1)
+        # The body scrolls when the screen is smaller than the page (1024×768, large
+        # text): the window never grows past the screen, and the heading and the
+        # notice line stay in view.
+        self.body_area = QScrollArea()
+        self.body_area.setObjectName(f"{self.key}_scroll")
+        self.body_area.setWidgetResizable(True)
+        self.body_area.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        content.setObjectName(f"{self.key}_body")
+        self.body = QVBoxLayout(content)
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.body_area.setWidget(content)
+        outer.addWidget(self.body_area, 1)
         self.notice = label(name=f"{self.key}_notice")
         self.notice.hide()
         outer.addWidget(self.notice)
@@ -171,7 +218,7 @@ class Page(QWidget):
 
     @property
     def title(self) -> str:
-        return t(self.title_id, self.title_en)
+        return QCoreApplication.translate("Page", str(self.title_text))
 
     # ---- to override
     def retranslate(self) -> None:
@@ -184,7 +231,13 @@ class Page(QWidget):
         """The change feed moved; pages refresh when a topic they show changed."""
 
     # ---- shared
+    def showEvent(self, event: QShowEvent) -> None:
+        fit_line_edits(self)  # the style's font is known once the page is shown
+        super().showEvent(event)
+
     def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            fit_line_edits(self)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             if self.context.session is not None:
@@ -199,21 +252,23 @@ class Page(QWidget):
             return action()
         return cast(T, self.context.waits.run(work, action, retry_safe=self._reading > 0))
 
-    def attempt(self, action: Callable[[], T], done_id: str = "", done_en: str = "") -> T | None:
+    def attempt(self, action: Callable[[], T], done: str = "") -> T | None:
+        """``action`` through :meth:`run_service`; ``done`` (already translated) is said
+        when it went through, a refusal is shown in the notice line."""
         try:
             result = self.run_service(action)
         except LoketError as exc:
             self.show_error(exc)
             return None
-        if done_id:
-            self.show_ok(done_id, done_en)
+        if done:
+            self.show_ok(done)
         else:
             self.notice.hide()
         return result
 
-    def change(self, action: Callable[[], T], done_id: str = "", done_en: str = "") -> T | None:
+    def change(self, action: Callable[[], T], done: str = "") -> T | None:
         """``attempt`` a change and, when it went through, show the page anew."""
-        result = self.attempt(action, done_id, done_en)
+        result = self.attempt(action, done)
         if result is not None:
             self.refresh()
         return result
@@ -221,8 +276,8 @@ class Page(QWidget):
     def show_error(self, exc: LoketError) -> None:
         self.show_message(exc.message(current_language()), error=True)
 
-    def show_ok(self, text_id: str, text_en: str) -> None:
-        self.show_message(t(text_id, text_en), error=False)
+    def show_ok(self, text: str) -> None:
+        self.show_message(text, error=False)
 
     def show_message(self, text: str, error: bool) -> None:
         set_role(self.notice, "error" if error else "muted")

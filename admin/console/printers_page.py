@@ -7,7 +7,7 @@ import contextlib
 import datetime as dt
 import threading
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit
 
@@ -38,8 +38,7 @@ class PrintersPage(Page):
     printers are asked on a worker thread and the table fills in when they answer."""
 
     key = "printers"
-    title_id = "Printer"
-    title_en = "Printers"
+    title_text = QT_TRANSLATE_NOOP("Page", "Printer")
     states_ready = Signal(object)
 
     def build(self) -> None:
@@ -86,39 +85,35 @@ class PrintersPage(Page):
     def retranslate(self) -> None:
         super().retranslate()
         self.office_hint.setText(
-            t(
-                "Printer semua PC kantor, seperti yang terakhir dilaporkan oleh kios, aplikasi "
-                "loket dan cetak uji. Kios atau loket yang diam lebih dari 5 menit: tidak "
-                "diketahui.",
-                "Every office PC's printers as last reported by the kiosks, counter apps and "
-                "test prints. A kiosk or counter silent for more than 5 minutes: unknown.",
+            self.tr(
+                "Printer semua PC kantor, seperti yang terakhir dilaporkan oleh kios, "
+                "aplikasi loket dan cetak uji. Kios atau loket yang diam lebih dari 5 "
+                "menit: tidak diketahui."
             )
         )
         set_headers(
             self.office_list,
             [
-                t("Stasiun", "Station"),
-                t("Peran", "Role"),
+                self.tr("Stasiun"),
+                self.tr("Peran"),
                 "URI",
-                t("Status", "Status"),
-                t("Menunggu", "Pending"),
-                t("Terakhir terlihat", "Last seen"),
+                self.tr("Status"),
+                self.tr("Menunggu"),
+                self.tr("Terakhir terlihat"),
             ],
         )
         self.hint.setText(
-            t(
+            self.tr(
                 "Printer PC ini (network://, usb://, serial://, cups://, file://, pdf://, "
-                "dummy://). Status dibaca langsung dari printer setiap 10 detik.",
-                "This PC's printers (network://, usb://, serial://, cups://, file://, pdf://, "
-                "dummy://). Status is read from the printer every 10 seconds.",
+                "dummy://). Status dibaca langsung dari printer setiap 10 detik."
             )
         )
-        set_headers(self.list, ["URI", t("Status", "Status"), t("Masalah", "Problems")])
-        self.add_button.setText(t("Tambah", "Add"))
-        self.remove_button.setText(t("Hapus", "Remove"))
-        self.status_button.setText(t("Periksa status", "Check status"))
-        self.test_button.setText(t("Cetak uji", "Test print"))
-        self.forget_button.setText(t("Hapus dari daftar kantor", "Remove from the office list"))
+        set_headers(self.list, ["URI", self.tr("Status"), self.tr("Masalah")])
+        self.add_button.setText(self.tr("Tambah"))
+        self.remove_button.setText(self.tr("Hapus"))
+        self.status_button.setText(self.tr("Periksa status"))
+        self.test_button.setText(self.tr("Cetak uji"))
+        self.forget_button.setText(self.tr("Hapus dari daftar kantor"))
 
     def _live(self) -> None:
         if self.isVisible() and self.context.session is not None:
@@ -190,7 +185,7 @@ class PrintersPage(Page):
 
     def _fill_local(self) -> None:
         lang = current_language()
-        asking = t("Menanyai printer…", "Asking the printer…")
+        asking = self.tr("Menanyai printer…")
         rows = []
         for uri in self.uris:
             s = self.states.get(uri)
@@ -207,16 +202,14 @@ class PrintersPage(Page):
     def forget(self) -> None:
         row = self.office_list.currentRow()
         if not 0 <= row < len(self.office_printers):
-            self.show_message(t("Pilih printer dulu", "Choose a printer first"), error=True)
+            self.show_message(self.tr("Pilih printer dulu"), error=True)
             return
         printer = self.office_printers[row]
-        question = t(
-            f"Hapus {printer.uri} di {printer.station} dari daftar kantor? Kios atau loket "
-            "yang masih berjalan akan melaporkannya lagi.",
-            f"Remove {printer.uri} at {printer.station} from the office list? A kiosk or "
-            "counter still running reports it again.",
-        )
-        if not self.context.dialogs.confirm(t("Hapus printer", "Remove printer"), question):
+        question = self.tr(
+            "Hapus {uri} di {station} dari daftar kantor? Kios atau loket yang masih berjalan "
+            "akan melaporkannya lagi."
+        ).format(uri=printer.uri, station=printer.station)
+        if not self.context.dialogs.confirm(self.tr("Hapus printer"), question):
             return
         session = self.context.session
         if session is None:
@@ -225,8 +218,7 @@ class PrintersPage(Page):
             lambda: printer_actions.forget_printer(
                 session, printer.station, printer.uri, self.context.clock
             ),
-            "Printer dihapus dari daftar kantor",
-            "Printer removed from the office list",
+            self.tr("Printer dihapus dari daftar kantor"),
         )
 
     def _chosen(self) -> str | None:
@@ -242,7 +234,7 @@ class PrintersPage(Page):
         uris = printer_check.load_printers()
         if uri not in uris:
             printer_check.save_printers([*uris, uri])
-        self.show_ok("Printer ditambahkan", "Printer added")
+        self.show_ok(self.tr("Printer ditambahkan"))
         self.refresh()
 
     def remove(self) -> None:
@@ -250,13 +242,13 @@ class PrintersPage(Page):
         uris = printer_check.load_printers()
         if uri in uris:
             printer_check.save_printers([u for u in uris if u != uri])
-            self.show_ok("Printer dihapus dari daftar", "Printer removed from the list")
+            self.show_ok(self.tr("Printer dihapus dari daftar"))
         self.refresh()
 
     def test_print(self) -> None:
         uri = self._chosen()
         if not uri:
-            self.show_message(t("Pilih printer dulu", "Choose a printer first"), error=True)
+            self.show_message(self.tr("Pilih printer dulu"), error=True)
             return
         outcome = printer_check.test_print(uri, self.context.clock)
         self.show_message(

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import cast
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
 from loket.admin.console.export_progress import ExportJob, ExportProgress
@@ -18,8 +19,8 @@ from loket.admin.console.parts import (
     fill_table,
     label,
     set_headers,
-    t,
     table,
+    translated,
 )
 from loket.admin.console.report_charts import charts_for
 from loket.kiosk.shell.i18n import current_language
@@ -32,17 +33,16 @@ from loket.models.reports.survey_report import SurveyReport
 from loket.models.reports.ticket_report import TicketReport
 
 KIND_NAMES = {
-    "tickets": ("Antrian", "Tickets"),
-    "staffing": ("Penjagaan loket", "Staffing coverage"),
-    "survey": ("Survei kepuasan", "Satisfaction survey"),
+    "tickets": QT_TRANSLATE_NOOP("ReportsPage", "Antrian"),
+    "staffing": QT_TRANSLATE_NOOP("ReportsPage", "Penjagaan loket"),
+    "survey": QT_TRANSLATE_NOOP("ReportsPage", "Survei kepuasan"),
 }
 EXPORTS = ("pdf", "csv", "xlsx")
 
 
 class ReportsPage(Page):
     key = "reports"
-    title_id = "Laporan"
-    title_en = "Reports"
+    title_text = QT_TRANSLATE_NOOP("Page", "Laporan")
 
     def build(self) -> None:
         today = self.context.clock.now().date()
@@ -90,17 +90,17 @@ class ReportsPage(Page):
         chosen = self.kind.currentData()
         self.kind.clear()
         for code in kinds.KINDS:
-            self.kind.addItem(t(*KIND_NAMES[code]), code)
+            self.kind.addItem(translated("ReportsPage", KIND_NAMES[code]), code)
         self.kind.setCurrentIndex(max(self.kind.findData(chosen), 0))
-        self.show_button.setText(t("Tampilkan", "Show"))
+        self.show_button.setText(self.tr("Tampilkan"))
         for fmt, widget in self.export_buttons.items():
-            widget.setText(t(f"Ekspor {fmt.upper()}", f"Export {fmt.upper()}"))
+            widget.setText(self.tr("Ekspor {format}").format(format=fmt.upper()))
         self._fill_services()
 
     def _fill_services(self) -> None:
         chosen = self.service.currentData()
         self.service.clear()
-        self.service.addItem(t("Semua layanan", "Every service"), None)
+        self.service.addItem(self.tr("Semua layanan"), None)
         if self.context.session is not None:
             for s in self.attempt(catalog.list_services) or []:
                 self.service.addItem(s.code, s.code)
@@ -139,7 +139,7 @@ class ReportsPage(Page):
                 widget.deleteLater()
         for title, view in charts_for(report):
             self.tabs.addTab(view, title)
-        self.tabs.addTab(self.table_tab, t("Tabel", "Tables"))
+        self.tabs.addTab(self.table_tab, self.tr("Tabel"))
         lang = current_language()
         self.section.blockSignals(True)
         self.section.clear()
@@ -162,34 +162,36 @@ class ReportsPage(Page):
         from loket.admin.console.parts import duration
 
         if isinstance(report, TicketReport):
-            return t(
-                f"Diambil {report.issued}, dilayani {report.served}, tidak hadir "
-                f"{report.no_show_pct:.1f}%, dialihkan {report.transfer_pct:.1f}% · tunggu "
-                f"median {duration(report.waiting.median_seconds)}, P90 "
-                f"{duration(report.waiting.p90_seconds)} · layanan median "
-                f"{duration(report.service_time.median_seconds)}",
-                f"Issued {report.issued}, served {report.served}, no-show "
-                f"{report.no_show_pct:.1f}%, transferred {report.transfer_pct:.1f}% · waiting "
-                f"median {duration(report.waiting.median_seconds)}, P90 "
-                f"{duration(report.waiting.p90_seconds)} · service median "
-                f"{duration(report.service_time.median_seconds)}",
+            return self.tr(
+                "Diambil {issued}, dilayani {served}, tidak hadir {no_show}%, dialihkan "
+                "{transferred}% · tunggu median {wait}, P90 {p90} · layanan median {service}"
+            ).format(
+                issued=report.issued,
+                served=report.served,
+                no_show=f"{report.no_show_pct:.1f}",
+                transferred=f"{report.transfer_pct:.1f}",
+                wait=duration(report.waiting.median_seconds),
+                p90=duration(report.waiting.p90_seconds),
+                service=duration(report.service_time.median_seconds),
             )
         if isinstance(report, StaffingReport):
             service = sum(d.service_seconds for d in report.days)
             covered = sum(d.covered_seconds for d in report.days)
             pct = 100 * covered / service if service else 100.0
             gaps = sum(d.gaps for d in report.days)
-            return t(
-                f"Loket depan dijaga {pct:.1f}% dari jam layanan · {gaps} kekosongan · "
-                f"{sum(d.signed_off for d in report.days)}/{len(report.days)} hari disahkan",
-                f"Front desk covered {pct:.1f}% of service hours · {gaps} gaps · "
-                f"{sum(d.signed_off for d in report.days)}/{len(report.days)} days signed off",
+            return self.tr(
+                "Loket depan dijaga {pct}% dari jam layanan · {gaps} kekosongan · "
+                "{signed}/{days} hari disahkan"
+            ).format(
+                pct=f"{pct:.1f}",
+                gaps=gaps,
+                signed=sum(d.signed_off for d in report.days),
+                days=len(report.days),
             )
         result = report.overall.result
         mutu = result.category.mutu if result.category else "–"
-        return (
-            f"IKM {result.ikm if result.ikm is not None else '–'} · {t('mutu', 'category')} {mutu}"
-        )
+        ikm = result.ikm if result.ikm is not None else "–"
+        return self.tr("IKM {ikm} · mutu {mutu}").format(ikm=ikm, mutu=mutu)
 
     def export(self, fmt: str) -> Path | None:
         """Build (if not shown yet) and write the report on the window's worker thread,
@@ -199,7 +201,14 @@ class ReportsPage(Page):
             return None
         self.report = report
         first, last = date_of(self.date_from), date_of(self.date_to)
-        path = self.context.output_dir() / f"laporan-{report.kind}-{first}-{last}.{fmt}"
+        path = self.context.choose_save_path(
+            self.tr("Simpan laporan"),
+            f"laporan-{report.kind}-{first}-{last}.{fmt}",
+            self.tr("Berkas {format} (*.{ext})").format(format=fmt.upper(), ext=fmt),
+        )
+        if path is None:
+            self.show_ok(self.tr("Ekspor dibatalkan"))
+            return None
         job = ExportJob(report, fmt, path)
         self.progress = ExportProgress(self)
         self.progress.follow(job)
@@ -211,10 +220,10 @@ class ReportsPage(Page):
         finally:
             self.progress.close()
         if written is None:
-            self.show_ok("Ekspor dibatalkan", "Export cancelled")
+            self.show_ok(self.tr("Ekspor dibatalkan"))
             return None
         self.exported.append(written)
-        self.show_ok(f"Laporan disimpan: {written}", f"Report saved: {written}")
+        self.show_ok(self.tr("Laporan disimpan: {path}").format(path=written))
         return written
 
     def run_export(self, job: ExportJob, progress: ExportProgress) -> Path | None:

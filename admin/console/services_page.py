@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from loket.admin.console.setup_fields import Action, Column, Field, Form, Text, yes_no
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from loket.admin.console.setup_fields import Action, Column, Field, Form, Text, tr, yes_no
 from loket.admin.console.setup_page import Setup, SetupPage, register
 from loket.models.clock import Clock
 from loket.models.office import admin_actions, catalog
@@ -45,59 +47,66 @@ def disable(session: Session, form: Form, clock: Clock) -> ServiceInfo:
     return admin_actions.disable_service(session, form.text("code"), clock=clock)
 
 
-def ask_to_disable(form: Form) -> tuple[Text, Text]:
-    code = form.text("code")
-    return ("Nonaktifkan layanan", "Disable service"), (
-        f"Nonaktifkan layanan {code}?",
-        f"Disable service {code}?",
+def ask_to_disable(form: Form) -> tuple[Text, str]:
+    question = tr(QT_TRANSLATE_NOOP("SetupPage", "Nonaktifkan layanan {code}?"))
+    return QT_TRANSLATE_NOOP("SetupPage", "Nonaktifkan layanan"), question.format(
+        code=form.text("code")
     )
 
 
 @register
 class ServicesPage(SetupPage):
     key = "services"
-    title_id = "Layanan"
-    title_en = "Services"
+    title_text = QT_TRANSLATE_NOOP("Page", "Daftar layanan")
     order = 1
     setup = Setup(
         prefix="service",
         listing=catalog.list_services,
         topics=frozenset({"services"}),
         columns=(
-            Column(("Kode", "Code"), lambda s: s.code),
-            Column(("Nama", "Name"), lambda s: s.name_id),
-            Column(("Nama (Inggris)", "Name (English)"), lambda s: s.name_en),
-            Column(("Kuota harian", "Daily quota"), lambda s: s.daily_quota or "–"),
-            Column(("Jam", "Hours"), lambda s: s.hours),
-            Column(("Hari", "Days"), lambda s: s.days),
-            Column(("Aktif", "Active"), lambda s: yes_no(s.active)),
+            Column(QT_TRANSLATE_NOOP("SetupPage", "Kode"), lambda s: s.code),
+            Column(QT_TRANSLATE_NOOP("SetupPage", "Nama"), lambda s: s.name_id),
+            Column(QT_TRANSLATE_NOOP("SetupPage", "Nama (Inggris)"), lambda s: s.name_en),
+            Column(QT_TRANSLATE_NOOP("SetupPage", "Kuota harian"), lambda s: s.daily_quota or "–"),
+            Column(QT_TRANSLATE_NOOP("SetupPage", "Jam"), lambda s: s.hours),
+            Column(QT_TRANSLATE_NOOP("SetupPage", "Hari"), lambda s: s.days),
+            Column(QT_TRANSLATE_NOOP("SetupPage", "Aktif"), lambda s: yes_no(s.active)),
         ),
         fields=(
-            Field("code", ("Kode (huruf)", "Code (letter)"), load=lambda s: s.code, max_length=3),
-            Field("name", ("Nama", "Name"), load=lambda s: s.name_id),
-            Field("name_en", ("Nama (Inggris)", "Name (English)"), load=lambda s: s.name_en),
+            Field(
+                "code",
+                QT_TRANSLATE_NOOP("SetupPage", "Kode (huruf)"),
+                load=lambda s: s.code,
+                max_length=3,
+            ),
+            Field("name", QT_TRANSLATE_NOOP("SetupPage", "Nama"), load=lambda s: s.name_id),
+            Field(
+                "name_en",
+                QT_TRANSLATE_NOOP("SetupPage", "Nama (Inggris)"),
+                load=lambda s: s.name_en,
+            ),
             Field(
                 "quota",
-                ("Kuota harian (0: tanpa batas)", "Daily quota (0: no limit)"),
+                QT_TRANSLATE_NOOP("SetupPage", "Kuota harian (0: tanpa batas)"),
                 kind="number",
                 load=lambda s: s.daily_quota or 0,
                 limits=(0, 10_000),
             ),
             Field(
                 "hours",
-                ("Jam layanan", "Service hours"),
+                QT_TRANSLATE_NOOP("SetupPage", "Jam layanan"),
                 load=lambda s: s.hours,
                 default="07:30-16:00",
             ),
             Field(
                 "days",
-                ("Hari (1=Senin … 7=Minggu)", "Days (1=Monday … 7=Sunday)"),
+                QT_TRANSLATE_NOOP("SetupPage", "Hari (1=Senin … 7=Minggu)"),
                 load=lambda s: s.days,
                 default="12345",
             ),
             Field(
                 "minutes",
-                ("Menit per pengunjung", "Minutes per visitor"),
+                QT_TRANSLATE_NOOP("SetupPage", "Menit per pengunjung"),
                 kind="number",
                 load=lambda s: s.default_service_minutes,
                 limits=(1, 240),
@@ -107,23 +116,23 @@ class ServicesPage(SetupPage):
         actions=(
             Action(
                 "add",
-                ("Tambah layanan", "Add service"),
+                QT_TRANSLATE_NOOP("SetupPage", "Tambah layanan"),
                 add,
-                ("Layanan ditambahkan", "Service added"),
+                QT_TRANSLATE_NOOP("SetupPage", "Layanan ditambahkan"),
                 primary=True,
                 then="select",
             ),
             Action(
                 "save",
-                ("Simpan perubahan", "Save changes"),
+                QT_TRANSLATE_NOOP("SetupPage", "Simpan perubahan"),
                 save,
-                ("Perubahan layanan disimpan", "Service changes saved"),
+                QT_TRANSLATE_NOOP("SetupPage", "Perubahan layanan disimpan"),
             ),
             Action(
                 "disable",
-                ("Nonaktifkan", "Disable"),
+                QT_TRANSLATE_NOOP("SetupPage", "Nonaktifkan"),
                 disable,
-                ("Layanan dinonaktifkan", "Service disabled"),
+                QT_TRANSLATE_NOOP("SetupPage", "Layanan dinonaktifkan"),
                 confirm=ask_to_disable,
             ),
         ),

@@ -10,20 +10,26 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QWidget
 
-from loket.admin.console.parts import t
 from loket.models.clock import Clock
 from loket.models.office.auth import Session
 
-Text = tuple[str, str]
-"""Bahasa Indonesia, English."""
+Text = str
+"""Bahasa Indonesia, marked with ``QT_TRANSLATE_NOOP("SetupPage", …)``: English comes from
+the catalogue (:func:`tr`)."""
 
 Kind = Literal["text", "secret", "number", "check", "choice"]
 
 
+def tr(text: Text) -> str:
+    """A set-up page's text in the current language."""
+    return QCoreApplication.translate("SetupPage", text)
+
+
 def yes_no(flag: bool) -> str:
-    return t("ya", "yes") if flag else t("tidak", "no")
+    return QCoreApplication.translate("SetupPage", "ya" if flag else "tidak")
 
 
 @dataclass(frozen=True)
@@ -47,7 +53,7 @@ class Field:
     default: str | int | bool | None = None
     max_length: int | None = None
     limits: tuple[int, int] | None = None
-    choices: Sequence[tuple[str, str, str]] = ()  # value, Bahasa Indonesia, English
+    choices: Sequence[tuple[str, Text]] = ()  # value, its text
 
 
 class Form:
@@ -83,10 +89,10 @@ class Action:
     name: str
     label: Text
     call: Callable[[Session, Form, Clock], object]
-    done: Text | Callable[[Any, Form], Text]
+    done: Text | Callable[[Any, Form], str]  # the notice, or made (translated) from the result
     primary: bool = False
     then: Literal["refresh", "select", "stay"] = "refresh"
-    confirm: Callable[[Form], tuple[Text, Text]] | None = None  # title, question
+    confirm: Callable[[Form], tuple[Text, str]] | None = None  # title, the question as read
 
 
 def make_editor(field: Field, object_name: str) -> QWidget:
@@ -115,12 +121,12 @@ def make_editor(field: Field, object_name: str) -> QWidget:
     return editor
 
 
-def translate_choices(editor: QComboBox, choices: Sequence[tuple[str, str, str]]) -> None:
+def translate_choices(editor: QComboBox, choices: Sequence[tuple[str, Text]]) -> None:
     """Fill the choices in the current language, keeping the one chosen."""
     current = editor.currentData()
     editor.clear()
-    for value, text_id, text_en in choices:
-        editor.addItem(t(text_id, text_en), value)
+    for value, text in choices:
+        editor.addItem(tr(text), value)
     if current:
         editor.setCurrentIndex(editor.findData(current))
 

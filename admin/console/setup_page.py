@@ -13,17 +13,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from loket.admin.console.parts import (
     Page,
     button,
     fill_table,
+    form_layout,
     label,
     select_row,
     selected_key,
     set_headers,
-    t,
     table,
 )
 from loket.admin.console.setup_fields import (
@@ -35,6 +35,7 @@ from loket.admin.console.setup_fields import (
     make_editor,
     read_editor,
     show_in_editor,
+    tr,
     translate_choices,
 )
 
@@ -63,14 +64,14 @@ class SetupPage(Page):
         self.list = table(f"{self.key}_table", len(setup.columns))
         self.list.itemSelectionChanged.connect(self.selected)
         self.body.addWidget(self.list, 1)
-        form = QFormLayout()
+        form = form_layout()
         self.editors: dict[str, QWidget] = {}
         self.captions: dict[str, QLabel] = {}
         for field in setup.fields:
             editor = make_editor(field, f"{setup.prefix}_{field.name}")
             self._attach(field.name, editor)
             self.editors[field.name] = editor
-            self.captions[field.name] = label()
+            self.captions[field.name] = label(wrap=False)
             form.addRow(self.captions[field.name], editor)
         self.body.addLayout(form)
         row = QHBoxLayout()
@@ -91,14 +92,14 @@ class SetupPage(Page):
 
     def retranslate(self) -> None:
         super().retranslate()
-        set_headers(self.list, [t(*column.heading) for column in self.setup.columns])
+        set_headers(self.list, [tr(column.heading) for column in self.setup.columns])
         for field in self.setup.fields:
-            self.captions[field.name].setText(t(*field.label))
+            self.captions[field.name].setText(tr(field.label))
             editor = self.editors[field.name]
             if isinstance(editor, QComboBox):
                 translate_choices(editor, field.choices)
         for action in self.setup.actions:
-            self.buttons[action.name].setText(t(*action.label))
+            self.buttons[action.name].setText(tr(action.label))
 
     def refresh(self) -> None:
         rows = self.attempt(self.setup.listing)
@@ -139,16 +140,16 @@ class SetupPage(Page):
         form = self.form()
         if action.confirm is not None:
             title, question = action.confirm(form)
-            if not self.context.dialogs.confirm(t(*title), t(*question)):
+            if not self.context.dialogs.confirm(tr(title), question):
                 return
         clock = self.context.clock
-        texts = action.done if isinstance(action.done, tuple) else ("", "")
+        done = "" if callable(action.done) else tr(action.done)
         step = self.attempt if action.then == "stay" else self.change
-        result = step(lambda: action.call(session, form, clock), *texts)
+        result = step(lambda: action.call(session, form, clock), done)
         if result is None:
             return
         if callable(action.done):
-            self.show_ok(*action.done(result, form))
+            self.show_ok(action.done(result, form))
         if action.then == "select":
             select_row(self.list, self.key_of(result))
 

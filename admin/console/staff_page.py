@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-from loket.admin.console.parts import t
-from loket.admin.console.setup_fields import Action, Column, Field, Form, Text, yes_no
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from loket.admin.console.setup_fields import Action, Column, Field, Form, tr, yes_no
 from loket.admin.console.setup_page import Setup, SetupPage, register
 from loket.models.clock import Clock
 from loket.models.office import admin_actions, staff
 from loket.models.office.auth import Session
 from loket.models.office.staff import StaffInfo
 
-ROLES = (("staff", "petugas", "officer"), ("admin", "admin", "admin"), ("head", "kepala", "head"))
+ROLES = (
+    ("staff", QT_TRANSLATE_NOOP("SetupPage", "petugas")),
+    ("admin", QT_TRANSLATE_NOOP("SetupPage", "admin")),
+    ("head", QT_TRANSLATE_NOOP("SetupPage", "kepala")),
+)
 
 
 def role_name(role: str) -> str:
-    names = {code: (name_id, name_en) for code, name_id, name_en in ROLES}
-    return t(*names[role]) if role in names else role
+    names = dict(ROLES)
+    return tr(names[role]) if role in names else role
 
 
 def add(session: Session, form: Form, clock: Clock) -> StaffInfo:
@@ -53,70 +58,93 @@ def unlock(session: Session, form: Form, clock: Clock) -> bool:
     return admin_actions.unlock_account(session, form.text("username"), clock=clock)
 
 
-def unlocked(was_locked: bool, form: Form) -> Text:
+def unlocked(was_locked: bool, form: Form) -> str:
     name = form.text("username")
     if was_locked:
-        return f"Kunci akun {name} dibuka", f"Account {name} unlocked"
-    return f"Akun {name} tidak terkunci", f"Account {name} was not locked"
+        return tr(QT_TRANSLATE_NOOP("SetupPage", "Kunci akun {name} dibuka")).format(name=name)
+    return tr(QT_TRANSLATE_NOOP("SetupPage", "Akun {name} tidak terkunci")).format(name=name)
 
 
 @register
 class StaffPage(SetupPage):
     key = "staff"
-    title_id = "Petugas dan peran"
-    title_en = "Staff and roles"
+    title_text = QT_TRANSLATE_NOOP("Page", "Petugas dan peran")
     order = 3
     setup = Setup(
         prefix="staff",
         listing=staff.list_staff,
         topics=frozenset({"staff"}),
         columns=(
-            Column(("Nama pengguna", "Username"), lambda p: p.username),
-            Column(("Nama lengkap", "Full name"), lambda p: p.full_name),
-            Column(("NIP", "NIP"), lambda p: p.nip),
-            Column(("Peran", "Role"), lambda p: role_name(p.role)),
-            Column(("Aktif", "Active"), lambda p: yes_no(p.active)),
+            Column(QT_TRANSLATE_NOOP("SetupPage", "Nama pengguna"), lambda p: p.username),
+            Column(QT_TRANSLATE_NOOP("SetupPage", "Nama lengkap"), lambda p: p.full_name),
+            Column(QT_TRANSLATE_NOOP("SetupPage", "NIP"), lambda p: p.nip),
+            Column(QT_TRANSLATE_NOOP("SetupPage", "Peran"), lambda p: role_name(p.role)),
+            Column(QT_TRANSLATE_NOOP("SetupPage", "Aktif"), lambda p: yes_no(p.active)),
         ),
         fields=(
-            Field("username", ("Nama pengguna", "Username"), load=lambda p: p.username),
-            Field("full_name", ("Nama lengkap", "Full name"), load=lambda p: p.full_name),
-            Field("nip", ("NIP", "NIP"), load=lambda p: p.nip),
-            Field("role", ("Peran", "Role"), kind="choice", load=lambda p: p.role, choices=ROLES),
+            Field(
+                "username",
+                QT_TRANSLATE_NOOP("SetupPage", "Nama pengguna"),
+                load=lambda p: p.username,
+            ),
+            Field(
+                "full_name",
+                QT_TRANSLATE_NOOP("SetupPage", "Nama lengkap"),
+                load=lambda p: p.full_name,
+            ),
+            Field("nip", QT_TRANSLATE_NOOP("SetupPage", "NIP"), load=lambda p: p.nip),
+            Field(
+                "role",
+                QT_TRANSLATE_NOOP("SetupPage", "Peran"),
+                kind="choice",
+                load=lambda p: p.role,
+                choices=ROLES,
+            ),
             Field(
                 "pin",
-                ("PIN loket (kosong: tidak diubah)", "Counter PIN (empty: unchanged)"),
+                QT_TRANSLATE_NOOP("SetupPage", "PIN loket (kosong: tidak diubah)"),
                 kind="secret",
             ),
             Field(
                 "password",
-                ("Kata sandi admin (kosong: tidak diubah)", "Admin password (empty: unchanged)"),
+                QT_TRANSLATE_NOOP("SetupPage", "Kata sandi admin (kosong: tidak diubah)"),
                 kind="secret",
             ),
             Field(
-                "active", ("Aktif", "Active"), kind="check", load=lambda p: p.active, default=True
+                "active",
+                QT_TRANSLATE_NOOP("SetupPage", "Aktif"),
+                kind="check",
+                load=lambda p: p.active,
+                default=True,
             ),
         ),
         actions=(
             Action(
                 "add",
-                ("Tambah petugas", "Add staff"),
+                QT_TRANSLATE_NOOP("SetupPage", "Tambah petugas"),
                 add,
-                ("Petugas ditambahkan", "Staff member added"),
+                QT_TRANSLATE_NOOP("SetupPage", "Petugas ditambahkan"),
                 primary=True,
                 then="select",
             ),
             Action(
                 "save",
-                ("Simpan perubahan", "Save changes"),
+                QT_TRANSLATE_NOOP("SetupPage", "Simpan perubahan"),
                 save,
-                ("Perubahan petugas disimpan", "Staff changes saved"),
+                QT_TRANSLATE_NOOP("SetupPage", "Perubahan petugas disimpan"),
             ),
             Action(
                 "disable",
-                ("Nonaktifkan", "Disable"),
+                QT_TRANSLATE_NOOP("SetupPage", "Nonaktifkan"),
                 disable,
-                ("Petugas dinonaktifkan", "Staff member disabled"),
+                QT_TRANSLATE_NOOP("SetupPage", "Petugas dinonaktifkan"),
             ),
-            Action("unlock", ("Buka kunci masuk", "Unlock login"), unlock, unlocked, then="stay"),
+            Action(
+                "unlock",
+                QT_TRANSLATE_NOOP("SetupPage", "Buka kunci masuk"),
+                unlock,
+                unlocked,
+                then="stay",
+            ),
         ),
     )

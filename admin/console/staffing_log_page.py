@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit
 
 from loket.admin.console.parts import (
@@ -17,8 +18,8 @@ from loket.admin.console.parts import (
     label,
     set_headers,
     set_role,
-    t,
     table,
+    translated,
 )
 from loket.kiosk.shell.i18n import current_language, pick
 from loket.models import settings as office
@@ -31,11 +32,41 @@ from loket.models.staffing.summaries import daily_summary
 from loket.models.staffing.summary_records import DailySummary, GapLine
 from loket.models.staffing.verify import verify_staffing_log
 
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("StaffingLogPage", "Senin"),
+    QT_TRANSLATE_NOOP("StaffingLogPage", "Selasa"),
+    QT_TRANSLATE_NOOP("StaffingLogPage", "Rabu"),
+    QT_TRANSLATE_NOOP("StaffingLogPage", "Kamis"),
+    QT_TRANSLATE_NOOP("StaffingLogPage", "Jumat"),
+    QT_TRANSLATE_NOOP("StaffingLogPage", "Sabtu"),
+    QT_TRANSLATE_NOOP("StaffingLogPage", "Minggu"),
+)
+MONTHS = (
+    QT_TRANSLATE_NOOP("StaffingLogPage", "Jan"),
+    QT_TRANSLATE_NOOP("StaffingLogPage", "Feb"),
+    QT_TRANSLATE_NOOP("StaffingLogPage", "Mar"),
+    QT_TRANSLATE_NOOP("StaffingLogPage", "Apr"),
+    QT_TRANSLATE_NOOP("StaffingLogPage", "Mei"),
+    QT_TRANSLATE_NOOP("StaffingLogPage", "Jun"),
+    QT_TRANSLATE_NOOP("StaffingLogPage", "Jul"),
+    QT_TRANSLATE_NOOP("StaffingLogPage", "Agu"),
+    QT_TRANSLATE_NOOP("StaffingLogPage", "Sep"),
+    QT_TRANSLATE_NOOP("StaffingLogPage", "Okt"),
+    QT_TRANSLATE_NOOP("StaffingLogPage", "Nov"),
+    QT_TRANSLATE_NOOP("StaffingLogPage", "Des"),
+)
+
+
+def day_name(day: dt.date) -> str:
+    """ "Senin, 23 Nov 2026" / "Monday, 23 Nov 2026" in the language on screen."""
+    weekday = translated("StaffingLogPage", WEEKDAYS[day.weekday()])
+    month = translated("StaffingLogPage", MONTHS[day.month - 1])
+    return f"{weekday}, {day.day} {month} {day.year}"
+
 
 class StaffingLogPage(Page):
     key = "staffing_log"
-    title_id = "Log penjagaan"
-    title_en = "Staffing log review"
+    title_text = QT_TRANSLATE_NOOP("Page", "Log penjagaan")
 
     def build(self) -> None:
         self.summary: DailySummary | None = None
@@ -77,45 +108,54 @@ class StaffingLogPage(Page):
         self.sign_off_button = button("log_sign_off")
         self.sign_off_button.clicked.connect(self.sign_off)
         sign.addWidget(self.sign_off_button)
+        self.day.dateChanged.connect(self._name_sign_off)
         self.body.addLayout(sign)
+
+    def _name_sign_off(self, *_: object) -> None:
+        """The button names the day it signs off: "hari ini" only when it is today."""
+        day = date_of(self.day)
+        if day == self.context.clock.now().date():
+            self.sign_off_button.setText(self.tr("Sahkan hari ini", "the day shown is today"))
+        else:
+            self.sign_off_button.setText(self.tr("Sahkan {day}").format(day=day_name(day)))
 
     def retranslate(self) -> None:
         super().retranslate()
         set_headers(
             self.gaps,
             [
-                t("Mulai", "Start"),
-                t("Selesai", "End"),
-                t("Lama", "Duration"),
-                t("Penyebab", "Cause"),
-                t("Alasan", "Reason"),
-                t("Rujukan", "Reference"),
-                t("Disetujui", "Approved by"),
-                t("Petugas / loket", "Officer / counter"),
-                t("Eskalasi", "Escalated"),
+                self.tr("Mulai"),
+                self.tr("Berakhir"),
+                self.tr("Lama"),
+                self.tr("Penyebab"),
+                self.tr("Alasan"),
+                self.tr("Rujukan"),
+                self.tr("Disetujui"),
+                self.tr("Petugas / loket"),
+                self.tr("Eskalasi"),
             ],
         )
         set_headers(
             self.counters_table,
             [
-                t("Loket", "Counter"),
-                t("Jam layanan", "Service time"),
-                t("Dijaga", "Staffed"),
-                t("Istirahat", "Breaks"),
-                t("Petugas", "Officers"),
+                self.tr("Loket"),
+                self.tr("Jam layanan"),
+                self.tr("Dijaga"),
+                self.tr("Istirahat"),
+                self.tr("Petugas"),
             ],
         )
-        self.show_button.setText(t("Tampilkan", "Show"))
-        self.verify_button.setText(t("Periksa keutuhan log", "Verify the log"))
-        self.password.setPlaceholderText(t("Kata sandi kepala", "Head's password"))
-        self.sign_off_button.setText(t("Sahkan hari ini", "Sign off this day"))
+        self.show_button.setText(self.tr("Tampilkan"))
+        self.verify_button.setText(self.tr("Periksa keutuhan log"))
+        self.password.setPlaceholderText(self.tr("Kata sandi kepala"))
+        self._name_sign_off()
         self._fill_filters()
 
     def _fill_filters(self) -> None:
         def refill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
             chosen = combo.currentData()
             combo.clear()
-            combo.addItem(t("Semua", "All"), None)
+            combo.addItem(QCoreApplication.translate("StaffingLogPage", "Semua"), None)
             for text, value in items:
                 combo.addItem(text, value)
             index = combo.findData(chosen)
@@ -129,7 +169,10 @@ class StaffingLogPage(Page):
             return
         counters = self.attempt(catalog.list_counters) or []
         people = self.attempt(staff.list_staff) or []
-        refill(self.counter, [(f"{t('Loket', 'Counter')} {c.number}", c.number) for c in counters])
+        refill(
+            self.counter,
+            [(self.tr("Loket {number}").format(number=c.number), c.number) for c in counters],
+        )
         refill(self.officer, [(p.full_name, p.username) for p in people])
 
     def choose(self, counter: int | None = None, officer: str | None = None,
@@ -176,7 +219,7 @@ class StaffingLogPage(Page):
             return
         zone = office.load_settings().zone
         lang = current_language()
-        yes, no = t("ya", "yes"), t("tidak", "no")
+        yes, no = self.tr("ya"), self.tr("tidak")
 
         def hms(value: dt.datetime) -> str:
             return f"{value.astimezone(zone):%H:%M:%S}"
@@ -188,14 +231,14 @@ class StaffingLogPage(Page):
                 part
                 for part in (
                     g.officer or "",
-                    f"{t('loket', 'counter')} {g.counter}" if g.counter else "",
+                    self.tr("loket {number}").format(number=g.counter) if g.counter else "",
                 )
                 if part
             )
             rows.append(
                 (
                     hms(g.start),
-                    t("berlangsung", "ongoing") if g.open else hms(g.end),
+                    self.tr("berlangsung") if g.open else hms(g.end),
                     duration(g.seconds),
                     cause,
                     reason_name(g.reason, lang) if g.reason else "",
@@ -219,30 +262,36 @@ class StaffingLogPage(Page):
                 for c in summary.counters
             ],
         )
-        holiday = f" · {t('libur', 'holiday')}: {summary.holiday}" if summary.holiday else ""
+        holiday = (
+            " · " + self.tr("libur: {name}").format(name=summary.holiday) if summary.holiday else ""
+        )
         self.overview.setText(
-            f"{summary.day} · {t('loket depan dijaga', 'front desk covered')} "
-            f"{summary.coverage_pct:.1f}% ({duration(summary.covered_seconds)} / "
-            f"{duration(summary.service_seconds)}) · {t('kekosongan', 'gaps')} "
-            f"{len(summary.gaps)}{holiday}"
+            self.tr(
+                "{day} · loket depan dijaga {pct}% ({covered} / {service}) · kekosongan {gaps}"
+            ).format(
+                day=summary.day,
+                pct=f"{summary.coverage_pct:.1f}",
+                covered=duration(summary.covered_seconds),
+                service=duration(summary.service_seconds),
+                gaps=len(summary.gaps),
+            )
+            + holiday
         )
         if summary.sign_off is not None:
             s = summary.sign_off
-            text = t(
-                f"Disahkan oleh {s.full_name} pada {s.at.astimezone(zone):%Y-%m-%d %H:%M}",
-                f"Signed off by {s.full_name} at {s.at.astimezone(zone):%Y-%m-%d %H:%M}",
+            text = self.tr("Disahkan oleh {name} pada {at}").format(
+                name=s.full_name, at=f"{s.at.astimezone(zone):%Y-%m-%d %H:%M}"
             )
             seal = chain_seals.seal_for_sign_off(s.seq)
             if seal is not None:
-                text += t(f" · kode segel {seal.code}", f" · seal code {seal.code}")
+                text += " · " + self.tr("kode segel {code}").format(code=seal.code)
             if s.changed_after:
-                text += t(
-                    f" — PERHATIAN: {len(s.late_entries)} catatan masuk setelah pengesahan",
-                    f" — WARNING: {len(s.late_entries)} entries recorded after the sign-off",
+                text += " — " + self.tr("PERHATIAN: {n} catatan masuk setelah pengesahan").format(
+                    n=len(s.late_entries)
                 )
             self.sign_off_state.setText(text)
         else:
-            self.sign_off_state.setText(t("Belum disahkan kepala", "Not signed off yet"))
+            self.sign_off_state.setText(self.tr("Belum disahkan kepala"))
 
     def verify(self) -> None:
         report = self.attempt(verify_staffing_log)
@@ -267,6 +316,7 @@ class StaffingLogPage(Page):
             code = seal.code if seal else "–"
             # The code is what the head keeps on paper: a database-only rewrite cannot match it.
             self.show_ok(
-                f"{day} disahkan · kode segel {code} (catat di buku atau simpan cetakannya)",
-                f"{day} signed off · seal code {code} (write it down or keep the print-out)",
+                self.tr(
+                    "{day} disahkan · kode segel {code} (catat di buku atau simpan cetakannya)"
+                ).format(day=day, code=code)
             )

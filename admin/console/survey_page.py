@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QHBoxLayout
 
 from loket.admin.console.parts import (
@@ -17,8 +18,8 @@ from loket.admin.console.parts import (
     fill_table,
     label,
     set_headers,
-    t,
     table,
+    translated,
 )
 from loket.kiosk.shell.i18n import current_language
 from loket.models import settings as office
@@ -29,16 +30,15 @@ from loket.models.reports import export as report_export
 from loket.models.reports.survey_report import survey_report
 
 WEIGHT_TEXT = {
-    "exact": ("bobot tepat 1/9", "exact weight 1/9"),
-    "0.111": ("bobot lama 0,111", "legacy weight 0.111"),
-    "0.11": ("bobot lama 0,11", "legacy weight 0.11"),
+    "exact": QT_TRANSLATE_NOOP("SurveyPage", "bobot tepat 1/9"),
+    "0.111": QT_TRANSLATE_NOOP("SurveyPage", "bobot lama 0,111"),
+    "0.11": QT_TRANSLATE_NOOP("SurveyPage", "bobot lama 0,11"),
 }
 
 
 class SurveyPage(Page):
     key = "survey"
-    title_id = "Survei kepuasan (IKM)"
-    title_en = "Satisfaction survey (IKM)"
+    title_text = QT_TRANSLATE_NOOP("Page", "Survei kepuasan (IKM)")
 
     def build(self) -> None:
         today = self.context.clock.now().date()
@@ -75,28 +75,28 @@ class SurveyPage(Page):
         chosen = self.weights.currentData()
         self.weights.clear()
         for code in ikm.WEIGHT_NAMES:
-            self.weights.addItem(t(*WEIGHT_TEXT.get(code, (code, code))), code)
+            self.weights.addItem(translated("SurveyPage", WEIGHT_TEXT.get(code, code)), code)
         self.weights.setCurrentIndex(max(self.weights.findData(chosen), 0))
-        self.show_button.setText(t("Hitung IKM", "Compute IKM"))
-        self.print_button.setText(t("Cetak laporan (PDF)", "Print report (PDF)"))
+        self.show_button.setText(self.tr("Hitung IKM"))
+        self.print_button.setText(self.tr("Cetak laporan (PDF)"))
         set_headers(
             self.elements,
             [
-                t("Unsur", "Element"),
-                t("Jawaban", "Answers"),
-                t("Jumlah nilai", "Sum"),
+                self.tr("Unsur"),
+                self.tr("Jawaban"),
+                self.tr("Jumlah nilai"),
                 "NRR",
-                t("NRR × bobot", "NRR × weight"),
+                self.tr("NRR × bobot"),
             ],
         )
         set_headers(
             self.per_service,
             [
-                t("Layanan", "Service"),
+                self.tr("Layanan"),
                 "IKM",
-                t("Mutu", "Category"),
-                t("Responden", "Respondents"),
-                t("Sampel minimal", "Required sample"),
+                self.tr("Mutu"),
+                self.tr("Responden"),
+                self.tr("Sampel minimal"),
             ],
         )
         self._fill_services()
@@ -104,7 +104,7 @@ class SurveyPage(Page):
     def _fill_services(self) -> None:
         chosen = self.service.currentData()
         self.service.clear()
-        self.service.addItem(t("Semua layanan", "Every service"), None)
+        self.service.addItem(self.tr("Semua layanan"), None)
         if self.context.session is not None:
             lang = current_language()
             for s in self.attempt(catalog.list_services) or []:
@@ -152,27 +152,35 @@ class SurveyPage(Page):
         result = report.result
         lang = current_language()
         if result.ikm is None or result.category is None:
-            self.index.setText(t("IKM: belum ada responden", "IKM: no respondents yet"))
+            self.index.setText(self.tr("IKM: belum ada responden"))
         else:
             kinerja = result.category.kinerja_en if lang == "en" else result.category.kinerja_id
             self.index.setText(
-                f"IKM {result.ikm} · {t('mutu', 'category')} {result.category.mutu} ({kinerja})"
+                self.tr("IKM {ikm} · mutu {mutu}").format(ikm=result.ikm, mutu=result.category.mutu)
+                + f" ({kinerja})"
             )
         reached = report.sample_reached
         self.sample.setText(
-            t(
-                f"Responden {report.respondents} dari {report.population} pengunjung dilayani; "
-                f"sampel minimal {report.required_sample} — "
-                + ("tercapai" if reached else "BELUM tercapai"),
-                f"Respondents {report.respondents} of {report.population} visitors served; "
-                f"required sample {report.required_sample} — "
-                + ("reached" if reached else "NOT reached"),
+            (
+                self.tr(
+                    "Responden {n} dari {population} pengunjung dilayani; sampel minimal "
+                    "{required} — tercapai"
+                )
+                if reached
+                else self.tr(
+                    "Responden {n} dari {population} pengunjung dilayani; sampel minimal "
+                    "{required} — BELUM tercapai"
+                )
+            ).format(
+                n=report.respondents,
+                population=report.population,
+                required=report.required_sample,
             )
         )
         self.sample.setProperty("reached", reached)
         weakest = result.weakest
         self.weakest.setText(
-            t("Unsur terlemah", "Weakest element")
+            self.tr("Unsur terlemah")
             + ": "
             + (
                 f"{weakest.element.name_en if lang == 'en' else weakest.element.name_id} "
@@ -205,7 +213,13 @@ class SurveyPage(Page):
         code = self.service.currentData()
         weights = str(self.weights.currentData() or "exact")
         name = f"ikm-{first}-{last}{'-' + code if code else ''}.pdf"
-        path = self.context.output_dir() / name
+        chosen = self.context.choose_save_path(
+            self.tr("Simpan laporan IKM"), name, self.tr("Berkas PDF (*.pdf)")
+        )
+        if chosen is None:
+            self.show_ok(self.tr("Ekspor dibatalkan"))
+            return
+        path = chosen
 
         def write() -> Path:  # on the worker: the report, the PDF and the file
             data = report_export.export(
@@ -219,4 +233,4 @@ class SurveyPage(Page):
         if self.attempt(write) is None:
             return
         self.printed_to = str(path)
-        self.show_ok(f"Laporan IKM disimpan: {path}", f"IKM report saved: {path}")
+        self.show_ok(self.tr("Laporan IKM disimpan: {path}").format(path=path))

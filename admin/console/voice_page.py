@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import shutil
 
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QFormLayout, QHBoxLayout
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QHBoxLayout
 
 from loket.admin.console.alarm import Alarm
-from loket.admin.console.parts import Page, button, label, t
+from loket.admin.console.parts import Page, button, form_layout, label, translated
 from loket.kiosk.shell import i18n
 from loket.models import settings as office
 from loket.models.office import admin_actions
@@ -18,10 +19,10 @@ SAMPLE_NUMBER = "A-012"
 SAMPLE_COUNTER = 3
 # The board's voice choices (office.BOARD_VOICES) as people read them.
 VOICE_NAMES = {
-    "auto": ("Otomatis: suara terbaik yang terpasang", "Automatic: the best voice installed"),
-    "qt": ("Qt speech (speech-dispatcher)", "Qt speech (speech-dispatcher)"),
-    "espeak": ("espeak-ng", "espeak-ng"),
-    "chime": ("Nada panggil saja (tanpa suara)", "The chime only (no voice)"),
+    "auto": QT_TRANSLATE_NOOP("VoicePage", "Otomatis: suara terbaik yang terpasang"),
+    "qt": QT_TRANSLATE_NOOP("VoicePage", "Qt speech (speech-dispatcher)"),
+    "espeak": QT_TRANSLATE_NOOP("VoicePage", "espeak-ng"),
+    "chime": QT_TRANSLATE_NOOP("VoicePage", "Nada panggil saja (tanpa suara)"),
 }
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
@@ -48,19 +49,18 @@ def _combo(name: str, choices: tuple[str, ...]) -> QComboBox:
 
 class VoicePage(Page):
     key = "voice"
-    title_id = "Suara dan bahasa"
-    title_en = "Voice and language"
+    title_text = QT_TRANSLATE_NOOP("Page", "Suara dan bahasa")
 
     def build(self) -> None:
-        office_form = QFormLayout()
+        office_form = form_layout()
         self.board_voice = _combo("voice_board_voice", office.BOARD_VOICES)
-        self.board_voice_label = label()
+        self.board_voice_label = label(wrap=False)
         office_form.addRow(self.board_voice_label, self.board_voice)
         self.board_english = QCheckBox()
         self.board_english.setObjectName("voice_board_english")
         office_form.addRow("", self.board_english)
         self.kiosk_language = _combo("voice_kiosk_language", office.KIOSK_LANGUAGES)
-        self.kiosk_language_label = label()
+        self.kiosk_language_label = label(wrap=False)
         office_form.addRow(self.kiosk_language_label, self.kiosk_language)
         self.body.addLayout(office_form)
         self.save_button = button("voice_save", primary=True)
@@ -72,21 +72,24 @@ class VoicePage(Page):
         self.hint = label("muted")
         self.body.addWidget(self.hint)
 
-        form = QFormLayout()
+        form = form_layout()
         self.language = QComboBox()
         self.language.setObjectName("voice_language")
         self.language.addItem("Bahasa Indonesia", "id")
         self.language.addItem("English", "en")
         self.language.activated.connect(self.choose_language)
-        self.language_label = label()
+        self.language_label = label(wrap=False)
         form.addRow(self.language_label, self.language)
-        self.voices_label = label()
+        self.voices_label = label(wrap=False)
         self.voices = label(name="voice_available")
         form.addRow(self.voices_label, self.voices)
-        self.sample_label = label()
-        self.sample = label(name="voice_sample")
-        form.addRow(self.sample_label, self.sample)
         self.body.addLayout(form)
+        # The sample is two sentences: below its caption, the page's whole width (a form
+        # row gives a wrapped label too little height at some widths).
+        self.sample_label = label(wrap=False)
+        self.body.addWidget(self.sample_label)
+        self.sample = label(name="voice_sample")
+        self.body.addWidget(self.sample)
         row = QHBoxLayout()
         self.chime_button = button("voice_chime")
         self.chime_button.clicked.connect(self.play_chime)
@@ -98,37 +101,25 @@ class VoicePage(Page):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.board_voice_label.setText(t("Suara papan antrean", "Display board voice"))
+        self.board_voice_label.setText(self.tr("Suara papan antrean"))
         for index, choice in enumerate(office.BOARD_VOICES):
-            self.board_voice.setItemText(index, t(*VOICE_NAMES[choice]))
-        self.board_english.setText(
-            t(
-                "Ucapkan juga kalimat bahasa Inggris setelah bahasa Indonesia",
-                "Also say the English sentence after the Indonesian one",
-            )
-        )
-        self.kiosk_language_label.setText(t("Bahasa awal kios", "Kiosk start language"))
+            self.board_voice.setItemText(index, translated("VoicePage", VOICE_NAMES[choice]))
+        self.board_english.setText(self.tr("Ucapkan juga dalam bahasa Inggris"))
+        self.kiosk_language_label.setText(self.tr("Bahasa awal kios"))
         for index, choice in enumerate(office.KIOSK_LANGUAGES):
             self.kiosk_language.setItemText(index, LANGUAGE_NAMES[choice])
-        self.save_button.setText(t("Simpan suara dan bahasa", "Save voice and language"))
-        self.language_label.setText(
-            t("Bahasa aplikasi admin (PC ini)", "Admin app language (this PC)")
-        )
-        self.voices_label.setText(t("Suara di PC ini", "Voices on this PC"))
-        self.sample_label.setText(t("Contoh panggilan", "Sample call"))
-        self.chime_button.setText(t("Bunyikan nada panggil", "Play the chime"))
+        self.save_button.setText(self.tr("Simpan suara dan bahasa"))
+        self.language_label.setText(self.tr("Bahasa aplikasi admin (PC ini)"))
+        self.voices_label.setText(self.tr("Suara di PC ini"))
+        self.sample_label.setText(self.tr("Contoh panggilan"))
+        self.chime_button.setText(self.tr("Bunyikan nada panggil"))
         self.hint.setText(
-            t(
+            self.tr(
                 "Papan antrean mengikuti pengaturan ini seketika, di antara dua panggilan; "
                 "suara yang tidak terpasang di PC papan turun ke yang berikutnya, akhirnya "
                 "nada dan layar saja. Opsi loket-display --voice / --no-english di satu "
-                "papan mengganti pengaturan ini untuk papan itu. Kios kembali ke bahasa awal "
-                "untuk setiap pengunjung berikutnya.",
-                "The display boards follow these settings at once, between two calls; a voice "
-                "not installed on a board's PC falls back to the next one, in the end the "
-                "chime and the screen only. loket-display --voice / --no-english on one board "
-                "override them for that board. The kiosk returns to its start language for "
-                "every next visitor.",
+                "papan mengganti pengaturan ini untuk papan itu. Kios kembali ke bahasa "
+                "awal untuk setiap pengunjung berikutnya."
             )
         )
         self.language.setCurrentIndex(self.language.findData(i18n.current_language()))
@@ -154,7 +145,7 @@ class VoicePage(Page):
             found.append("Qt: " + ", ".join(engines))
         if espeak_available():
             found.append("espeak-ng")
-        self.voices.setText("; ".join(found) or t("tidak ada (nada saja)", "none (chime only)"))
+        self.voices.setText("; ".join(found) or self.tr("tidak ada (nada saja)"))
         self.sample.setText(
             f"{sentence(SAMPLE_NUMBER, SAMPLE_COUNTER, 'id')}\n"
             f"{sentence(SAMPLE_NUMBER, SAMPLE_COUNTER, 'en')}"
@@ -170,8 +161,7 @@ class VoicePage(Page):
                 kiosk_language=str(self.kiosk_language.currentData()),
                 clock=self.context.clock,
             ),
-            "Suara dan bahasa disimpan; papan antrean mengikuti seketika",
-            "Voice and language saved; the display boards follow at once",
+            self.tr("Suara dan bahasa disimpan; papan antrean mengikuti seketika"),
         )
 
     def choose_language(self) -> None:

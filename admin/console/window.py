@@ -27,15 +27,16 @@ from PySide6.QtWidgets import (
 from loket.admin.console.context import ConsoleContext
 from loket.admin.console.coverage_page import TICK_MS, CoveragePage
 from loket.admin.console.login_screen import LoginScreen
+from loket.admin.console.look import apply_console_theme, body_px
 from loket.admin.console.pages import PAGE_TYPES
-from loket.admin.console.parts import Page, button, label, t
+from loket.admin.console.parts import Page, button, label
 from loket.admin.console.report_warmer import ReportWarmer
+from loket.admin.console.save_dialog import QtSaveDialogs, SaveDialogs
 from loket.kiosk.shell import i18n
 from loket.kiosk.shell.actions import ActionRunner
 from loket.kiosk.shell.activity_line import ActivityLine
 from loket.kiosk.shell.dialogs import DialogService, QtDialogs
 from loket.kiosk.shell.feed import ChangeFeedBridge
-from loket.kiosk.shell.theme import Theme, apply_theme
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.errors import LoketError
 from loket.models.office.auth import Session
@@ -57,6 +58,8 @@ FEED_TOPICS = {
     "audit",
 }
 
+NAV_EMS = 11  # the navigation list's width in body-text sizes
+
 
 class ConsoleWindow(QWidget):
     closing = Signal()
@@ -65,6 +68,7 @@ class ConsoleWindow(QWidget):
         self,
         clock: Clock = SYSTEM_CLOCK,
         dialogs: DialogService | None = None,
+        saves: SaveDialogs | None = None,
         feed_url: str | None = None,
         use_feed: bool = True,
         export_dir: str | None = None,
@@ -72,11 +76,16 @@ class ConsoleWindow(QWidget):
         muted: bool = False,
         warm_reports: bool = False,
     ) -> None:
+        # ``saves`` asks where an export goes; without one, the desktop's save dialog when
+        # the window uses the desktop's dialogs, else (scripted dialogs) the export folder.
         super().__init__()
         self.setObjectName("admin_console")
         self.db_work = ActionRunner(self, "loket-admin-actions")
         self.context = ConsoleContext(
-            dialogs=dialogs or QtDialogs(self), clock=clock, export_dir=export_dir
+            dialogs=dialogs or QtDialogs(self),
+            clock=clock,
+            export_dir=export_dir,
+            saves=saves or (QtSaveDialogs(self) if dialogs is None else None),
         )
         self.context.work = self.db_work
         outer = QVBoxLayout(self)
@@ -105,8 +114,8 @@ class ConsoleWindow(QWidget):
         main_layout = QHBoxLayout(self.main)
         self.nav = QListWidget()
         self.nav.setObjectName("console_nav")
-        self.nav.setMaximumWidth(320)
-        self.nav.setMinimumWidth(280)
+        self.nav.setWordWrap(True)  # a long title takes two lines, never a wider list
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         main_layout.addWidget(self.nav)
         self.pages_stack = QStackedWidget()
         main_layout.addWidget(self.pages_stack, 1)
@@ -130,26 +139,34 @@ class ConsoleWindow(QWidget):
             self.feed.changed.connect(self.on_feed)
         # Off by default so that short-lived windows (tests) leave the database alone.
         self.warmer = ReportWarmer(clock, self) if warm_reports else None
-        apply_theme(self, Theme())
+        apply_console_theme(self)
+        self._size_nav()
         self.retranslate()
         self.show_login()
 
     # ---- language
     def retranslate(self) -> None:
-        self.setWindowTitle(t("Loket — Admin", "Loket — Admin"))
+        self.setWindowTitle(self.tr("Loket — Admin"))
         self.language_button.setText(
             "English" if i18n.current_language() == "id" else "Bahasa Indonesia"
         )
-        self.logout_button.setText(t("Keluar", "Log out"))
+        self.logout_button.setText(self.tr("Keluar"))
         for row in range(self.nav.count()):
             item = self.nav.item(row)
             page = self.pages[item.data(Qt.ItemDataRole.UserRole)]
             item.setText(page.title)
         self._show_who()
 
+    def _size_nav(self) -> None:
+        """About twelve characters of body text wide: long titles wrap onto two lines."""
+        self.nav.setFixedWidth(NAV_EMS * body_px())
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.ApplicationFontChange:
+            apply_console_theme(self)  # the desktop's text size changed: every size with it
+            self._size_nav()
         super().changeEvent(event)
 
     def toggle_language(self) -> None:
@@ -162,20 +179,15 @@ class ConsoleWindow(QWidget):
         if session is None:
             self.who.setText("")
             return
-        roles = {
-            "head": ("kepala", "head"),
-            "admin": ("admin", "admin"),
-            "staff": ("staf", "staff"),
-        }
-        role_id, role_en = roles.get(session.role, (session.role, session.role))
-        self.who.setText(f"{session.full_name} ({t(role_id, role_en)})")
+        roles = {"head": self.tr("kepala"), "admin": self.tr("admin"), "staff": self.tr("staf")}
+        self.who.setText(f"{session.full_name} ({roles.get(session.role, session.role)})")
 
     # ---- login and navigation
     def show_login(self) -> None:
         self.context.session = None
         self.coverage.stop()
         self.logout_button.hide()
-        self.office_line.setText(t("Loket — Admin", "Loket — Admin"))
+        self.office_line.setText(self.tr("Loket — Admin"))
         self.stack.setCurrentWidget(self.login)
         self.login.reset()
         self._show_who()

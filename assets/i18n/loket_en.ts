@@ -39,6 +39,69 @@
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <source>kepala</source>
+        <translation>head</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>petugas</source>
+        <translation>officer</translation>
+    </message>
+    <message>
+        <source>operator CLI</source>
+        <translation>CLI operator</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Oleh</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Sasaran</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Rincian</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Tampilkan</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Periksa keutuhan</source>
+        <translation>Integrity check</translation>
+    </message>
+    <message>
+        <source>Semua</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>{n} entri</source>
+        <translation>{n} entries</translation>
+    </message>
+</context>
+<context>
     <name>CheckReceiptScreen</name>
     <message>
         <source>Cek tanda terima</source>
@@ -62,7 +125,7 @@
     </message>
     <message>
         <source>Tunjukkan kode QR tanda terima ke kamera.</source>
-        <translation>Show the receipt&apos;s QR code to the camera.</translation>
+        <translation>Show the receipt's QR code to the camera.</translation>
     </message>
 </context>
 <context>
@@ -126,6 +189,208 @@
     <message>
         <source>Catat nomor pelacakan di atas; pengaduan Anda sudah tercatat.</source>
         <translation>Note the tracking number above; your complaint is recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsPage</name>
+    <message>
+        <source>Semua status</source>
+        <translation>Every status</translation>
+    </message>
+    <message>
+        <source>(status tetap)</source>
+        <translation>(keep the status)</translation>
+    </message>
+    <message>
+        <source>Hanya yang lewat tenggat</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>Catatan tindak lanjut</source>
+        <translation>Follow-up note</translation>
+    </message>
+    <message>
+        <source>Catat tindak lanjut</source>
+        <translation>Record follow-up</translation>
+    </message>
+    <message>
+        <source>Tutup pengaduan</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Tenggat jawab</source>
+        <translation>Answer due</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Layanan</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Ringkasan</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Terbuka {open} (baru {new}, ditindaklanjuti {progress}, dijawab {answered}) · selesai {closed} · lewat tenggat {overdue}</source>
+        <translation>Open {open} (new {new}, in progress {progress}, answered {answered}) · closed {closed} · overdue {overdue}</translation>
+    </message>
+    <message>
+        <source> (LEWAT)</source>
+        <translation> (OVERDUE)</translation>
+    </message>
+    <message>
+        <source>Kontak: {name} {phone}</source>
+        <translation>Contact: {name} {phone}</translation>
+    </message>
+    <message>
+        <source>Tindak lanjut dicatat</source>
+        <translation>Follow-up recorded</translation>
+    </message>
+    <message>
+        <source>Pengaduan ditutup</source>
+        <translation>Complaint closed</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmBox</name>
+    <message>
+        <source>Ya</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleWindow</name>
+    <message>
+        <source>Loket — Admin</source>
+        <translation>Loket — Admin</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>kepala</source>
+        <translation>head</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>staf</source>
+        <translation>staff</translation>
+    </message>
+</context>
+<context>
+    <name>CountersPage</name>
+    <message>
+        <source>Minimal loket depan yang dijaga pada jam layanan</source>
+        <translation>Front-desk counters that must be staffed in service hours</translation>
+    </message>
+    <message>
+        <source>Simpan minimal</source>
+        <translation>Save minimum</translation>
+    </message>
+    <message>
+        <source>Minimal loket depan disimpan</source>
+        <translation>Front-desk minimum saved</translation>
+    </message>
+</context>
+<context>
+    <name>CoveragePage</name>
+    <message>
+        <source>Layanan</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Menunggu</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Prioritas</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Tunggu terlama (menit)</source>
+        <translation>Longest wait (min)</translation>
+    </message>
+    <message>
+        <source>Perkiraan (menit)</source>
+        <translation>Estimate (min)</translation>
+    </message>
+    <message>
+        <source>Diperbarui {time}</source>
+        <translation>Updated {time}</translation>
+    </message>
+    <message>
+        <source>sejak {time}</source>
+        <translation>since {time}</translation>
+    </message>
+    <message>
+        <source>eskalasi ke kepala pukul {time}</source>
+        <translation>escalated to the head at {time}</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageTile</name>
+    <message>
+        <source>Dijaga</source>
+        <translation>Staffed</translation>
+    </message>
+    <message>
+        <source>Istirahat</source>
+        <translation>Break</translation>
+    </message>
+    <message>
+        <source>Detak hilang</source>
+        <translation>Heartbeat lost</translation>
+    </message>
+    <message>
+        <source>Kosong</source>
+        <translation>Unstaffed</translation>
+    </message>
+    <message>
+        <source> · depan</source>
+        <translation> · front desk</translation>
+    </message>
+    <message>
+        <source> · nonaktif</source>
+        <translation> · inactive</translation>
+    </message>
+    <message>
+        <source>Loket {number}</source>
+        <translation>Counter {number}</translation>
+    </message>
+    <message>
+        <source>sejak {time}</source>
+        <translation>since {time}</translation>
+    </message>
+    <message>
+        <source>Melayani: {ticket}</source>
+        <translation>Serving: {ticket}</translation>
+    </message>
+    <message>
+        <source>Detak terakhir: {seconds} s</source>
+        <translation>Last heartbeat: {seconds} s</translation>
     </message>
 </context>
 <context>
@@ -211,7 +476,7 @@
     </message>
     <message>
         <source>Nama pengirim</source>
-        <translation>Sender&apos;s name</translation>
+        <translation>Sender's name</translation>
     </message>
     <message>
         <source>No. HP (boleh kosong)</source>
@@ -243,10 +508,76 @@
     </message>
 </context>
 <context>
+    <name>DocumentsPage</name>
+    <message>
+        <source>Semua status</source>
+        <translation>Every status</translation>
+    </message>
+    <message>
+        <source>Cari nomor tanda terima atau pengirim</source>
+        <translation>Search by receipt number or sender</translation>
+    </message>
+    <message>
+        <source>Cari</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Catatan (opsional)</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Pengirim</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Unit tujuan</source>
+        <translation>Recipient unit</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Perkiraan selesai</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Siap diambil — hubungi pengirim</source>
+        <translation>Ready for collection — phone the sender</translation>
+    </message>
+    <message>
+        <source>Perihal</source>
+        <translation>Subject</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsScreen</name>
     <message>
         <source>‹ Kembali ke antrean</source>
         <translation>‹ Back to the queue</translation>
+    </message>
+</context>
+<context>
+    <name>ExportProgress</name>
+    <message>
+        <source>Ekspor laporan</source>
+        <translation>Exporting the report</translation>
+    </message>
+    <message>
+        <source>Menulis berkas {name}</source>
+        <translation>Writing {name}</translation>
     </message>
 </context>
 <context>
@@ -265,7 +596,7 @@
     </message>
     <message>
         <source>PIN petugas pengganti</source>
-        <translation>Taking-over officer&apos;s PIN</translation>
+        <translation>Taking-over officer's PIN</translation>
     </message>
     <message>
         <source>‹ Batal</source>
@@ -308,6 +639,232 @@
     </message>
 </context>
 <context>
+    <name>HoursPage</name>
+    <message>
+        <source>Senin</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>Selasa</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>Rabu</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>Kamis</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>Jumat</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>Sabtu</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>Minggu</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>Grup {name}</source>
+        <translation>Group: {name}</translation>
+    </message>
+    <message>
+        <source>Jadwal biasa</source>
+        <translation>Normal schedule</translation>
+    </message>
+    <message>
+        <source>Jadwal Ramadan</source>
+        <translation>Ramadan schedule</translation>
+    </message>
+    <message>
+        <source>Hari</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Istirahat</source>
+        <translation>Break</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Hari (1=Senin … 7=Minggu)</source>
+        <translation>Days (1=Monday … 7=Sunday)</translation>
+    </message>
+    <message>
+        <source>Jam layanan</source>
+        <translation>Service hours</translation>
+    </message>
+    <message>
+        <source>Istirahat (kosong: tanpa istirahat)</source>
+        <translation>Break (empty: none)</translation>
+    </message>
+    <message>
+        <source>Tutup pada hari-hari ini</source>
+        <translation>Closed on these days</translation>
+    </message>
+    <message>
+        <source>Simpan jam layanan</source>
+        <translation>Save service hours</translation>
+    </message>
+    <message>
+        <source>Hari libur</source>
+        <translation>Holidays</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Tambah</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Muat CSV…</source>
+        <translation>Load CSV…</translation>
+    </message>
+    <message>
+        <source>Ramadan dan eskalasi</source>
+        <translation>Ramadan and escalation</translation>
+    </message>
+    <message>
+        <source>Tetapkan Ramadan</source>
+        <translation>Set Ramadan</translation>
+    </message>
+    <message>
+        <source>Menit sebelum kekosongan dilaporkan ke kepala</source>
+        <translation>Minutes before a gap goes to the head</translation>
+    </message>
+    <message>
+        <source>Simpan eskalasi</source>
+        <translation>Save escalation</translation>
+    </message>
+    <message>
+        <source>Belum ada</source>
+        <translation>None yet</translation>
+    </message>
+    <message>
+        <source>tutup</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>buka saat istirahat</source>
+        <translation>open through the break</translation>
+    </message>
+    <message>
+        <source>Jam layanan disimpan</source>
+        <translation>Service hours saved</translation>
+    </message>
+    <message>
+        <source>Hari libur ditambahkan</source>
+        <translation>Holiday added</translation>
+    </message>
+    <message>
+        <source>Muat hari libur dari CSV</source>
+        <translation>Load holidays from a CSV file</translation>
+    </message>
+    <message>
+        <source>Berkas CSV (*.csv *.txt)</source>
+        <translation>CSV files (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Hari libur dihapus</source>
+        <translation>Holiday removed</translation>
+    </message>
+    <message>
+        <source>Masa Ramadan disimpan</source>
+        <translation>Ramadan period saved</translation>
+    </message>
+    <message>
+        <source>Tunda eskalasi disimpan</source>
+        <translation>Escalation delay saved</translation>
+    </message>
+</context>
+<context>
+    <name>KeysPage</name>
+    <message>
+        <source>Tanda terima ditandatangani Ed25519. Kunci yang dipensiunkan tetap dapat memverifikasi tanda terima lama.</source>
+        <translation>Receipts are signed with Ed25519. Retired keys still verify old receipts.</translation>
+    </message>
+    <message>
+        <source>ID kunci</source>
+        <translation>Key id</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Dibuat</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Dipensiunkan</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <source>Kunci privat di PC ini</source>
+        <translation>Private key on this PC</translation>
+    </message>
+    <message>
+        <source>Ganti kunci</source>
+        <translation>Rotate key</translation>
+    </message>
+    <message>
+        <source>Ekspor kunci publik (PEM)</source>
+        <translation>Export public keys (PEM)</translation>
+    </message>
+    <message>
+        <source>ya</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>tidak</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Buat kunci baru dan pensiunkan kunci PC ini? Tanda terima lama tetap sah.</source>
+        <translation>Make a new key and retire this PC's keys? Old receipts stay valid.</translation>
+    </message>
+    <message>
+        <source>Kunci baru {kid} dipakai</source>
+        <translation>New key {kid} in use</translation>
+    </message>
+    <message>
+        <source>Simpan kunci publik</source>
+        <translation>Save the public keys</translation>
+    </message>
+    <message>
+        <source>Kunci PEM (*.pem)</source>
+        <translation>PEM keys (*.pem)</translation>
+    </message>
+    <message>
+        <source>Ekspor dibatalkan</source>
+        <translation>Export cancelled</translation>
+    </message>
+    <message>
+        <source>Kunci publik disimpan di {path}</source>
+        <translation>Public keys saved to {path}</translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message>
         <source>Huruf besar</source>
@@ -323,10 +880,139 @@
     </message>
 </context>
 <context>
+    <name>LoginScreen</name>
+    <message>
+        <source>Loket — Admin dan Kepala Kantor</source>
+        <translation>Loket — admin and head of office</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Masuk</source>
+        <translation>Sign in</translation>
+    </message>
+</context>
+<context>
+    <name>OfficePage</name>
+    <message>
+        <source>Nama kantor</source>
+        <translation>Office name</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Logo (berkas gambar)</source>
+        <translation>Logo (image file)</translation>
+    </message>
+    <message>
+        <source>Maklumat pelayanan / teks berjalan</source>
+        <translation>Service pledge / running text (Indonesian)</translation>
+    </message>
+    <message>
+        <source>Teks berjalan (Inggris)</source>
+        <translation>Running text (English)</translation>
+    </message>
+    <message>
+        <source>Pilih…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Kosongkan maklumat untuk memakai maklumat pelayanan baku di papan antrean.</source>
+        <translation>Leave the pledge empty to show the standard maklumat pelayanan on the board.</translation>
+    </message>
+    <message>
+        <source>Simpan identitas</source>
+        <translation>Save identity</translation>
+    </message>
+    <message>
+        <source>Pilih logo</source>
+        <translation>Choose a logo</translation>
+    </message>
+    <message>
+        <source>Identitas kantor disimpan</source>
+        <translation>Office identity saved</translation>
+    </message>
+</context>
+<context>
     <name>OnScreenKeyboard</name>
     <message>
         <source>spasi</source>
         <translation>space</translation>
+    </message>
+</context>
+<context>
+    <name>Page</name>
+    <message>
+        <source>Log audit</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Pengaduan dan saran</source>
+        <translation>Complaints and suggestions</translation>
+    </message>
+    <message>
+        <source>Daftar loket</source>
+        <translation>Counters</translation>
+    </message>
+    <message>
+        <source>Papan penjagaan langsung</source>
+        <translation>Live coverage board</translation>
+    </message>
+    <message>
+        <source>Dokumen (tanda terima)</source>
+        <translation>Documents (receipts)</translation>
+    </message>
+    <message>
+        <source>Jam layanan dan libur</source>
+        <translation>Service hours and holidays</translation>
+    </message>
+    <message>
+        <source>Kunci tanda tangan</source>
+        <translation>Signing keys</translation>
+    </message>
+    <message>
+        <source>Identitas kantor</source>
+        <translation>Office identity</translation>
+    </message>
+    <message>
+        <source>Halaman</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printers</translation>
+    </message>
+    <message>
+        <source>Laporan</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Daftar layanan</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Petugas dan peran</source>
+        <translation>Staff and roles</translation>
+    </message>
+    <message>
+        <source>Log penjagaan</source>
+        <translation>Staffing log review</translation>
+    </message>
+    <message>
+        <source>Survei kepuasan (IKM)</source>
+        <translation>Satisfaction survey (IKM)</translation>
+    </message>
+    <message>
+        <source>Suara dan bahasa</source>
+        <translation>Voice and language</translation>
     </message>
 </context>
 <context>
@@ -338,6 +1024,89 @@
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>PrintersPage</name>
+    <message>
+        <source>Printer semua PC kantor, seperti yang terakhir dilaporkan oleh kios, aplikasi loket dan cetak uji. Kios atau loket yang diam lebih dari 5 menit: tidak diketahui.</source>
+        <translation>Every office PC's printers as last reported by the kiosks, counter apps and test prints. A kiosk or counter silent for more than 5 minutes: unknown.</translation>
+    </message>
+    <message>
+        <source>Stasiun</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Menunggu</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Terakhir terlihat</source>
+        <translation>Last seen</translation>
+    </message>
+    <message>
+        <source>Printer PC ini (network://, usb://, serial://, cups://, file://, pdf://, dummy://). Status dibaca langsung dari printer setiap 10 detik.</source>
+        <translation>This PC's printers (network://, usb://, serial://, cups://, file://, pdf://, dummy://). Status is read from the printer every 10 seconds.</translation>
+    </message>
+    <message>
+        <source>Masalah</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>Tambah</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Periksa status</source>
+        <translation>Check status</translation>
+    </message>
+    <message>
+        <source>Cetak uji</source>
+        <translation>Test print</translation>
+    </message>
+    <message>
+        <source>Hapus dari daftar kantor</source>
+        <translation>Remove from the office list</translation>
+    </message>
+    <message>
+        <source>Menanyai printer…</source>
+        <translation>Asking the printer…</translation>
+    </message>
+    <message>
+        <source>Pilih printer dulu</source>
+        <translation>Choose a printer first</translation>
+    </message>
+    <message>
+        <source>Hapus {uri} di {station} dari daftar kantor? Kios atau loket yang masih berjalan akan melaporkannya lagi.</source>
+        <translation>Remove {uri} at {station} from the office list? A kiosk or counter still running reports it again.</translation>
+    </message>
+    <message>
+        <source>Hapus printer</source>
+        <translation>Remove printer</translation>
+    </message>
+    <message>
+        <source>Printer dihapus dari daftar kantor</source>
+        <translation>Printer removed from the office list</translation>
+    </message>
+    <message>
+        <source>Printer ditambahkan</source>
+        <translation>Printer added</translation>
+    </message>
+    <message>
+        <source>Printer dihapus dari daftar</source>
+        <translation>Printer removed from the list</translation>
     </message>
 </context>
 <context>
@@ -418,7 +1187,7 @@
     </message>
     <message>
         <source>Simpan tanda terima ini. Status dokumen dapat dicek di kios ini.</source>
-        <translation>Keep this receipt. You can check the document&apos;s status at this kiosk.</translation>
+        <translation>Keep this receipt. You can check the document's status at this kiosk.</translation>
     </message>
     <message>
         <source>Tanda terima Anda tetap tercatat dan bertanda tangan. Foto kode QR ini dan catat nomornya; petugas sudah diberi tahu dan dapat mencetak ulang.</source>
@@ -456,7 +1225,7 @@
     </message>
     <message>
         <source>Nama pengirim</source>
-        <translation>Sender&apos;s name</translation>
+        <translation>Sender's name</translation>
     </message>
     <message>
         <source>No. HP (untuk dihubungi)</source>
@@ -496,6 +1265,252 @@
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Antrian</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Penjagaan loket</source>
+        <translation>Staffing coverage</translation>
+    </message>
+    <message>
+        <source>Survei kepuasan</source>
+        <translation>Satisfaction survey</translation>
+    </message>
+    <message>
+        <source>Tampilkan</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Ekspor {format}</source>
+        <translation>Export {format}</translation>
+    </message>
+    <message>
+        <source>Semua layanan</source>
+        <translation>Every service</translation>
+    </message>
+    <message>
+        <source>Tabel</source>
+        <translation>Tables</translation>
+    </message>
+    <message>
+        <source>Diambil {issued}, dilayani {served}, tidak hadir {no_show}%, dialihkan {transferred}% · tunggu median {wait}, P90 {p90} · layanan median {service}</source>
+        <translation>Issued {issued}, served {served}, no-show {no_show}%, transferred {transferred}% · waiting median {wait}, P90 {p90} · service median {service}</translation>
+    </message>
+    <message>
+        <source>Loket depan dijaga {pct}% dari jam layanan · {gaps} kekosongan · {signed}/{days} hari disahkan</source>
+        <translation>Front desk covered {pct}% of service hours · {gaps} gaps · {signed}/{days} days signed off</translation>
+    </message>
+    <message>
+        <source>IKM {ikm} · mutu {mutu}</source>
+        <translation>IKM {ikm} · category {mutu}</translation>
+    </message>
+    <message>
+        <source>Simpan laporan</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <source>Berkas {format} (*.{ext})</source>
+        <translation>{format} files (*.{ext})</translation>
+    </message>
+    <message>
+        <source>Ekspor dibatalkan</source>
+        <translation>Export cancelled</translation>
+    </message>
+    <message>
+        <source>Laporan disimpan: {path}</source>
+        <translation>Report saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPage</name>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Layanan:bobot</source>
+        <translation>Services:weight</translation>
+    </message>
+    <message>
+        <source>Loket depan</source>
+        <translation>Front desk</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Nomor loket</source>
+        <translation>Counter number</translation>
+    </message>
+    <message>
+        <source>Layanan dan bobot (mis. A,B:2)</source>
+        <translation>Services and weights (e.g. A,B:2)</translation>
+    </message>
+    <message>
+        <source>Loket depan (wajib dijaga)</source>
+        <translation>Front desk (must be staffed)</translation>
+    </message>
+    <message>
+        <source>Tambah loket</source>
+        <translation>Add counter</translation>
+    </message>
+    <message>
+        <source>Loket ditambahkan</source>
+        <translation>Counter added</translation>
+    </message>
+    <message>
+        <source>Simpan perubahan</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>Perubahan loket disimpan</source>
+        <translation>Counter changes saved</translation>
+    </message>
+    <message>
+        <source>Nonaktifkan</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>Loket dinonaktifkan</source>
+        <translation>Counter disabled</translation>
+    </message>
+    <message>
+        <source>Nonaktifkan layanan {code}?</source>
+        <translation>Disable service {code}?</translation>
+    </message>
+    <message>
+        <source>Nonaktifkan layanan</source>
+        <translation>Disable service</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Nama (Inggris)</source>
+        <translation>Name (English)</translation>
+    </message>
+    <message>
+        <source>Kuota harian</source>
+        <translation>Daily quota</translation>
+    </message>
+    <message>
+        <source>Jam</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Hari</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Kode (huruf)</source>
+        <translation>Code (letter)</translation>
+    </message>
+    <message>
+        <source>Kuota harian (0: tanpa batas)</source>
+        <translation>Daily quota (0: no limit)</translation>
+    </message>
+    <message>
+        <source>Jam layanan</source>
+        <translation>Service hours</translation>
+    </message>
+    <message>
+        <source>Hari (1=Senin … 7=Minggu)</source>
+        <translation>Days (1=Monday … 7=Sunday)</translation>
+    </message>
+    <message>
+        <source>Menit per pengunjung</source>
+        <translation>Minutes per visitor</translation>
+    </message>
+    <message>
+        <source>Tambah layanan</source>
+        <translation>Add service</translation>
+    </message>
+    <message>
+        <source>Layanan ditambahkan</source>
+        <translation>Service added</translation>
+    </message>
+    <message>
+        <source>Perubahan layanan disimpan</source>
+        <translation>Service changes saved</translation>
+    </message>
+    <message>
+        <source>Layanan dinonaktifkan</source>
+        <translation>Service disabled</translation>
+    </message>
+    <message>
+        <source>petugas</source>
+        <translation>officer</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>kepala</source>
+        <translation>head</translation>
+    </message>
+    <message>
+        <source>Kunci akun {name} dibuka</source>
+        <translation>Account {name} unlocked</translation>
+    </message>
+    <message>
+        <source>Akun {name} tidak terkunci</source>
+        <translation>Account {name} was not locked</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>PIN loket (kosong: tidak diubah)</source>
+        <translation>Counter PIN (empty: unchanged)</translation>
+    </message>
+    <message>
+        <source>Kata sandi admin (kosong: tidak diubah)</source>
+        <translation>Admin password (empty: unchanged)</translation>
+    </message>
+    <message>
+        <source>Tambah petugas</source>
+        <translation>Add staff</translation>
+    </message>
+    <message>
+        <source>Petugas ditambahkan</source>
+        <translation>Staff member added</translation>
+    </message>
+    <message>
+        <source>Perubahan petugas disimpan</source>
+        <translation>Staff changes saved</translation>
+    </message>
+    <message>
+        <source>Petugas dinonaktifkan</source>
+        <translation>Staff member disabled</translation>
+    </message>
+    <message>
+        <source>Buka kunci masuk</source>
+        <translation>Unlock login</translation>
+    </message>
+</context>
+<context>
     <name>SignInScreen</name>
     <message>
         <source>Masuk ke loket</source>
@@ -520,6 +1535,309 @@
     <message>
         <source>Masuk</source>
         <translation>Sign in</translation>
+    </message>
+</context>
+<context>
+    <name>StaffingLogPage</name>
+    <message>
+        <source>Mulai</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Berakhir</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Lama</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Penyebab</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Rujukan</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Disetujui</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>Petugas / loket</source>
+        <translation>Officer / counter</translation>
+    </message>
+    <message>
+        <source>Eskalasi</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>Loket</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>Jam layanan</source>
+        <translation>Service hours</translation>
+    </message>
+    <message>
+        <source>Dijaga</source>
+        <translation>Staffed</translation>
+    </message>
+    <message>
+        <source>Istirahat</source>
+        <translation>Break</translation>
+    </message>
+    <message>
+        <source>Petugas</source>
+        <translation>Officers</translation>
+    </message>
+    <message>
+        <source>Tampilkan</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Periksa keutuhan log</source>
+        <translation>Verify the log</translation>
+    </message>
+    <message>
+        <source>Kata sandi kepala</source>
+        <translation>Head's password</translation>
+    </message>
+    <message>
+        <source>Senin</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>Selasa</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>Rabu</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>Kamis</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>Jumat</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>Sabtu</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>Minggu</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>Jan</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>Feb</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>Apr</translation>
+    </message>
+    <message>
+        <source>Mei</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <source>Agu</source>
+        <translation>Aug</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>Sep</translation>
+    </message>
+    <message>
+        <source>Okt</source>
+        <translation>Oct</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <source>Des</source>
+        <translation>Dec</translation>
+    </message>
+    <message>
+        <source>Sahkan hari ini</source>
+        <comment>the day shown is today</comment>
+        <translation>Sign off today</translation>
+    </message>
+    <message>
+        <source>Sahkan {day}</source>
+        <translation>Sign off {day}</translation>
+    </message>
+    <message>
+        <source>Semua</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Loket {number}</source>
+        <translation>Counter {number}</translation>
+    </message>
+    <message>
+        <source>ya</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>tidak</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>loket {number}</source>
+        <translation>counter {number}</translation>
+    </message>
+    <message>
+        <source>berlangsung</source>
+        <translation>ongoing</translation>
+    </message>
+    <message>
+        <source>libur: {name}</source>
+        <translation>holiday: {name}</translation>
+    </message>
+    <message>
+        <source>{day} · loket depan dijaga {pct}% ({covered} / {service}) · kekosongan {gaps}</source>
+        <translation>{day} · front desk covered {pct}% ({covered} / {service}) · gaps {gaps}</translation>
+    </message>
+    <message>
+        <source>Disahkan oleh {name} pada {at}</source>
+        <translation>Signed off by {name} at {at}</translation>
+    </message>
+    <message>
+        <source>kode segel {code}</source>
+        <translation>seal code {code}</translation>
+    </message>
+    <message>
+        <source>PERHATIAN: {n} catatan masuk setelah pengesahan</source>
+        <translation>WARNING: {n} entries recorded after the sign-off</translation>
+    </message>
+    <message>
+        <source>Belum disahkan kepala</source>
+        <translation>Not signed off yet</translation>
+    </message>
+    <message>
+        <source>{day} disahkan · kode segel {code} (catat di buku atau simpan cetakannya)</source>
+        <translation>{day} signed off · seal code {code} (write it down or keep the print-out)</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyPage</name>
+    <message>
+        <source>bobot tepat 1/9</source>
+        <translation>exact weight 1/9</translation>
+    </message>
+    <message>
+        <source>bobot lama 0,111</source>
+        <translation>legacy weight 0.111</translation>
+    </message>
+    <message>
+        <source>bobot lama 0,11</source>
+        <translation>legacy weight 0.11</translation>
+    </message>
+    <message>
+        <source>Hitung IKM</source>
+        <translation>Compute IKM</translation>
+    </message>
+    <message>
+        <source>Cetak laporan (PDF)</source>
+        <translation>Print report (PDF)</translation>
+    </message>
+    <message>
+        <source>Unsur</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <source>Jawaban</source>
+        <translation>Answers</translation>
+    </message>
+    <message>
+        <source>Jumlah nilai</source>
+        <translation>Sum</translation>
+    </message>
+    <message>
+        <source>NRR × bobot</source>
+        <translation>NRR × weight</translation>
+    </message>
+    <message>
+        <source>Layanan</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Mutu</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Responden</source>
+        <translation>Respondents</translation>
+    </message>
+    <message>
+        <source>Sampel minimal</source>
+        <translation>Required sample</translation>
+    </message>
+    <message>
+        <source>Semua layanan</source>
+        <translation>Every service</translation>
+    </message>
+    <message>
+        <source>IKM: belum ada responden</source>
+        <translation>IKM: no respondents yet</translation>
+    </message>
+    <message>
+        <source>IKM {ikm} · mutu {mutu}</source>
+        <translation>IKM {ikm} · category {mutu}</translation>
+    </message>
+    <message>
+        <source>Responden {n} dari {population} pengunjung dilayani; sampel minimal {required} — tercapai</source>
+        <translation>Respondents {n} of {population} visitors served; required sample {required} — reached</translation>
+    </message>
+    <message>
+        <source>Responden {n} dari {population} pengunjung dilayani; sampel minimal {required} — BELUM tercapai</source>
+        <translation>Respondents {n} of {population} visitors served; required sample {required} — NOT reached</translation>
+    </message>
+    <message>
+        <source>Unsur terlemah</source>
+        <translation>Weakest element</translation>
+    </message>
+    <message>
+        <source>Simpan laporan IKM</source>
+        <translation>Save the IKM report</translation>
+    </message>
+    <message>
+        <source>Berkas PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Ekspor dibatalkan</source>
+        <translation>Export cancelled</translation>
+    </message>
+    <message>
+        <source>Laporan IKM disimpan: {path}</source>
+        <translation>IKM report saved: {path}</translation>
     </message>
 </context>
 <context>
@@ -647,6 +1965,69 @@
     <message>
         <source>‹ Batal</source>
         <translation>‹ Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>VoicePage</name>
+    <message>
+        <source>Otomatis: suara terbaik yang terpasang</source>
+        <translation>Automatic: the best voice installed</translation>
+    </message>
+    <message>
+        <source>Qt speech (speech-dispatcher)</source>
+        <translation>Qt speech (speech-dispatcher)</translation>
+    </message>
+    <message>
+        <source>espeak-ng</source>
+        <translation>espeak-ng</translation>
+    </message>
+    <message>
+        <source>Nada panggil saja (tanpa suara)</source>
+        <translation>The chime only (no voice)</translation>
+    </message>
+    <message>
+        <source>Suara papan antrean</source>
+        <translation>Display board voice</translation>
+    </message>
+    <message>
+        <source>Ucapkan juga dalam bahasa Inggris</source>
+        <translation>Also say it in English</translation>
+    </message>
+    <message>
+        <source>Bahasa awal kios</source>
+        <translation>Kiosk start language</translation>
+    </message>
+    <message>
+        <source>Simpan suara dan bahasa</source>
+        <translation>Save voice and language</translation>
+    </message>
+    <message>
+        <source>Bahasa aplikasi admin (PC ini)</source>
+        <translation>Admin app language (this PC)</translation>
+    </message>
+    <message>
+        <source>Suara di PC ini</source>
+        <translation>Voices on this PC</translation>
+    </message>
+    <message>
+        <source>Contoh panggilan</source>
+        <translation>Sample call</translation>
+    </message>
+    <message>
+        <source>Bunyikan nada panggil</source>
+        <translation>Play the chime</translation>
+    </message>
+    <message>
+        <source>Papan antrean mengikuti pengaturan ini seketika, di antara dua panggilan; suara yang tidak terpasang di PC papan turun ke yang berikutnya, akhirnya nada dan layar saja. Opsi loket-display --voice / --no-english di satu papan mengganti pengaturan ini untuk papan itu. Kios kembali ke bahasa awal untuk setiap pengunjung berikutnya.</source>
+        <translation>The display boards follow these settings at once, between two calls; a voice not installed on a board's PC falls back to the next one, in the end the chime and the screen only. loket-display --voice / --no-english on one board override them for that board. The kiosk returns to its start language for every next visitor.</translation>
+    </message>
+    <message>
+        <source>tidak ada (nada saja)</source>
+        <translation>none (chime only)</translation>
+    </message>
+    <message>
+        <source>Suara dan bahasa disimpan; papan antrean mengikuti seketika</source>
+        <translation>Voice and language saved; the display boards follow at once</translation>
     </message>
 </context>
 </TS>

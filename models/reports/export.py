@@ -2,7 +2,7 @@
 
 Every report is a list of titled tables (:meth:`sections`); each format lays those out
 its own way: CSV one block per table separated by a blank line, XLSX one worksheet per
-table with numbers as numbers, PDF a title page header and one table per section
+table with numbers as numbers, PDF the report's charts and one table per section
 (headers repeated on every page). ``progress(done, total)`` counts table rows and is
 called now and then and once at the end, so a long export can show a bar.
 """
@@ -129,73 +129,16 @@ def _cell(value: Any) -> str:
 
 
 def to_pdf(report: Report, office_name: str = "", progress: Progress | None = None) -> bytes:
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.lib.units import mm
-    from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+    """Charts first (as on screen), then a table per section: see :mod:`pdf_report`."""
+    from loket.models.reports.pdf_report import build_pdf
 
     sections = report.sections()
     ticker = _Ticker(sections, progress)
-    styles = getSampleStyleSheet()
-    small = styles["BodyText"].clone("small", fontSize=7, leading=8.5)
-    title_id, title_en = title(report)
-    story: list[Any] = [
-        Paragraph(f"{title_id} / <i>{title_en}</i>", styles["Title"]),
-        Paragraph(
-            f"{office_name} · {_period(report)}" if office_name else _period(report),
-            styles["Normal"],
-        ),
-        Spacer(1, 4 * mm),
-    ]
-    style = TableStyle(
-        [
-            ("FONT", (0, 0), (-1, -1), "Helvetica", 7),
-            ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 7),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde4ee")),
-            ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
-        ]
+    data = build_pdf(
+        report, sections, title(report), _period(report), office_name, ticker.step, _cell
     )
-    for section in sections:
-        story.append(
-            Paragraph(f"{section.title_id} / <i>{section.title_en}</i>", styles["Heading3"])
-        )
-        rows: list[list[Any]] = [[Paragraph(h, small) for h in section.headers]]
-        for row in section.rows:
-            rows.append([_cell(v) for v in row])
-            ticker.step()
-        if len(rows) == 1:
-            story.append(Paragraph("Tidak ada data / no data", styles["Normal"]))
-            continue
-        table = LongTable(rows, repeatRows=1)
-        table.setStyle(style)
-        story.append(table)
-        story.append(Spacer(1, 4 * mm))
-    out = io.BytesIO()
-
-    def footer(canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFont("Helvetica", 7)
-        canvas.drawRightString(
-            doc.pagesize[0] - 12 * mm, 8 * mm, f"Halaman/page {doc.page} · Loket"
-        )
-        canvas.restoreState()
-
-    doc = SimpleDocTemplate(
-        out,
-        pagesize=landscape(A4),
-        leftMargin=12 * mm,
-        rightMargin=12 * mm,
-        topMargin=12 * mm,
-        bottomMargin=14 * mm,
-        title=f"{title_id} {_period(report)}",
-        author=office_name or "Loket",
-    )
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
     ticker.finish()
-    return out.getvalue()
+    return data
 
 
 def export(

@@ -49,9 +49,32 @@ def dialogs() -> ScriptedDialogs:
     return ScriptedDialogs()
 
 
+class ScriptedSaves:
+    """Save dialogs answered from a script: a path, or None for Cancel; with the script
+    used up, the suggested file (a person pressing Save). Records what was asked."""
+
+    def __init__(self) -> None:
+        self.answers: list[Path | None] = []
+        self.asked: list[tuple[str, Path, str]] = []
+
+    def choose_save_path(self, title: str, suggested: Path, pattern: str) -> Path | None:
+        self.asked.append((title, suggested, pattern))
+        return self.answers.pop(0) if self.answers else suggested
+
+
+@pytest.fixture
+def saves() -> ScriptedSaves:
+    return ScriptedSaves()
+
+
 @pytest.fixture
 def make_console(
-    qtbot, office: str, clock: FakeClock, dialogs: ScriptedDialogs, tmp_path: Path
+    qtbot,
+    office: str,
+    clock: FakeClock,
+    dialogs: ScriptedDialogs,
+    saves: ScriptedSaves,
+    tmp_path: Path,
 ) -> Iterator[Callable[..., object]]:
     from loket.admin.console.window import ConsoleWindow
 
@@ -63,6 +86,7 @@ def make_console(
         options.setdefault("muted", True)
         options.setdefault("export_dir", str(tmp_path / "exports"))
         options.setdefault("clock", clock)
+        options.setdefault("saves", saves)
         window = ConsoleWindow(dialogs=dialogs, **options)  # type: ignore[arg-type]
         qtbot.addWidget(window)
         show_at_size(qtbot, window, WINDOW_WIDTH, WINDOW_HEIGHT)

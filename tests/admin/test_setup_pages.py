@@ -215,7 +215,7 @@ def test_language_switch_from_the_voice_page(log_in, open_page, qapp: QApplicati
         page.language.activated.emit(page.language.currentIndex())
         assert i18n.current_language() == "en"
         assert window.nav.item(0).text() == "Live coverage board"
-        assert window.logout_button.text() == "Log out"
+        assert window.logout_button.text() == "Sign out"
         assert page.heading.text() == "Voice and language"
     finally:
         i18n.set_language(qapp, "id", remember=True)  # the choice is remembered on this PC
