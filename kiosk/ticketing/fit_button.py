@@ -114,8 +114,11 @@ class FitButton(QPushButton):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange) and not self._fitting:
             self._fit()
+            # The theme's text size changed the size this label needs: let the layout ask
+            # again, or it keeps the height of the old size and the text shrinks to fit it.
+            self.updateGeometry()
 
     def _fit(self) -> None:
         if self._fitting:
@@ -130,6 +133,10 @@ class FitButton(QPushButton):
         if self._shrunk_px is not None:  # measure again from the theme's size
             self._shrunk_px = None
             self.setStyleSheet("")
+            # Without a fresh polish fontInfo still reports the shrunk size, the button
+            # takes that as its natural size and never grows back.
+            self.style().unpolish(self)
+            self.style().polish(self)
         self.ensurePolished()
         natural = self.fontInfo().pixelSize()
         self.setProperty("natural_px", natural)

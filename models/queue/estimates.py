@@ -255,10 +255,25 @@ def estimate(
             if calls and calls[-1].ticket == NEW_TICKET_ID:
                 forecast.new[wanted] = (len(calls) - 1, calls[-1].at)
             else:
-                forecast.new[wanted] = (len(forecast.calls), forecast.ends)
+                forecast.new[wanted] = _unplaced(forecast, service, to_micros(queue_at), None)
         return _result(*forecast.new[wanted], stamp)
-    # A ticket nobody working can call (or not waiting any more): after everyone else.
-    return _result(len(forecast.calls), forecast.ends, stamp)
+    return _result(*_unplaced(forecast, service, to_micros(queue_at), ticket_id), stamp)
+
+
+def _unplaced(
+    forecast: _Forecast, service: ServiceLike, queue_at: int, ticket_id: int | None
+) -> tuple[int, int]:
+    """A ticket no counter can call now (none set up, or none working for its service): after
+    every predicted call and everyone of its service who came earlier and cannot be called
+    either — never "nobody ahead" while people wait."""
+    mine = (queue_at, NEW_TICKET_ID if ticket_id is None else ticket_id)
+    ahead = sum(
+        1
+        for w in forecast.waiting
+        if w.service == service.id and w.id not in forecast.order and (w.queue_at, w.id) < mine
+    )
+    each = forecast.micros.get(service.id, round(service.default_service_minutes * _MINUTE))
+    return len(forecast.calls) + ahead, forecast.ends + ahead * each
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ def test_an_idle_kiosk_returns_to_the_office_language(qtbot, make_kiosk, tap):
     kiosk = make_kiosk(idle_seconds=1.0)
     kiosk.reset_for_next_visitor()
     assert i18n.current_language() == "en"
-    assert kiosk.language_button.text() == "Bahasa Indonesia"
+    assert kiosk.language_button.label_text() == "Bahasa Indonesia"
     tap(kiosk.language_button)  # a visitor switches to Indonesian…
     assert i18n.current_language() == "id"
     # …and nobody touches it: the next visitor starts in English again.
