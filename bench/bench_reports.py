@@ -65,6 +65,7 @@ def run(kind: str, args: argparse.Namespace) -> list[tuple[str, str, float, floa
     from loket.models.reports.staffing_report import staffing_report
     from loket.models.reports.survey_report import survey_report
     from loket.models.reports.ticket_report import ticket_report
+    from loket.models.reports.workload_report import workload_report
     from loket.models.staffing import desk_state
     from loket.models.staffing import summary_cache as staffing_cache
 
@@ -117,6 +118,8 @@ def run(kind: str, args: argparse.Namespace) -> list[tuple[str, str, float, floa
             ("staffing: one month, warm", lambda: staffing_report(*month, clock), None),
             ("staffing: the year, cold", lambda: staffing_report(*year, clock), cold),
             ("staffing: the year, warm", lambda: staffing_report(*year, clock), None),
+            ("workload: one month", lambda: workload_report(*month, clock), None),
+            ("workload: the year", lambda: workload_report(*year, clock), None),
             ("survey: one month", lambda: survey_report(*month), None),
             ("survey: the year", lambda: survey_report(*year), None),
             ("export year tickets: CSV", lambda: report_export.to_csv(tickets_of_the_year()), None),

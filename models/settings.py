@@ -45,6 +45,12 @@ class OfficeSettings:
     # and the receiving officer's own figure overrides both.
     completion_working_days: int = 5
     completion_days_by_unit: str = ""
+    # The office's wait target for the workload report (Erlang C): this share of visitors
+    # called within this many minutes; and the effective working hours of one officer a
+    # year for the ABK (PermenPANRB 1/2020: 1,250).
+    wait_target_pct: int = 80
+    wait_target_minutes: int = 15
+    abk_effective_hours: int = 1250
 
     @property
     def zone(self) -> ZoneInfo:
@@ -116,6 +122,9 @@ _INT_KEYS = {
     "front_desk_minimum": (0, 100),
     "complaint_response_days": (1, 365),
     "completion_working_days": (0, MAX_COMPLETION_DAYS),
+    "wait_target_pct": (1, 100),
+    "wait_target_minutes": (0, 480),
+    "abk_effective_hours": (1, 8784),
 }
 _BOOL_KEYS = ("board_english",)
 _YES = ("1", "yes", "ya", "y", "true", "on")

@@ -29,6 +29,7 @@ GROUP_MODULES = (
     "complaint_commands",
     "staffing_commands",
     "report_commands",
+    "workload_commands",
     "db_commands",
 )
 COMMAND_GROUPS: dict[str, str] = {
@@ -57,6 +58,7 @@ COMMAND_GROUPS: dict[str, str] = {
     "complaint": "complaint_commands",
     **dict.fromkeys(("staffing", "hours", "holiday"), "staffing_commands"),
     **dict.fromkeys(("report", "audit"), "report_commands"),
+    "workload": "workload_commands",
     "db": "db_commands",
 }
 

@@ -32,12 +32,17 @@ def register(commands: Any) -> None:
         ("tickets", "antrian per jam/hari/layanan/petugas / tickets per hour, day, service"),
         ("staffing", "penjagaan loket depan per hari / front-desk coverage per day"),
         ("survey", "IKM per layanan dan bulan / satisfaction index per service and month"),
+        (
+            "workload",
+            "beban kerja per hari dan jam, petugas perlu (Erlang C) dan bertugas / "
+            "workload per weekday and hour, officers needed (Erlang C) and staffed",
+        ),
     ):
         sub = add_command(actions, kind, _report, help_text)
         _period_options(sub)
         sub.add_argument("--format", choices=_FORMATS, default=None, help="default: json")
         sub.add_argument("--output", metavar="PATH", help="berkas tujuan / output file")
-        if kind != "staffing":
+        if kind not in ("staffing", "workload"):
             sub.add_argument("--service", metavar="CODE", help="satu layanan / one service")
         sub.set_defaults(kind=kind)
     warm = add_command(
@@ -92,6 +97,13 @@ def _text_summary(report: Any) -> str:
             f"{data['transfer_pct']}%\ntunggu/wait median {wait['median_seconds']} s, P90 "
             f"{wait['p90_seconds']} s; layanan/service median {served['median_seconds']} s, "
             f"P90 {served['p90_seconds']} s"
+        )
+    if data["report"] == "workload":
+        return (
+            f"{head}\npengunjung/visitors {data['arrivals']}  jam kurang petugas/under-staffed "
+            f"hours {data['under_staffed_hours']}  jam lebih/over-staffed "
+            f"{data['over_staffed_hours']}  tidak tercatat/not recorded "
+            f"{data['not_recorded_hours']}"
         )
     if data["report"] == "staffing":
         return (

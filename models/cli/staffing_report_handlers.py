@@ -32,6 +32,8 @@ def _summary_text(s: Any, zone: Any) -> str:
 
     head = f"{s.day.isoformat()}  loket depan/front desk {s.coverage_pct:.2f}%"
     head += f" ({_duration(s.covered_seconds)} / {_duration(s.service_seconds)})"
+    if s.not_recorded:
+        head = f"{s.day.isoformat()}  loket depan/front desk: tidak tercatat / not recorded"
     if s.holiday:
         head += f"  libur/holiday: {s.holiday}"
     if s.sign_off:

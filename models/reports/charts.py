@@ -116,7 +116,7 @@ def ticket_charts(report: TicketReport) -> list[Chart]:
 
 
 def staffing_charts(report: StaffingReport) -> list[Chart]:
-    days = report.days
+    days = [d for d in report.days if not d.not_recorded]  # no bar: not 0 %, not 100 %
     names = tuple(f"{d.day:%d/%m}" for d in days)
     return [
         Chart(
@@ -170,6 +170,9 @@ def survey_charts(report: SurveyReport) -> list[Chart]:
 
 def charts_for(report: Any) -> list[Chart]:
     """The charts of any report (none for a kind without charts)."""
+    own = getattr(report, "charts", None)
+    if callable(own):  # the workload and ABK reports draw their own
+        return list(own())
     if isinstance(report, TicketReport):
         return ticket_charts(report)
     if isinstance(report, StaffingReport):

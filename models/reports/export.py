@@ -35,6 +35,8 @@ _TITLES = {
     "tickets": ("Laporan Antrian", "Ticket report"),
     "staffing": ("Laporan Penjagaan Loket", "Staffing report"),
     "survey": ("Laporan Survei Kepuasan Masyarakat", "Public satisfaction survey report"),
+    "workload": ("Laporan Beban Kerja Loket", "Workload report"),
+    "abk": ("Analisis Beban Kerja (ABK)", "Workload analysis (ABK)"),
 }
 
 

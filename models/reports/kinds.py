@@ -12,8 +12,9 @@ from loket.models.errors import InvalidInput
 from loket.models.reports.staffing_report import StaffingReport, staffing_report
 from loket.models.reports.survey_report import SurveyReport, survey_report
 from loket.models.reports.ticket_report import TicketReport, ticket_report
+from loket.models.reports.workload_report import WorkloadReport, workload_report
 
-KINDS = ("tickets", "staffing", "survey")
+KINDS = ("tickets", "staffing", "survey", "workload")
 
 
 def build_report(
@@ -22,7 +23,7 @@ def build_report(
     date_to: dt.date,
     service_code: str | None = None,
     clock: Clock = SYSTEM_CLOCK,
-) -> TicketReport | StaffingReport | SurveyReport:
+) -> TicketReport | StaffingReport | SurveyReport | WorkloadReport:
     if kind == "tickets":
         return ticket_report(date_from, date_to, service_code, clock)
     if kind == "staffing":
@@ -33,6 +34,12 @@ def build_report(
         return staffing_report(date_from, date_to, clock)
     if kind == "survey":
         return survey_report(date_from, date_to, service_code)
+    if kind == "workload":
+        if service_code:
+            raise InvalidInput(
+                "Laporan beban kerja tidak per layanan", "The workload report is not per service"
+            )
+        return workload_report(date_from, date_to, clock)
     raise InvalidInput(
         f"Laporan tidak dikenal: {kind} (pilihan: {', '.join(KINDS)})",
         f"Unknown report: {kind} (choices: {', '.join(KINDS)})",

@@ -49,7 +49,7 @@ def to_csv(days: list[DailySummary], zone: dt.tzinfo) -> str:
             {
                 "day": day,
                 "row": "front_desk",
-                "subject": s.holiday or "",
+                "subject": "not_recorded" if s.not_recorded else s.holiday or "",
                 "service_seconds": s.service_seconds,
                 "staffed_seconds": s.covered_seconds,
                 "coverage_pct": s.coverage_pct,
@@ -132,6 +132,15 @@ def to_pdf(days: list[DailySummary], zone: dt.tzinfo, office_name: str) -> bytes
         elif s.schedule == "ramadan":
             head += " — jadwal Ramadan / Ramadan schedule"
         story.append(Paragraph(head, styles["Heading2"]))
+        if s.not_recorded:
+            story.append(
+                Paragraph(
+                    "Tidak tercatat: sebelum kantor mulai mencatat penjagaan / "
+                    "not recorded: before the office began recording staffing",
+                    styles["Normal"],
+                )
+            )
+            continue
         story.append(
             Paragraph(
                 f"Loket depan / front desk: {s.coverage_pct:.2f}% dijaga/covered "

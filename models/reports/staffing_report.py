@@ -24,6 +24,11 @@ class StaffingDay:
     gaps: int
     gap_seconds_by_cause: dict[str, int]
     signed_off: bool
+    not_recorded: bool = False  # before the office began recording: no figures at all
+
+
+NOT_RECORDED = "tidak tercatat / not recorded"
+_NOT_RECORDED_ROW = (None, None, None, NOT_RECORDED, None, None, None)
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,7 @@ class StaffingReport:
             "coverage_pct": self.coverage_pct,
             "gaps": sum(d.gaps for d in self.days),
             "gap_seconds": sum(d.gap_seconds for d in self.days),
+            "not_recorded_days": sum(1 for d in self.days if d.not_recorded),
             "days": [
                 {
                     "day": d.day.isoformat(),
@@ -79,6 +85,7 @@ class StaffingReport:
                     "gaps": d.gaps,
                     "gap_seconds_by_cause": d.gap_seconds_by_cause,
                     "signed_off": d.signed_off,
+                    "not_recorded": d.not_recorded,
                 }
                 for d in self.days
             ],
@@ -107,6 +114,11 @@ class StaffingReport:
                     ("Jam terjaga / covered hours", round(self.covered_seconds / 3600, 2)),
                     ("Cakupan % / coverage %", self.coverage_pct),
                     ("Kekosongan / gaps", sum(d.gaps for d in self.days)),
+                    *(
+                        (("Hari tidak tercatat / days not recorded", unrecorded),)
+                        if (unrecorded := sum(1 for d in self.days if d.not_recorded))
+                        else ()
+                    ),
                 ),
             ),
             Section(
@@ -125,7 +137,9 @@ class StaffingReport:
                     "ditandatangani/signed off",
                 ),
                 tuple(
-                    (
+                    (d.day.isoformat(), d.holiday or "", *_NOT_RECORDED_ROW)
+                    if d.not_recorded
+                    else (
                         d.day.isoformat(),
                         d.holiday or "",
                         d.required,
@@ -186,6 +200,7 @@ def staffing_report(
                 gaps=len(s.gaps),
                 gap_seconds_by_cause=dict(s.gap_seconds_by_cause),
                 signed_off=s.sign_off is not None,
+                not_recorded=s.not_recorded,
             )
         )
         for o in s.officers:

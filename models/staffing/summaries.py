@@ -28,6 +28,7 @@ from loket.models.staffing.coverage import (
 from loket.models.staffing.escalation import escalation_delay
 from loket.models.staffing.hours import GROUPS, HoursBook, load_book, parse_day
 from loket.models.staffing.log import LogEntry
+from loket.models.staffing.recording import clip_groups, recording_since, unrecorded_seconds
 from loket.models.staffing.summarise import sign_off_summary, summarise_day
 from loket.models.staffing.summary_cache import CachedDay, DayCalendar
 from loket.models.staffing.summary_records import DailySummary
@@ -51,10 +52,11 @@ def _staff_names() -> dict[int, tuple[str, str]]:
     }
 
 
-def _calendar(book: HoursBook, day: dt.date) -> DayCalendar:
+def _calendar(book: HoursBook, day: dt.date, since: dt.datetime | None) -> DayCalendar:
+    """The day's calendar, its service hours from the moment recording began on."""
     return DayCalendar(
         bounds=book.day_bounds(day),
-        windows={g: book.windows(g, day) for g in GROUPS},
+        windows=clip_groups({g: book.windows(g, day) for g in GROUPS}, since),
         spans={g: book.span(g, day) for g in GROUPS},
         holiday=book.holidays.get(day),
         schedule=book.schedule_for(day),
@@ -123,7 +125,15 @@ def summaries(
     delay = escalation_delay()
     required = settings.front_desk_minimum
     days = [start_day + dt.timedelta(days=n) for n in range((end_day - start_day).days + 1)]
-    calendars = {day: _calendar(book, day) for day in days}
+    since = recording_since(lambda first: book.day_bounds(first)[0])
+    calendars = {day: _calendar(book, day, since) for day in days}
+    marks = {
+        day: (
+            unrecorded_seconds(book.windows("front_desk", day), since, now),
+            since is None or since >= calendars[day].bounds[1],
+        )
+        for day in days
+    }
     starts: dict[int, CounterState] = {
         e.counter_id: state_after(e)
         for e in staffing_log.states_before(calendars[start_day].bounds[0])
@@ -139,9 +149,15 @@ def summaries(
             coverage = _replay(calendars[day], day, now, counters, starts, entries, required)
             starts = dict(coverage.end_states)
             complete = _day_over(calendars[day], now)
-            result.append(summarise_day(coverage, entries, book, counters, names, delay, complete))
+            result.append(
+                summarise_day(
+                    coverage, entries, book, counters, names, delay, complete, *marks[day]
+                )
+            )
         return result
-    return _cached_summaries(days, calendars, now, book, counters, names, delay, required, starts)
+    return _cached_summaries(
+        days, calendars, marks, now, book, counters, names, delay, required, starts
+    )
 
 
 # The entries a summary reads: states to replay, explanations and sign-offs (gap
@@ -152,6 +168,7 @@ _SUMMARY_KINDS = (*staffing_log.STATE_KINDS, "gap_reason", "sign_off")
 def _cached_summaries(
     days: list[dt.date],
     calendars: dict[dt.date, DayCalendar],
+    marks: dict[dt.date, tuple[int, bool]],
     now: dt.datetime,
     book: HoursBook,
     counters: list[CounterMeta],
@@ -198,7 +215,9 @@ def _cached_summaries(
         entries = by_day[day] if day in replayed else staffing_log.entries_for_days(day, day)
         key = staffing_cache.day_key(shared, day, logs.get(day), calendars[day], counters, starts)
         coverage = _replay(calendars[day], day, now, counters, starts, entries, required)
-        summary = summarise_day(coverage, entries, book, counters, names, delay, complete[day])
+        summary = summarise_day(
+            coverage, entries, book, counters, names, delay, complete[day], *marks[day]
+        )
         result.append(summary)
         if complete[day]:
             fresh[day] = staffing_cache.record(

@@ -42,6 +42,8 @@ def summarise_day(
     names: dict[int, tuple[str, str]],
     delay: dt.timedelta,
     complete: bool,
+    unrecorded_seconds: int = 0,
+    not_recorded: bool = False,
 ) -> DailySummary:
     day = coverage.day
     user = {sid: n[0] for sid, n in names.items()}
@@ -125,6 +127,9 @@ def summarise_day(
         "holiday": book.holidays.get(day),
         "schedule": book.schedule_for(day),
     }
+    if unrecorded_seconds or not_recorded:  # absent otherwise: older digests stay valid
+        content["unrecorded_seconds"] = unrecorded_seconds
+        content["not_recorded"] = not_recorded
     digest = _digest(content)
     return DailySummary(
         day=day,
@@ -141,6 +146,8 @@ def summarise_day(
         officers=tuple(officer_days),
         sign_off=sign_off_summary(entries, digest, names),
         digest=digest,
+        unrecorded_seconds=unrecorded_seconds,
+        not_recorded=not_recorded,
     )
 
 

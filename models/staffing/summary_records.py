@@ -120,6 +120,10 @@ class DailySummary:
     officers: tuple[OfficerDay, ...]
     sign_off: SignOff | None
     digest: str
+    # Front-desk service seconds before the office began recording (the first staffing
+    # entry): neither covered nor a gap. ``not_recorded``: the whole day came before it.
+    unrecorded_seconds: int = 0
+    not_recorded: bool = False
 
     def to_record(self) -> dict[str, Any]:
         """Plain JSON values that :meth:`from_record` turns back into an equal summary."""
@@ -138,6 +142,8 @@ class DailySummary:
             "officers": [o.to_record() for o in self.officers],
             "sign_off": self.sign_off.to_record() if self.sign_off else None,
             "digest": self.digest,
+            "unrecorded_seconds": self.unrecorded_seconds,
+            "not_recorded": self.not_recorded,
         }
 
     @classmethod
@@ -158,6 +164,8 @@ class DailySummary:
             officers=tuple(OfficerDay.from_record(o) for o in record["officers"]),
             sign_off=SignOff.from_record(signed) if signed else None,
             digest=record["digest"],
+            unrecorded_seconds=int(record.get("unrecorded_seconds", 0)),
+            not_recorded=bool(record.get("not_recorded", False)),
         )
 
     def as_json(self, zone: dt.tzinfo) -> dict[str, Any]:
