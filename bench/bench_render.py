@@ -1,13 +1,19 @@
 """Render a ticket and a receipt to ESC/POS bytes (QR included) many times and report
 p50/p99 render time, bytes per job and how long a 250 mm/s printer needs to feed it.
 
-Run: .venv/bin/python bench/bench_render.py [runs]
+Also the first render in a fresh process (imports included), as ``loket print`` pays it.
+
+Run: .venv/bin/python bench/bench_render.py [RUNS] [--profile 58mm|80mm] [--cold N]
 """
 
 from __future__ import annotations
 
+import argparse
+import os
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
@@ -76,8 +82,63 @@ def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
 
 
+# A fresh process: import the renderer, render one ticket; prints the milliseconds.
+COLD = """
+import time
+start = time.perf_counter()
+from datetime import datetime, timedelta, timezone
+from loket.printing.escpos_render import render_escpos
+from loket.printing.layouts import TicketLayout
+render_escpos(TicketLayout(
+    office_name="Kantor", office_address="", number="A-001", service_name="Umum",
+    service_name_en="General", issued_at=datetime(2026, 11, 23, 8, 12,
+    tzinfo=timezone(timedelta(hours=7))), ahead=0, estimated_wait_minutes=0,
+    qr_text="https://loket.example/t/20261123/A-00001"))
+print((time.perf_counter() - start) * 1000)
+"""
+
+
+def cold_start(runs: int) -> list[float]:
+    """Import + first render in ``runs`` fresh processes (a temporary TMPDIR, which must
+    stay empty: nothing may be left behind in the temp folder)."""
+    times = []
+    with tempfile.TemporaryDirectory() as temp:
+        env = dict(os.environ, TMPDIR=temp)
+        for _ in range(runs):
+            out = subprocess.run(
+                [sys.executable, "-c", COLD], env=env, capture_output=True, text=True, check=True
+            )
+            times.append(float(out.stdout))
+        left = os.listdir(temp)
+    if left:
+        print(f"!! {len(left)} entries left in the temp folder: {left[:3]}")
+    return times
+
+
+def _options() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "runs", nargs="?", type=int, default=500, help="renders per job and paper (default 500)"
+    )
+    parser.add_argument(
+        "--profile",
+        action="append",
+        choices=[PROFILE_58.name, PROFILE_80.name],
+        help="paper width (default: both)",
+    )
+    parser.add_argument(
+        "--cold", type=int, default=10, metavar="N", help="fresh processes to time (default 10)"
+    )
+    options = parser.parse_args()
+    if options.runs < 2:
+        parser.error("RUNS must be at least 2 (percentiles need two values)")
+    return options
+
+
 def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 500
+    options = _options()
+    runs = options.runs
+    profiles = [p for p in (PROFILE_58, PROFILE_80) if p.name in (options.profile or (p.name,))]
     for warm in (ticket, receipt):
         render_escpos(warm(0))  # imports and first-use caches out of the way
     print(f"{runs} runs each, render to ESC/POS incl. raster QR; feed at {FEED_MM_PER_S} mm/s")
@@ -89,7 +150,7 @@ def main() -> None:
         ("receipt", receipt),
     )
     for name, make in makers:
-        for profile in (PROFILE_58, PROFILE_80):
+        for profile in profiles:
             times, job = measure(make, profile, runs)
             mm = job.height_dots / profile.dots_per_mm
             print(
@@ -97,6 +158,12 @@ def main() -> None:
                 f"{percentile(times, 99):>8.2f}{max(times):>8.2f}{len(job.data):>8}"
                 f"{mm:>7.0f}{mm / FEED_MM_PER_S:>8.2f}"
             )
+    if options.cold > 0:
+        cold = cold_start(options.cold)
+        print(
+            f"first ticket in a fresh process (imports + render), {options.cold} runs: "
+            f"p50 {statistics.median(cold):.0f} ms  max {max(cold):.0f} ms"
+        )
 
 
 if __name__ == "__main__":

@@ -6,15 +6,18 @@ Indonesian first, English second. The renderers only decide how a block looks on
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
-from loket.printing.dates_id import date_id, datetime_id
+from loket.printing.dates_id import date_id, time_id
 from loket.printing.layouts import ComplaintLayout, Layout, ReceiptLayout, TicketLayout
-from loket.printing.textfilter import wrap
+from loket.printing.textfilter import NO_BREAK, wrap
 
 Align = Literal["left", "center"]
 COPY_MARK = "SALINAN / COPY"
+#: The queue number is read from a distance by people with poor sight: at least this tall.
+NUMBER_MIN_MM = 12.0
 
 
 @dataclass(frozen=True)
@@ -27,8 +30,17 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Number:
+    """The number a visitor must read (queue number): centred, bold, at least
+    :data:`NUMBER_MIN_MM` tall — each renderer picks the size that gives that."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class Field:
-    """ "Label: value", wrapped with a hanging indent."""
+    """ "Label: value". A bilingual label "Indonesian / English" that does not fit on a line
+    with its value is split after the slash, so a label is never broken mid-phrase."""
 
     label: str
     value: str
@@ -54,19 +66,49 @@ class Gap:
     lines: int = 1
 
 
-Block = Text | Field | Rule | Qr | Logo | Gap
+Block = Text | Number | Field | Rule | Qr | Logo | Gap
+
+
+def bilingual_wrap(text: str, columns: int) -> list[str]:
+    """Wrapped to ``columns``; "Indonesian / English" text that does not fit breaks after
+    its slash first ("Pindai untuk memeriksa keaslian /" + "Scan to verify")."""
+    parts = text.split(" / ")
+    if len(parts) == 1 or len(text) <= columns:
+        return wrap(text, columns)
+    lines: list[str] = []
+    for i, part in enumerate(parts):
+        piece = part if i == len(parts) - 1 else f"{part} /"
+        if lines and len(lines[-1]) + 1 + len(piece) <= columns:
+            lines[-1] = f"{lines[-1]} {piece}"
+        else:
+            lines += wrap(piece, columns)
+    return lines
+
+
+def field_lines(block: Field, columns: int) -> list[str]:
+    """Label and value on one line; else the label (split at its slash), with the value
+    after its last line when it fits there, else on its own indented line(s)."""
+    one_line = f"{block.label}: {block.value}"
+    if len(one_line) <= columns:
+        return [one_line]
+    labels = bilingual_wrap(f"{block.label}:", columns)
+    if len(labels[-1]) + 1 + len(block.value) <= columns:
+        return [*labels[:-1], f"{labels[-1]} {block.value}"]
+    indent = 2 if columns > 8 else 0
+    return labels + [" " * indent + v for v in bilingual_wrap(block.value, columns - indent)]
 
 
 def block_lines(block: Text | Field, columns: int) -> list[str]:
     """The wrapped lines of a text block for a line of ``columns`` normal-width characters."""
     if isinstance(block, Field):
-        one_line = f"{block.label}: {block.value}"
-        if len(one_line) <= columns:
-            return [one_line]
-        # Label first, the value on its own indented line(s): easier to read than a split.
-        value_lines = wrap(block.value, max(1, columns - 2))
-        return wrap(f"{block.label}:", columns, indent="  ") + ["  " + v for v in value_lines]
-    return wrap(block.text, max(1, columns // block.scale))
+        return field_lines(block, columns)
+    return bilingual_wrap(block.text, max(1, columns // block.scale))
+
+
+def when(moment: datetime) -> str:
+    """ "Senin, 23 November 2026 08:12 WIB" — wrapped, if it must be, before the time, which
+    stays whole ("08:12 WIB", never "08:12" / "WIB")."""
+    return f"{date_id(moment.date())} {time_id(moment).replace(' ', NO_BREAK)}"
 
 
 def _header(office_name: str, office_address: str, copy: bool) -> list[Block]:
@@ -79,20 +121,29 @@ def _header(office_name: str, office_address: str, copy: bool) -> list[Block]:
     return blocks
 
 
+def complaint_line(channel: str) -> Text | Field:
+    """Where to complain. The office's text usually names itself ("Pengaduan: … /
+    Complaints: …"): then it is printed as it is, not after a second "Pengaduan:" label."""
+    if channel.strip().casefold().startswith(("pengaduan", "complaint")):
+        return Text(channel.strip())
+    return Field("Pengaduan / Complaints", channel)
+
+
 def ticket_blocks(t: TicketLayout) -> list[Block]:
     blocks: list[Block] = [Logo(t.logo_path)] if t.logo_path else []
     blocks += _header(t.office_name, t.office_address, t.copy)
     blocks += [
         Text("Nomor Antrian / Queue number", "center"),
-        Text(t.number, "center", bold=True, scale=2),
+        Number(t.number),
     ]
     if t.priority_label:
         blocks.append(Text(t.priority_label, "center", bold=True, invert=True))
-    blocks += [Text(t.service_name, "center", bold=True)]
+    blocks += [Text(t.service_name, "center", bold=True, scale=2)]
     if t.service_name_en.strip() and t.service_name_en != t.service_name:
         blocks.append(Text(t.service_name_en, "center"))
     blocks += [
-        Text(datetime_id(t.issued_at), "center"),
+        Text(time_id(t.issued_at), "center", bold=True, scale=2),
+        Text(date_id(t.issued_at.date()), "center"),
         Gap(),
         Field("Orang di depan Anda / People ahead", str(t.ahead)),
         Field(
@@ -123,7 +174,7 @@ def receipt_blocks(r: ReceiptLayout) -> list[Block]:
         Text("DOCUMENT RECEIPT", "center"),
         Text(r.receipt_number, "center", bold=True, scale=2),
         Gap(),
-        Field("Diterima / Received", datetime_id(r.received_at)),
+        Field("Diterima / Received", when(r.received_at)),
         Field("Pengirim / Sender", r.sender_name),
         Field("Instansi / Organisation", r.sender_organisation or "-"),
         Field("Telepon / Phone", r.sender_phone or "-"),
@@ -142,7 +193,7 @@ def receipt_blocks(r: ReceiptLayout) -> list[Block]:
         Qr(r.qr_text),
         Text("Pindai untuk memeriksa keaslian / Scan to verify", "center"),
         Rule(),
-        Field("Pengaduan / Complaints", r.complaint_channel),
+        complaint_line(r.complaint_channel),
     ]
     blocks += [Text(line, "center") for line in r.footer]
     if r.copy:
@@ -158,7 +209,7 @@ def complaint_blocks(c: ComplaintLayout) -> list[Block]:
         Text("Nomor pelacakan / Tracking number", "center"),
         Text(c.number, "center", bold=True, scale=2),
         Gap(),
-        Field("Diterima / Received", datetime_id(c.received_at)),
+        Field("Diterima / Received", when(c.received_at)),
         Field("Jenis / Category", c.category),
         Field("Melalui / Via", c.channel),
         Field("Isi / Summary", c.summary),
@@ -170,7 +221,7 @@ def complaint_blocks(c: ComplaintLayout) -> list[Block]:
     ]
     if c.qr_text:
         blocks.append(Qr(c.qr_text))
-    blocks += [Rule(), Field("Pengaduan / Complaints", c.complaint_channel)]
+    blocks += [Rule(), complaint_line(c.complaint_channel)]
     blocks += [Text(line, "center") for line in c.footer]
     if c.copy:
         blocks.append(Text(COPY_MARK, "center", bold=True))

@@ -91,30 +91,32 @@ class DummyConnection(Connection):
 
 def open_connection(uri: str | PrinterUri, timeouts: Timeouts | None = None) -> Connection:
     """Open the transport a URI names. Raises PrinterUriError / PrinterConnectionError."""
-    # Imported here so a kiosk with only a network printer never imports device code.
-    from loket.printing import (
-        cups_connection,
-        fd_connection,
-        net_connection,
-        pdf_connection,
-        usb_connection,
-    )
-
     parsed = parse_uri(uri) if isinstance(uri, str) else uri
     t = timeouts or Timeouts()
+    # Each transport is imported when used: a network printer never pulls in the PDF
+    # renderer (reportlab) or device code, which a one-off `loket print` would pay for.
     if parsed.scheme == "network":
-        return net_connection.NetworkConnection(parsed.host, parsed.port, t)
+        from loket.printing.net_connection import NetworkConnection
+
+        return NetworkConnection(parsed.host, parsed.port, t)
     if parsed.scheme == "dummy":
         return DummyConnection(parsed.host)
     if parsed.scheme == "pdf":
+        from loket.printing.pdf_connection import PdfConnection
+
         assert parsed.path is not None
-        return pdf_connection.PdfConnection(parsed.path)
-    if parsed.scheme == "file":
+        return PdfConnection(parsed.path)
+    if parsed.scheme in ("file", "serial"):
+        from loket.printing.fd_connection import FileConnection, SerialConnection
+
         assert parsed.path is not None
-        return fd_connection.FileConnection(parsed.path, t)
-    if parsed.scheme == "serial":
-        assert parsed.path is not None
-        return fd_connection.SerialConnection(parsed.path, parsed.baudrate, t)
+        if parsed.scheme == "file":
+            return FileConnection(parsed.path, t)
+        return SerialConnection(parsed.path, parsed.baudrate, t)
     if parsed.scheme == "usb":
-        return usb_connection.UsbConnection(parsed.vendor_id, parsed.product_id, t)
-    return cups_connection.CupsConnection(parsed.queue, t)
+        from loket.printing.usb_connection import UsbConnection
+
+        return UsbConnection(parsed.vendor_id, parsed.product_id, t)
+    from loket.printing.cups_connection import CupsConnection
+
+    return CupsConnection(parsed.queue, t)

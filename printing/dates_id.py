@@ -57,6 +57,12 @@ def date_en(day: date) -> str:
     return f"{DAYS_EN[day.weekday()]}, {day.day} {MONTHS_EN[day.month - 1]} {day.year}"
 
 
+def time_id(moment: datetime) -> str:
+    """ "08:12 WIB" — the time as given (already office time), with its zone if it has one."""
+    zone = zone_label(moment)
+    return f"{moment:%H:%M} {zone}" if zone else f"{moment:%H:%M}"
+
+
 def datetime_id(moment: datetime, *, with_zone: bool = True) -> str:
     """ "Senin, 23 November 2026 08:12 WIB" — the time is shown as given (already office time)."""
     text = f"{date_id(moment.date())} {moment:%H:%M}"

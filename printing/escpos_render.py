@@ -1,35 +1,37 @@
-"""Render ticket/receipt blocks to ESC/POS bytes with python-escpos's ``Dummy`` printer."""
+"""Render ticket/receipt blocks to ESC/POS bytes (:mod:`loket.printing.escpos_bytes`).
+
+Character sizes are always set with ``GS !`` (width and height 1–8); the queue number
+gets the height that prints its digits at least ``NUMBER_MIN_MM`` tall on the profile's
+font, and the widest width that still fits the paper.
+"""
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
-from escpos.capabilities import Profile, get_profile_class
-from escpos.constants import QR_ECLEVEL_M
-from escpos.printer import Dummy
 from PIL import Image
 
 from loket.printing.blocks import (
+    NUMBER_MIN_MM,
     Block,
     Field,
     Gap,
     Logo,
+    Number,
     Qr,
     Rule,
     Text,
     block_lines,
     layout_blocks,
 )
+from loket.printing.escpos_bytes import EscPos
 from loket.printing.layouts import Layout
 from loket.printing.profiles import DEFAULT_PROFILE, PrinterProfile
 from loket.printing.qr import module_dots, qr_matrix, qr_raster
-from loket.printing.textfilter import printable
+from loket.printing.textfilter import printable, printable_keeping_joins, unjoined, wrap
 
-INIT = b"\x1b@"
 FEED_BEFORE_CUT = 6  # lines; the cutter sits a few lines above the print head
 FEED_NO_CUTTER = 4
 LOGO_MAX_HEIGHT = 160
@@ -46,33 +48,6 @@ class RenderedJob:
         return self.height_dots / dots_per_mm
 
 
-@lru_cache(maxsize=16)
-def escpos_profile(profile: PrinterProfile) -> Any:
-    """A python-escpos profile object with our paper width, columns and features."""
-    data = copy.deepcopy(get_profile_class("default").profile_data)
-    data["media"] = {"dpi": 203, "width": {"mm": profile.paper_mm, "pixels": profile.dots}}
-    data["fonts"]["0"]["columns"] = profile.columns
-    features = data["features"]
-    features.update(
-        paperFullCut=profile.cutter, paperPartCut=profile.cutter, qrCode=profile.native_qr
-    )
-    cls = type(f"Loket{profile.name.replace('-', '')}Profile", (Profile,), {"profile_data": data})
-    return cls(columns=profile.columns, features=features)
-
-
-def _new_printer(profile: PrinterProfile) -> Dummy:
-    printer = Dummy(
-        profile=escpos_profile(profile),
-        magic_encode_args={"encoding": profile.code_page, "disabled": True},
-    )
-    printer._raw(INIT)
-    # Emit ESC t once; with magic encoding disabled escpos never switches code page
-    # (and never falls into its GB18030 path) after this.
-    printer.magic.encoding = None
-    printer.magic.force_encoding(profile.code_page)
-    return printer
-
-
 @lru_cache(maxsize=8)
 def _logo_image(path: Path, width_dots: int) -> Image.Image:
     with Image.open(path) as source:
@@ -85,45 +60,62 @@ def _logo_image(path: Path, width_dots: int) -> Image.Image:
     return canvas
 
 
+def number_size(text: str, profile: PrinterProfile) -> tuple[int, int]:
+    """(width, height) magnification of the queue number: tall enough for its digits to
+    print ``NUMBER_MIN_MM`` high, as wide as that (or as the paper allows)."""
+    height = profile.magnification_for(NUMBER_MIN_MM)
+    width = max(1, min(height, profile.columns // max(1, len(text))))
+    return width, height
+
+
 class _Renderer:
     def __init__(self, profile: PrinterProfile) -> None:
         self.profile = profile
-        self.printer = _new_printer(profile)
+        self.printer = EscPos(profile.code_page, profile.code_page_number)
         self.height = 0
-        self.current_style: tuple[str, bool, bool, int] | None = None
+        self.current_style: tuple[str, bool, bool, int, int] | None = None
 
-    def style(self, align: str, bold: bool, invert: bool, scale: int) -> None:
-        wanted = (align, bold, invert, scale)
+    def style(self, align: str, bold: bool, invert: bool, width: int, height: int) -> None:
+        wanted = (align, bold, invert, width, height)
         if wanted == self.current_style:
             return
-        self.printer.set(
-            align=align,
-            bold=bold,
-            invert=invert,
-            double_width=scale == 2,
-            double_height=scale == 2,
-            normal_textsize=scale == 1,
-        )
+        self.printer.style(align=align, bold=bold, invert=invert, width=width, height=height)
         self.current_style = wanted
+
+    def _line(self, text: str, height: int) -> None:
+        self.printer.text_line(unjoined(text))
+        self.height += max(self.profile.line_height_dots, self.profile.font_height_dots * height)
 
     def lines(self, block: Text | Field) -> None:
         cp = self.profile.code_page
         if isinstance(block, Text):
-            self.style(block.align, block.bold, block.invert, block.scale)
+            self.style(block.align, block.bold, block.invert, block.scale, block.scale)
             clean: Text | Field = Text(
-                printable(block.text, cp), block.align, block.bold, block.scale, block.invert
+                printable_keeping_joins(block.text, cp),
+                block.align,
+                block.bold,
+                block.scale,
+                block.invert,
             )
             scale = block.scale
         else:
-            self.style("left", False, False, 1)
-            clean = Field(printable(block.label, cp), printable(block.value, cp))
+            self.style("left", False, False, 1, 1)
+            clean = Field(
+                printable_keeping_joins(block.label, cp), printable_keeping_joins(block.value, cp)
+            )
             scale = 1
         for line in block_lines(clean, self.profile.columns):
-            self.printer.textln(line)
-            self.height += self.profile.line_height_dots * scale
+            self._line(line, scale)
+
+    def number(self, block: Number) -> None:
+        text = printable(block.text, self.profile.code_page)
+        width, height = number_size(text, self.profile)
+        self.style("center", True, False, width, height)
+        for line in wrap(text, max(1, self.profile.columns // width)):
+            self._line(line, height)
 
     def image(self, image: Image.Image) -> None:
-        self.printer.image(image, impl="bitImageRaster", center=False)
+        self.printer.image(image)
         self.height += image.height
 
     def qr(self, text: str) -> None:
@@ -132,21 +124,24 @@ class _Renderer:
             return
         n = len(qr_matrix(text))
         size = module_dots(n, self.profile.dots)
-        self.style("center", False, False, 1)
-        self.printer.qr(text, ec=QR_ECLEVEL_M, size=size, native=True)
-        self.printer.ln()
+        self.style("center", False, False, 1, 1)
+        self.printer.native_qr(text, size)
+        self.printer.blank_lines(1)
         self.height += (n + 8) * size + self.profile.line_height_dots
 
     def feed(self, lines: int) -> None:
-        self.printer.ln(lines)
+        self.style("left", False, False, 1, 1)  # a blank line as tall as a normal one
+        self.printer.blank_lines(lines)
         self.height += lines * self.profile.line_height_dots
 
     def block(self, block: Block) -> None:
         if isinstance(block, Text | Field):
             self.lines(block)
+        elif isinstance(block, Number):
+            self.number(block)
         elif isinstance(block, Rule):
-            self.style("left", False, False, 1)
-            self.printer.textln("-" * self.profile.columns)
+            self.style("left", False, False, 1, 1)
+            self.printer.text_line("-" * self.profile.columns)
             self.height += self.profile.line_height_dots
         elif isinstance(block, Gap):
             self.feed(block.lines)
@@ -157,11 +152,11 @@ class _Renderer:
 
     def finish(self, cut: bool) -> RenderedJob:
         if cut and self.profile.cutter:
-            self.printer.cut()  # feeds FEED_BEFORE_CUT lines, then GS V
+            self.printer.cut(FEED_BEFORE_CUT)
             self.height += FEED_BEFORE_CUT * self.profile.line_height_dots
         else:
             self.feed(FEED_NO_CUTTER)
-        return RenderedJob(self.printer.output, self.height)
+        return RenderedJob(bytes(self.printer.output), self.height)
 
 
 def render_blocks(

@@ -1,20 +1,23 @@
-"""Render the same ticket/receipt blocks to a narrow, receipt-sized PDF page (reportlab)."""
+"""Render the same ticket/receipt blocks to a narrow, receipt-sized PDF page
+(:mod:`loket.printing.pdf_writer`)."""
 
 from __future__ import annotations
 
-import io
+import math
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import TypeAlias
 
-from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
-from reportlab.pdfgen.canvas import Canvas
+from PIL import Image
 
 from loket.printing.blocks import (
+    NUMBER_MIN_MM,
     Block,
     Field,
     Gap,
     Logo,
+    Number,
     Qr,
     Rule,
     Text,
@@ -22,9 +25,11 @@ from loket.printing.blocks import (
     layout_blocks,
 )
 from loket.printing.layouts import Layout, ReceiptLayout
+from loket.printing.pdf_writer import OnePagePdf, string_width
 from loket.printing.qr import qr_matrix
-from loket.printing.textfilter import printable
+from loket.printing.textfilter import printable, printable_keeping_joins, unjoined
 
+mm = 72 / 25.4  # points per millimetre
 PAGE_WIDTH = 80 * mm
 MARGIN = 5 * mm
 FONT_SIZE = 8.5
@@ -33,7 +38,10 @@ CHAR_WIDTH = 0.6 * FONT_SIZE  # Courier: every glyph is 600/1000 em wide
 COLUMNS = int((PAGE_WIDTH - 2 * MARGIN) // CHAR_WIDTH)
 QR_MAX = 40 * mm
 LOGO_HEIGHT = 15 * mm
-CODE_PAGE = "CP1252"  # what reportlab's standard fonts (WinAnsi) can show
+CODE_PAGE = "CP1252"  # what the standard PDF fonts (WinAnsiEncoding) can show
+CAP_HEIGHT_EM = 0.562  # Courier-Bold's capital height (Adobe AFM), digits are as tall
+# The queue number: its capitals NUMBER_MIN_MM tall, unless too long for the page width.
+NUMBER_FONT_SIZE = math.ceil(NUMBER_MIN_MM * mm / CAP_HEIGHT_EM)  # whole points: 61
 
 
 @dataclass(frozen=True)
@@ -41,8 +49,14 @@ class _Line:
     text: str
     align: str
     bold: bool
-    scale: int
+    scale: float
     invert: bool
+
+
+def number_scale(text: str) -> float:
+    """How many times the body font size the queue number is printed at."""
+    fits = (PAGE_WIDTH - 2 * MARGIN) / (0.6 * max(1, len(text)))
+    return min(NUMBER_FONT_SIZE, fits) / FONT_SIZE
 
 
 _Item: TypeAlias = _Line | Qr | Logo | float  # float = vertical space in points
@@ -53,18 +67,27 @@ def _items(blocks: list[Block]) -> list[_Item]:
     for block in blocks:
         if isinstance(block, Text):
             clean = Text(
-                printable(block.text, CODE_PAGE), block.align, block.bold, block.scale, block.invert
+                printable_keeping_joins(block.text, CODE_PAGE),
+                block.align,
+                block.bold,
+                block.scale,
+                block.invert,
             )
             items += [
-                _Line(line, block.align, block.bold, block.scale, block.invert)
+                _Line(unjoined(line), block.align, block.bold, block.scale, block.invert)
                 for line in block_lines(clean, COLUMNS)
             ]
+        elif isinstance(block, Number):
+            text = printable(block.text, CODE_PAGE)
+            items.append(_Line(text, "center", True, number_scale(text), False))
         elif isinstance(block, Field):
             clean_field = Field(
-                printable(block.label, CODE_PAGE), printable(block.value, CODE_PAGE)
+                printable_keeping_joins(block.label, CODE_PAGE),
+                printable_keeping_joins(block.value, CODE_PAGE),
             )
             items += [
-                _Line(line, "left", False, 1, False) for line in block_lines(clean_field, COLUMNS)
+                _Line(unjoined(line), "left", False, 1, False)
+                for line in block_lines(clean_field, COLUMNS)
             ]
         elif isinstance(block, Rule):
             items.append(_Line("-" * COLUMNS, "left", False, 1, False))
@@ -91,60 +114,55 @@ def _height(item: _Item) -> float:
     return LOGO_HEIGHT + LEADING
 
 
-def _draw_line(canvas: Canvas, line: _Line, top: float) -> None:
+def _draw_line(pdf: OnePagePdf, line: _Line, top: float) -> None:
     size = FONT_SIZE * line.scale
     font = "Courier-Bold" if line.bold else "Courier"
-    width = canvas.stringWidth(line.text, font, size)
+    width = string_width(line.text, size)
     x = (PAGE_WIDTH - width) / 2 if line.align == "center" else MARGIN
     baseline = top - LEADING * line.scale + (LEADING - FONT_SIZE) * line.scale
     if line.invert:
-        canvas.rect(x - 2, baseline - 2, width + 4, size + 2, stroke=0, fill=1)
-        canvas.setFillGray(1)
-    canvas.setFont(font, size)
-    canvas.drawString(x, baseline, line.text)
-    canvas.setFillGray(0)
+        pdf.rects([(x - 2, baseline - 2, width + 4, size + 2)])
+    pdf.text(x, baseline, line.text, font, size, gray=1 if line.invert else 0)
 
 
-def _draw_qr(canvas: Canvas, text: str, top: float) -> None:
+def _draw_qr(pdf: OnePagePdf, text: str, top: float) -> None:
     n, module = _qr_module(text)
     left = (PAGE_WIDTH - n * module) / 2
     upper = top - 4 * module
-    path = canvas.beginPath()
-    for r, row in enumerate(qr_matrix(text)):
-        for c, dark in enumerate(row):
-            if dark:
-                path.rect(left + c * module, upper - (r + 1) * module, module, module)
-    canvas.drawPath(path, stroke=0, fill=1)
+    pdf.rects(
+        [
+            (left + c * module, upper - (r + 1) * module, module, module)
+            for r, row in enumerate(qr_matrix(text))
+            for c, dark in enumerate(row)
+            if dark
+        ]
+    )
+
+
+@lru_cache(maxsize=4)
+def _logo(path: Path) -> Image.Image:
+    """The logo in grey, transparent parts white."""
+    with Image.open(path) as source:
+        rgba = source.convert("RGBA")
+    white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+    return Image.alpha_composite(white, rgba).convert("L")
 
 
 def render_pdf_blocks(blocks: list[Block], title: str = "Loket") -> bytes:
     items = _items(blocks)
     height = 2 * MARGIN + sum(_height(item) for item in items)
-    buffer = io.BytesIO()
-    # invariant + no compression: reproducible files whose text can be checked byte-wise.
-    canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, height), invariant=1, pageCompression=0)
-    canvas.setTitle(title)
+    pdf = OnePagePdf(PAGE_WIDTH, height, title)
     top = height - MARGIN
     for item in items:
         if isinstance(item, _Line):
-            _draw_line(canvas, item, top)
+            _draw_line(pdf, item, top)
         elif isinstance(item, Qr):
-            _draw_qr(canvas, item.text, top)
+            _draw_qr(pdf, item.text, top)
         elif isinstance(item, Logo):
-            canvas.drawImage(
-                ImageReader(str(item.path)),
-                MARGIN,
-                top - LOGO_HEIGHT,
-                PAGE_WIDTH - 2 * MARGIN,
-                LOGO_HEIGHT,
-                preserveAspectRatio=True,
-                anchor="c",
-                mask="auto",
-            )
+            box = (MARGIN, top - LOGO_HEIGHT, PAGE_WIDTH - 2 * MARGIN, LOGO_HEIGHT)
+            pdf.image(_logo(item.path), *box)
         top -= _height(item)
-    canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
+    return pdf.finish()
 
 
 def render_pdf(layout: Layout) -> bytes:

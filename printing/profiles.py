@@ -22,10 +22,26 @@ class PrinterProfile:
     answers_status: bool = True  # False for printers known never to reply to DLE EOT
     line_height_dots: int = 30  # ESC 2 default line spacing
     dots_per_mm: int = 8
+    font_height_dots: int = 24  # font A cell
+    # Ink height of a capital letter or digit in the font A cell: 17 of 24 dots in the
+    # Epson-compatible 12x24 ROM fonts. A printed height promise is made on this, not
+    # on the cell (which includes the space above and below the characters).
+    glyph_height_dots: int = 17
 
     @property
     def code_page_number(self) -> int:
         return CODE_PAGE_NUMBERS[self.code_page]
+
+    def glyph_height_mm(self, magnification: int) -> float:
+        """How tall a capital or digit prints at ``magnification`` (GS ! height)."""
+        return self.glyph_height_dots * magnification / self.dots_per_mm
+
+    def magnification_for(self, height_mm: float) -> int:
+        """The smallest GS ! height (1–8) whose capitals print at least ``height_mm`` tall."""
+        for n in range(1, 9):
+            if self.glyph_height_mm(n) >= height_mm:
+                return n
+        return 8
 
     def with_options(self, **changes: object) -> PrinterProfile:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -45,9 +61,21 @@ PROFILES: dict[str, PrinterProfile] = {
 _ALIASES = {"58": "58mm", "80": "80mm"}
 
 
+def profile_names() -> str:
+    """ "58mm, 80mm, 58mm-nocut, 80mm-nativeqr" (for messages listing the valid choices)."""
+    return ", ".join(PROFILES)
+
+
+def find_profile(name: str) -> PrinterProfile | None:
+    """The profile called ``name`` ("58mm", "80", …), or None when there is none."""
+    key = name.strip().lower()
+    return PROFILES.get(_ALIASES.get(key, key))
+
+
 def profile_by_name(name: str | None) -> PrinterProfile:
-    """The profile called ``name`` ("58mm", "80", …); unknown or empty names get the default."""
+    """The profile called ``name``; empty gets the default. A printer address with an
+    unknown profile is refused by :func:`loket.printing.uri.parse_uri`, so an unknown name
+    here (an old spool file) also gets the default."""
     if not name:
         return DEFAULT_PROFILE
-    key = name.strip().lower()
-    return PROFILES.get(_ALIASES.get(key, key), DEFAULT_PROFILE)
+    return find_profile(name) or DEFAULT_PROFILE

@@ -49,47 +49,100 @@ BLOCKING = frozenset(
 SHOW_OFFICER_ID = "Tiket Anda tetap tercatat — tunjukkan layar ini kepada petugas."
 SHOW_OFFICER_EN = "Your ticket is recorded — show this screen to an officer."
 
+# What was being printed: its name, and what stays true when it did not come out.
+# ``None`` (a status check) has neither.
+PRINTOUTS: dict[str, tuple[str, str, str, str]] = {
+    # kind: (name id, name en, kept id, kept en)
+    "ticket": ("tiket", "ticket", SHOW_OFFICER_ID, SHOW_OFFICER_EN),
+    "receipt": (
+        "tanda terima",
+        "receipt",
+        "Tanda terima tetap tercatat dan sah; petugas dapat mencetaknya ulang.",
+        "The receipt is recorded and valid; an officer can reprint it.",
+    ),
+    "complaint": (
+        "bukti pengaduan",
+        "complaint slip",
+        "Pengaduan tetap tercatat; petugas dapat mencetak ulang buktinya.",
+        "The complaint is recorded; an officer can reprint its slip.",
+    ),
+    "test": ("halaman uji", "test page", "", ""),
+    "copy": (
+        "salinan",
+        "copy",
+        "Pekerjaan ini tetap menunggu di antrean cetak.",
+        "The job is still waiting in the print queue.",
+    ),
+    "printout": (
+        "cetakan",
+        "printout",
+        "Pekerjaan ini tetap menunggu di antrean cetak.",
+        "The job is still waiting in the print queue.",
+    ),
+}
+
+# The printer's own state, in one sentence (the advice for the printout is added after it).
 MESSAGES: dict[Problem | None, tuple[str, str]] = {
     None: ("Printer siap.", "The printer is ready."),
-    Problem.NO_CONNECTION: (
-        f"Printer tidak dapat dihubungi. {SHOW_OFFICER_ID}",
-        f"The printer cannot be reached. {SHOW_OFFICER_EN}",
-    ),
-    Problem.COVER_OPEN: (
-        f"Tutup printer terbuka. {SHOW_OFFICER_ID}",
-        f"The printer cover is open. {SHOW_OFFICER_EN}",
-    ),
-    Problem.PAPER_OUT: (
-        f"Kertas printer habis. {SHOW_OFFICER_ID}",
-        f"The printer is out of paper. {SHOW_OFFICER_EN}",
-    ),
+    Problem.NO_CONNECTION: ("Printer tidak dapat dihubungi.", "The printer cannot be reached."),
+    Problem.COVER_OPEN: ("Tutup printer terbuka.", "The printer cover is open."),
+    Problem.PAPER_OUT: ("Kertas printer habis.", "The printer is out of paper."),
     Problem.CUTTER_ERROR: (
-        f"Pemotong kertas printer macet. {SHOW_OFFICER_ID}",
-        f"The printer's paper cutter is jammed. {SHOW_OFFICER_EN}",
+        "Pemotong kertas printer macet.",
+        "The printer's paper cutter is jammed.",
     ),
-    Problem.UNRECOVERABLE_ERROR: (
-        f"Printer mengalami kerusakan. {SHOW_OFFICER_ID}",
-        f"The printer has a fault. {SHOW_OFFICER_EN}",
-    ),
+    Problem.UNRECOVERABLE_ERROR: ("Printer mengalami kerusakan.", "The printer has a fault."),
     Problem.AUTO_RECOVERABLE_ERROR: (
-        f"Printer sedang mendingin, coba lagi sebentar. {SHOW_OFFICER_ID}",
-        f"The printer is cooling down; try again shortly. {SHOW_OFFICER_EN}",
+        "Printer sedang mendingin, coba lagi sebentar.",
+        "The printer is cooling down; try again shortly.",
     ),
-    Problem.OFFLINE: (
-        f"Printer sedang tidak siap (offline). {SHOW_OFFICER_ID}",
-        f"The printer is offline. {SHOW_OFFICER_EN}",
-    ),
+    Problem.OFFLINE: ("Printer sedang tidak siap (offline).", "The printer is offline."),
     Problem.UNKNOWN: (
-        "Status printer tidak diketahui (printer tidak menjawab). Periksa apakah tiket keluar; "
-        f"jika tidak, {SHOW_OFFICER_ID[0].lower()}{SHOW_OFFICER_ID[1:]}",
-        "The printer status is unknown (the printer does not answer). Check that your ticket "
-        f"came out; if not, {SHOW_OFFICER_EN[0].lower()}{SHOW_OFFICER_EN[1:]}",
+        "Status printer tidak diketahui (printer tidak menjawab).",
+        "The printer status is unknown (the printer does not answer).",
     ),
     Problem.PAPER_NEAR_END: (
         "Kertas printer hampir habis. Petugas: siapkan gulungan baru.",
         "The printer paper is nearly used up. Staff: get a new roll ready.",
     ),
 }
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def kept_text(printout: str | None, lang: str = "id") -> str:
+    """What stays true when ``printout`` did not print ("" for none, or a status check)."""
+    if printout is None:
+        return ""
+    _name_id, _name_en, kept_id, kept_en = PRINTOUTS.get(printout, PRINTOUTS["printout"])
+    return kept_id if lang == "id" else kept_en
+
+
+def printout_name(printout: str | None, lang: str = "id") -> str:
+    name_id, name_en, _kept_id, _kept_en = PRINTOUTS.get(printout or "", PRINTOUTS["printout"])
+    return name_id if lang == "id" else name_en
+
+
+def with_advice(sentence: str, printout: str | None, lang: str = "id") -> str:
+    kept = kept_text(printout, lang)
+    return f"{sentence} {kept}" if kept else sentence
+
+
+def unknown_text(printout: str | None, lang: str = "id") -> str:
+    """Sent to a printer that never answers status questions: said plainly, not "ok"."""
+    head = MESSAGES[Problem.UNKNOWN][0 if lang == "id" else 1]
+    if printout is None:
+        return head
+    name, kept = printout_name(printout, lang), _lower_first(kept_text(printout, lang))
+    if lang == "id":
+        text = f"{head} {name[:1].upper()}{name[1:]} sudah dikirim, tetapi belum pasti tercetak. "
+        text += f"Periksa apakah {name} keluar"
+        return f"{text}; jika tidak, {kept}" if kept else f"{text}."
+    text = f"{head} The {name} was sent but is not confirmed as printed. "
+    text += f"Check that the {name} came out"
+    return f"{text}; if not, {kept}" if kept else f"{text}."
 
 
 @dataclass(frozen=True)
@@ -114,10 +167,18 @@ class PrinterStatus:
     def main_problem(self) -> Problem | None:
         return min(self.problems, key=list(Problem).index) if self.problems else None
 
-    def message(self, lang: str = "id") -> str:
-        """One plain sentence for a visitor or staff member, ``lang`` "id" or "en"."""
-        text_id, text_en = MESSAGES[self.main_problem]
-        return text_id if lang == "id" else text_en
+    def message(self, lang: str = "id", printout: str | None = "ticket") -> str:
+        """A plain message for a visitor or staff member, ``lang`` "id" or "en": the
+        printer's state, then what it means for ``printout`` ("ticket", "receipt",
+        "complaint", "test", "copy"; None for a status check, which gets the state only)."""
+        problem = self.main_problem
+        if problem is Problem.UNKNOWN:
+            return unknown_text(printout, lang)
+        text_id, text_en = MESSAGES[problem]
+        sentence = text_id if lang == "id" else text_en
+        if problem is None or problem is Problem.PAPER_NEAR_END:
+            return sentence
+        return with_advice(sentence, printout, lang)
 
     @classmethod
     def unreachable(cls) -> PrinterStatus:

@@ -55,6 +55,10 @@ _REPLACEMENTS = {
     "\ufeff": "",
 }
 REPLACEMENT_CHAR = "?"
+#: Joins words a line must not be broken between ("08:12 WIB"). Layout text may carry it;
+#: :func:`printable_keeping_joins` keeps it through filtering, :func:`wrap` never breaks at
+#: it, and the renderers print it as a plain space (:func:`unjoined`).
+NO_BREAK = "\u00a0"
 
 
 @lru_cache(maxsize=8)
@@ -106,6 +110,16 @@ def printable(text: str, code_page: str = "CP437") -> str:
         else:
             out.append(_substitute(char, code_page))
     return "".join(out)
+
+
+def printable_keeping_joins(text: str, code_page: str = "CP437") -> str:
+    """:func:`printable`, but :data:`NO_BREAK` joins stay (for :func:`wrap`)."""
+    return NO_BREAK.join(printable(part, code_page) for part in text.split(NO_BREAK))
+
+
+def unjoined(line: str) -> str:
+    """A wrapped line as it is printed: no-break joins become ordinary spaces."""
+    return line.replace(NO_BREAK, " ")
 
 
 def wrap(text: str, width: int, *, indent: str = "") -> list[str]:

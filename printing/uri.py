@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from loket.printing.errors import PrinterUriError
-from loket.printing.profiles import PrinterProfile, profile_by_name
+from loket.printing.profiles import PrinterProfile, find_profile, profile_by_name, profile_names
 
 SCHEMES = ("network", "usb", "serial", "cups", "file", "pdf", "dummy")
 BAUD_RATES = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
@@ -66,13 +66,38 @@ def parse_uri(text: str) -> PrinterUri:
         )
     scheme = text.split("://", 1)[0].lower()
     if scheme not in SCHEMES:
-        raise _bad(text, f"skema {scheme!r} tidak dikenal", f"unknown scheme {scheme!r}")
+        known = ", ".join(SCHEMES)
+        raise _bad(
+            text,
+            f"skema {scheme!r} tidak dikenal (yang dikenal: {known})",
+            f"unknown scheme {scheme!r} (known: {known})",
+        )
     try:
         parts = urlsplit(text)
         params = dict(parse_qsl(parts.query, keep_blank_values=True, strict_parsing=False))
+        _check_params(text, scheme, params)
         return _PARSERS[scheme](text, parts.netloc, unquote(parts.path), params)
     except ValueError as exc:  # urlsplit rejects e.g. bad IPv6 brackets or ports
         raise _bad(text, str(exc), str(exc)) from exc
+
+
+def _check_params(text: str, scheme: str, params: dict[str, str]) -> None:
+    """A mistyped option must not print silently on the wrong paper (80 mm on a 58 mm roll)."""
+    allowed = ("profile", "baudrate") if scheme == "serial" else ("profile",)
+    for name in params:
+        if name not in allowed:
+            raise _bad(
+                text,
+                f"opsi {name!r} tidak dikenal (yang dikenal: {', '.join(allowed)})",
+                f"unknown option {name!r} (known: {', '.join(allowed)})",
+            )
+    profile = params.get("profile")
+    if profile is not None and find_profile(profile) is None:
+        raise _bad(
+            text,
+            f"profil {profile!r} tidak dikenal (pilihan: {profile_names()})",
+            f"unknown profile {profile!r} (choices: {profile_names()})",
+        )
 
 
 def _network(text: str, netloc: str, path: str, params: dict[str, str]) -> PrinterUri:
@@ -86,7 +111,7 @@ def _network(text: str, netloc: str, path: str, params: dict[str, str]) -> Print
     except ValueError:
         port = 0
     if not 0 < port < 65536 or netloc.endswith(":"):
-        raise _bad(text, "port tidak valid", "invalid port")
+        raise _bad(text, "port tidak valid (1–65535)", "invalid port (1–65535)")
     return PrinterUri("network", text, host=parts.hostname, port=port, params=params)
 
 
@@ -107,8 +132,11 @@ def _serial(text: str, netloc: str, path: str, params: dict[str, str]) -> Printe
         raise _bad(text, "harus serial:///path/perangkat", "must be serial:///device/path")
     baud_text = params.get("baudrate", "19200")
     if not baud_text.isdigit() or int(baud_text) not in BAUD_RATES:
+        rates = ", ".join(map(str, BAUD_RATES))
         raise _bad(
-            text, f"baudrate {baud_text!r} tidak didukung", f"unsupported baudrate {baud_text!r}"
+            text,
+            f"baudrate {baud_text!r} tidak didukung (pilihan: {rates})",
+            f"unsupported baudrate {baud_text!r} (choices: {rates})",
         )
     return PrinterUri("serial", text, path=Path(path), baudrate=int(baud_text), params=params)
 

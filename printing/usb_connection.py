@@ -40,6 +40,9 @@ class UsbConnection(Connection):
         self.name = f"usb://{vendor_id:04x}:{product_id:04x}"
         self.timeouts = timeouts
         try:
+            from loket.printing import escpos_lib
+
+            escpos_lib.load()
             from escpos.printer import Usb
 
             self.printer: Any = Usb(vendor_id, product_id, timeout=int(timeouts.write * 1000))

@@ -7,7 +7,8 @@ from typing import Any
 
 from loket.models.cli.audited import audited
 from loket.models.cli.common import add_command, emit, open_db
-from loket.models.cli.print_commands import print_line, print_summary
+from loket.models.cli.print_commands import add_printer_option, choose, finish, usage_error
+from loket.printing.errors import PrinterUriError
 
 
 def register(commands: Any) -> None:
@@ -26,7 +27,7 @@ def register(commands: Any) -> None:
     new.add_argument("--ticket", metavar="NUMBER", help="nomor antrian hari ini / today's ticket")
     new.add_argument("--channel", metavar="kiosk|counter|phone|letter|email|lapor", default="kiosk")
     new.add_argument("--category", metavar="complaint|suggestion", default="complaint")
-    new.add_argument("--printer", metavar="URI", help="cetak bukti / print the slip on")
+    add_printer_option(new, no_print=True)
 
     listing = add_command(actions, "list", _list, "daftar pengaduan / list complaints")
     listing.add_argument(
@@ -110,6 +111,11 @@ def _details(c: Any, public: bool = False) -> str:
 
 
 def _new(args: argparse.Namespace) -> int:
+    # The printer first: a mistyped address records nothing (exit 2).
+    try:
+        printer = choose(args.printer, no_print=args.no_print)
+    except PrinterUriError as exc:
+        return usage_error(exc)
     open_db(args)
     from loket.models.feedback.complaint_actions import file_complaint
 
@@ -124,14 +130,13 @@ def _new(args: argparse.Namespace) -> int:
     )
     data = info.as_json(_zone())
     text = _details(info)
-    if args.printer:
-        from loket.models.printouts.paper import print_complaint
+    if printer is None:
+        emit(args, data, text)
+        return 0
+    from loket.models.printouts.paper import print_complaint
 
-        outcome = print_complaint(info, args.printer)
-        data["print"] = print_summary(outcome)
-        text += "\n" + print_line(outcome)
-    emit(args, data, text)
-    return 0
+    data["printer"] = printer
+    return finish(args, print_complaint(info, printer), data, text)
 
 
 def _list(args: argparse.Namespace) -> None:

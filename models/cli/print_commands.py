@@ -6,7 +6,48 @@ import argparse
 from typing import Any
 
 from loket.models.cli.audited import audited
-from loket.models.cli.common import add_command, emit, open_db
+from loket.models.cli.common import (
+    add_command,
+    describe_error,
+    emit,
+    fail,
+    open_db,
+    wants_json,
+)
+from loket.printing.errors import PrinterUriError
+
+PRINTER_HELP = (
+    "printer (URI); bawaan: $LOKET_PRINTER, lalu salinan PDF di folder data / "
+    "default: $LOKET_PRINTER, else PDF copies in the data folder"
+)
+# Exit codes of every printout command.
+PRINTED = 0  # printed and confirmed, or sent to a printer that never answers (said plainly)
+NOT_PRINTED = 1  # not printed, or broken mid-job: the job waits in the spool for a reprint
+USAGE = 2  # the printer address is wrong (nothing recorded, nothing spooled)
+
+_NAMES = {
+    "ticket": ("Tiket", "Ticket"),
+    "receipt": ("Tanda terima", "Receipt"),
+    "complaint": ("Bukti pengaduan", "Complaint slip"),
+    "test": ("Halaman uji", "Test page"),
+    "copy": ("Salinan", "Copy"),
+    "printout": ("Cetakan", "Printout"),
+}
+
+
+def add_printer_option(command: Any, *, no_print: bool = False, retry: bool = False) -> None:
+    """``--printer`` (and ``--no-print``) as every printout command takes them."""
+    help_text = PRINTER_HELP
+    if retry:
+        help_text = (
+            "printer (URI); bawaan: $LOKET_PRINTER, lalu printer pekerjaan itu / "
+            "default: $LOKET_PRINTER, else the job's own printer"
+        )
+    command.add_argument("--printer", metavar="URI", help=help_text)
+    if no_print:
+        command.add_argument(
+            "--no-print", action="store_true", help="jangan cetak / do not print anything"
+        )
 
 
 def register(commands: Any) -> None:
@@ -15,20 +56,20 @@ def register(commands: Any) -> None:
     )
     actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
     test = add_command(actions, "test", _test, "cetak halaman uji / print a test ticket")
-    test.add_argument("--printer", metavar="URI", help="default: $LOKET_PRINTER atau PDF")
+    add_printer_option(test)
     ticket = add_command(actions, "ticket", _ticket, "cetak nomor antrian / print a queue ticket")
     ticket.add_argument("number", metavar="NUMBER", help="mis./e.g. A-001 (hari ini / today)")
-    ticket.add_argument("--printer", metavar="URI")
+    add_printer_option(ticket)
     ticket.add_argument("--copy", action="store_true", help="tandai SALINAN / mark as COPY")
     status = add_command(actions, "status", _status, "status printer / printer status")
-    status.add_argument("--printer", metavar="URI")
+    add_printer_option(status)
     status.add_argument(
         "--station", help="nama PC ini di daftar printer / this PC's name ($LOKET_STATION)"
     )
     add_command(actions, "pending", _pending, "pekerjaan tertunda / jobs waiting in the spool")
     again = add_command(actions, "retry", _retry, "cetak ulang (SALINAN) / reprint as COPY")
     again.add_argument("job", metavar="JOB_ID")
-    again.add_argument("--printer", metavar="URI")
+    add_printer_option(again, retry=True)
     printers = add_command(
         commands, "printers", _printers, "printer semua PC kantor / every office PC's printers"
     )
@@ -44,6 +85,7 @@ def print_summary(outcome: Any) -> dict[str, Any]:
     return {
         "printed": outcome.printed,
         "pending": outcome.pending,
+        "state": outcome.state,
         "job_id": outcome.job_id,
         "message": outcome.message_id,
         "message_en": outcome.message_en,
@@ -51,69 +93,78 @@ def print_summary(outcome: Any) -> dict[str, Any]:
 
 
 def print_line(outcome: Any) -> str:
-    head = "Tercetak / printed" if outcome.printed else "BELUM tercetak / NOT printed"
-    return f"{head} [{outcome.job_id}]: {outcome.message_id} / {outcome.message_en}"
+    """One line, both languages, naming the printout: what happened, and the way to a reprint."""
+    name_id, name_en = _NAMES.get(outcome.printout, _NAMES["printout"])
+    job = f" [{outcome.job_id}]" if outcome.job_id else ""
+    state = outcome.state
+    if state == "printed":
+        head = f"{name_id} tercetak / {name_en} printed{job}"
+    elif state == "unconfirmed":
+        head = f"{name_id} terkirim, belum pasti tercetak / {name_en} sent, not confirmed{job}"
+    else:
+        head = f"{name_id} BELUM tercetak / {name_en} NOT printed{job}"
+    line = f"{head}: {outcome.message_id} / {outcome.message_en}"
+    if state in ("failed", "unconfirmed") and outcome.job_id:
+        line += f" — cetak ulang / reprint: loket print retry {outcome.job_id}"
+    return line
 
 
-def _printer(uri: str) -> str:
-    """``uri``, refused now when mistyped (not spooled as a job no printer can ever take)."""
-    from loket.printing.uri import parse_uri
+def choose(
+    option: str | None, *, no_print: bool = False, fallback: str | None = None
+) -> str | None:
+    """The printer (see ``choose_printer``); a wrong address raises ``PrinterUriError``."""
+    from loket.models.printouts.printer_choice import choose_printer
 
-    parse_uri(uri)
-    return uri
+    return choose_printer(option, no_print=no_print, fallback=fallback)
 
 
-def _finish(args: argparse.Namespace, outcome: Any, data: dict[str, Any]) -> int:
+def usage_error(exc: Exception) -> int:
+    """A printer address that is no address: one line on stderr, exit 2."""
+    fail(describe_error(exc))
+    return USAGE
+
+
+def tell(outcome: Any) -> int:
+    """The printout's exit code; anything but a confirmed print is said on stderr, once,
+    in both languages (stdout keeps the command's answer for scripts)."""
+    if outcome.state == "refused":
+        fail(f"{outcome.message_id} / {outcome.message_en}")
+        return USAGE
+    if outcome.state != "printed":
+        fail(print_line(outcome))
+    return PRINTED if outcome.printed else NOT_PRINTED
+
+
+def finish(args: argparse.Namespace, outcome: Any, data: dict[str, Any], text: str = "") -> int:
+    """Emit the answer (with the print line on stdout when it printed) and the exit code."""
     data["print"] = print_summary(outcome)
-    emit(args, data, print_line(outcome))
-    return 0 if outcome.printed else 1
+    if outcome.state == "printed":
+        text = f"{text}\n{print_line(outcome)}" if text else print_line(outcome)
+    if text or wants_json(args):
+        emit(args, data, text)
+    return tell(outcome)
 
 
 def _test(args: argparse.Namespace) -> int:
+    try:
+        uri = choose(args.printer)
+    except PrinterUriError as exc:
+        return usage_error(exc)
     open_db(args)
-    import dataclasses
+    from loket.models.printouts.paper import print_test_page
 
-    from loket.models.clock import SYSTEM_CLOCK
-    from loket.models.printouts.paper import (
-        PrintOutcome,
-        default_printer,
-        spool_dir,
-        ticket_layout,
-    )
-    from loket.models.queue.ticket_info import TicketInfo
-    from loket.printing.jobs import print_job
-
-    sample = TicketInfo(
-        number="A-000",
-        service="A",
-        service_name_id="Halaman uji printer",
-        service_name_en="Printer test page",
-        priority=None,
-        status="waiting",
-        issued_at=SYSTEM_CLOCK.now(),
-        ahead=0,
-        estimated_wait_minutes=0,
-        counter=None,
-        recall_count=0,
-    )
-    layout = dataclasses.replace(
-        ticket_layout(sample), footer=("Uji cetak Loket berhasil.", "Loket test print OK.")
-    )
-    uri = _printer(args.printer or default_printer())
-    outcome = PrintOutcome.of(print_job(uri, layout, spool_dir()), layout.qr_text)
-    return _finish(args, outcome, {"printer": uri})
+    return finish(args, print_test_page(uri), {"printer": uri})
 
 
 def _ticket(args: argparse.Namespace) -> int:
+    try:
+        uri = choose(args.printer)
+    except PrinterUriError as exc:
+        return usage_error(exc)
     open_db(args)
     import dataclasses
 
-    from loket.models.printouts.paper import (
-        PrintOutcome,
-        default_printer,
-        spool_dir,
-        ticket_layout,
-    )
+    from loket.models.printouts.paper import PrintOutcome, spool_dir, ticket_layout
     from loket.models.queue.tickets import describe_ticket, find_ticket_id
     from loket.printing.jobs import print_job
 
@@ -121,20 +172,23 @@ def _ticket(args: argparse.Namespace) -> int:
     layout = ticket_layout(info)
     if args.copy:
         layout = dataclasses.replace(layout, copy=True)
-    uri = _printer(args.printer or default_printer())
+    assert uri is not None
     outcome = PrintOutcome.of(print_job(uri, layout, spool_dir()), layout.qr_text)
-    return _finish(args, outcome, {"printer": uri, "number": info.number, "qr": layout.qr_text})
+    return finish(args, outcome, {"printer": uri, "number": info.number, "qr": layout.qr_text})
 
 
 def _status(args: argparse.Namespace) -> int:
-    from loket.models.printouts.paper import default_printer
     from loket.printing.connections import open_connection
     from loket.printing.errors import PrinterError
     from loket.printing.status import PrinterStatus
     from loket.printing.uri import parse_uri
 
-    uri = args.printer or default_printer()
-    parsed = parse_uri(uri)  # a mistyped address is refused, not reported as a printer
+    try:
+        uri = choose(args.printer)
+    except PrinterUriError as exc:  # a mistyped address is refused, not reported as a printer
+        return usage_error(exc)
+    assert uri is not None
+    parsed = parse_uri(uri)
     try:
         with open_connection(parsed) as conn:
             status = conn.read_status()
@@ -147,10 +201,10 @@ def _status(args: argparse.Namespace) -> int:
         "ok": status.ok,
         "known": status.known,
         "problems": [p.name.lower() for p in status.problems],
-        "message": status.message("id"),
-        "message_en": status.message("en"),
+        "message": status.message("id", None),
+        "message_en": status.message("en", None),
     }
-    emit(args, data, f"{uri}: {status.message('id')} / {status.message('en')}")
+    emit(args, data, f"{uri}: {status.message('id', None)} / {status.message('en', None)}")
     return 0 if status.ok else 1
 
 
@@ -224,10 +278,16 @@ def _pending(args: argparse.Namespace) -> None:
 
 def _retry(args: argparse.Namespace) -> int:
     from loket.models.errors import NotFound
-    from loket.models.printouts.paper import reprint
+    from loket.models.printouts.paper import reprint, spool_dir
+    from loket.printing.spool import Spool
 
     try:
-        outcome = reprint(args.job, args.printer and _printer(args.printer))
+        job = Spool(spool_dir()).get(args.job)
     except KeyError as exc:
         raise NotFound(f"Pekerjaan cetak {args.job} tidak ada", f"No print job {args.job}") from exc
-    return _finish(args, outcome, {"job_id": args.job})
+    try:
+        uri = choose(args.printer, fallback=job.uri)
+    except PrinterUriError as exc:
+        return usage_error(exc)
+    outcome = reprint(args.job, uri)
+    return finish(args, outcome, {"job_id": args.job, "printer": uri})

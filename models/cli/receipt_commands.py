@@ -6,7 +6,8 @@ import argparse
 from typing import Any
 
 from loket.models.cli.common import add_command, emit, open_db
-from loket.models.cli.print_commands import print_line, print_summary
+from loket.models.cli.print_commands import add_printer_option, choose, finish, usage_error
+from loket.printing.errors import PrinterUriError
 
 
 def register(commands: Any) -> None:
@@ -38,9 +39,7 @@ def register(commands: Any) -> None:
         "--nik", metavar="NIK", help="NIK pengirim (opsional) / sender's NIK (optional)"
     )
     new.add_argument("--officer", metavar="USER", help="petugas penerima / receiving officer")
-    new.add_argument(
-        "--printer", metavar="URI", help="cetak ke / print on, e.g. network://10.0.0.5:9100"
-    )
+    add_printer_option(new, no_print=True)
     new.add_argument(
         "--channel",
         metavar="kiosk|counter",
@@ -143,7 +142,12 @@ def _details(r: Any) -> str:
     return "\n".join(lines)
 
 
-def _new(args: argparse.Namespace) -> None:
+def _new(args: argparse.Namespace) -> int:
+    # The printer first: a mistyped address records nothing (exit 2).
+    try:
+        printer = choose(args.printer, no_print=args.no_print)
+    except PrinterUriError as exc:
+        return usage_error(exc)
     open_db(args)
     from loket.models.documents.receipt_actions import new_receipt
 
@@ -162,13 +166,13 @@ def _new(args: argparse.Namespace) -> None:
     )
     data = info.as_json(_zone())
     text = _details(info)
-    if args.printer:
-        from loket.models.printouts.paper import print_receipt
+    if printer is None:
+        emit(args, data, text)
+        return 0
+    from loket.models.printouts.paper import print_receipt
 
-        outcome = print_receipt(info, args.printer)
-        data["print"] = print_summary(outcome)
-        text += "\n" + print_line(outcome)
-    emit(args, data, text)
+    data["printer"] = printer
+    return finish(args, print_receipt(info, printer), data, text)
 
 
 def _list(args: argparse.Namespace) -> None:

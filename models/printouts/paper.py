@@ -1,34 +1,42 @@
 """From tickets and receipts to paper: layouts with signed QR codes, sent to a printer.
 
-The printer is named by URI (see ``loket.printing.uri``): ``--printer``, else
-``$LOKET_PRINTER``, else PDF copies in the data folder, so an office without a
-printer still gets something to show. Printer trouble never raises: the job stays
-in the spool and the result says, in plain words, what happened.
+The printer is named by URI (see ``loket.printing.uri``), chosen the same way for every
+printout by :func:`choose_printer`: ``--printer``, else ``$LOKET_PRINTER``, else PDF
+copies in the data folder, so an office without a printer still gets something to
+show. Printer trouble never raises: the job stays in the spool and the result says, in
+plain words, what happened.
 """
 
 from __future__ import annotations
 
-import os
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.config import data_dir
-from loket.models.documents.receipt_info import ReceiptInfo
 from loket.models.documents.ticket_qr import ticket_qr_text
-from loket.models.feedback.complaint_info import CATEGORIES, CHANNELS, ComplaintInfo
+from loket.models.printouts.printer_choice import (
+    ENV_PRINTER,
+    choose_printer,
+    default_printer,
+    pdf_printer,
+)
 from loket.models.queue.ticket_info import PRIORITY_CATEGORIES, TicketInfo
 from loket.models.settings import load_settings
+from loket.printing import escpos_lib
 from loket.printing.jobs import PrintResult, list_pending, print_job, retry
 from loket.printing.layouts import ComplaintLayout, ReceiptLayout, TicketLayout
 from loket.printing.spool import SpoolJob
 from loket.printing.status import PrinterStatus
 
-ENV_PRINTER = "LOKET_PRINTER"
+if TYPE_CHECKING:  # a ticket needs neither: not imported by `loket print ticket`
+    from loket.models.documents.receipt_info import ReceiptInfo
+    from loket.models.feedback.complaint_info import ComplaintInfo
 
-
-def default_printer() -> str:
-    return os.environ.get(ENV_PRINTER) or f"pdf://{data_dir() / 'pdf'}"
+# python-escpos's capabilities pickle: under the data folder, never a new /tmp folder.
+escpos_lib.use_cache_folder(lambda: data_dir() / "cache")
 
 
 def spool_dir() -> Path:
@@ -47,6 +55,8 @@ class PrintOutcome:
     qr_text: str
     # What the printer said about itself around the job (None: not asked, e.g. a PDF copy).
     status: PrinterStatus | None = None
+    printout: str = "printout"  # ticket, receipt, complaint, test, copy
+    usage_error: bool = False  # the printer address is wrong: nothing was spooled
 
     @classmethod
     def of(cls, result: PrintResult, qr_text: str) -> PrintOutcome:
@@ -58,7 +68,20 @@ class PrintOutcome:
             message_en=result.message("en"),
             qr_text=qr_text,
             status=result.status,
+            printout=result.printout,
+            usage_error=result.usage_error,
         )
+
+    @property
+    def state(self) -> str:
+        """One of "printed" (confirmed), "unconfirmed" (sent to a printer that never answers),
+        "failed" (not printed or broken mid-job; kept in the spool) or "refused" (a printer
+        address that is no address; nothing spooled)."""
+        if self.usage_error:
+            return "refused"
+        if not self.printed:
+            return "failed"
+        return "unconfirmed" if self.pending else "printed"
 
 
 def ticket_layout(info: TicketInfo, clock: Clock = SYSTEM_CLOCK) -> TicketLayout:
@@ -108,6 +131,8 @@ def receipt_layout(info: ReceiptInfo) -> ReceiptLayout:
 
 def complaint_layout(info: ComplaintInfo) -> ComplaintLayout:
     """The slip a citizen keeps: the tracking number (also as a QR for the kiosk camera)."""
+    from loket.models.feedback.complaint_info import CATEGORIES, CHANNELS
+
     settings = load_settings()
     contact = " — ".join(part for part in (info.contact_name, info.contact_phone) if part)
     category_id, category_en = CATEGORIES[info.category]
@@ -125,6 +150,33 @@ def complaint_layout(info: ComplaintInfo) -> ComplaintLayout:
         complaint_channel=settings.complaint_channel,
         qr_text=info.number,
     )
+
+
+def test_layout(clock: Clock = SYSTEM_CLOCK) -> TicketLayout:
+    """A sample ticket that says it is a test print."""
+    sample = TicketInfo(
+        number="A-000",
+        service="A",
+        service_name_id="Halaman uji printer",
+        service_name_en="Printer test page",
+        priority=None,
+        status="waiting",
+        issued_at=clock.now(),
+        ahead=0,
+        estimated_wait_minutes=0,
+        counter=None,
+        recall_count=0,
+    )
+    return dataclasses.replace(
+        ticket_layout(sample, clock),
+        footer=("Uji cetak Loket berhasil.", "Loket test print OK."),
+    )
+
+
+def print_test_page(printer: str | None = None, clock: Clock = SYSTEM_CLOCK) -> PrintOutcome:
+    layout = test_layout(clock)
+    result = print_job(printer or default_printer(), layout, spool_dir(), printout="test")
+    return PrintOutcome.of(result, layout.qr_text)
 
 
 def print_complaint(info: ComplaintInfo, printer: str | None = None) -> PrintOutcome:
@@ -158,3 +210,23 @@ def reprint(job_id: str, printer: str | None = None) -> PrintOutcome:
 
 def pending_jobs() -> list[SpoolJob]:
     return list_pending(spool_dir())
+
+
+__all__ = [
+    "ENV_PRINTER",
+    "PrintOutcome",
+    "choose_printer",
+    "complaint_layout",
+    "default_printer",
+    "pdf_printer",
+    "pending_jobs",
+    "print_complaint",
+    "print_receipt",
+    "print_test_page",
+    "print_ticket",
+    "receipt_layout",
+    "reprint",
+    "spool_dir",
+    "test_layout",
+    "ticket_layout",
+]

@@ -13,6 +13,7 @@ from loket.models.printouts import printer_reports
 def forget_printer(session: Session, station: str, uri: str, clock: Clock = SYSTEM_CLOCK) -> bool:
     """Take a printer (or a retired PC's printer) off the office list and the live board.
     A station still running reports it again at its next check."""
+
     def change() -> bool:
         if not printer_reports.forget_printer(station, uri):
             raise NotFound(

@@ -41,5 +41,6 @@ def test_a_retired_printer_is_forgotten(loket):
 
 def test_a_mistyped_address_is_refused_and_not_put_on_the_office_list(loket):
     result = loket("print", "status", "--printer", "192.168.1.50:9100", "--station", "MEJA")
-    assert result.code == 1 and "no scheme" in result.err and "Traceback" not in result.err
+    # A usage mistake: exit 2, like every printout command's.
+    assert result.code == 2 and "no scheme" in result.err and "Traceback" not in result.err
     assert loket("printers", "--json").json() == []

@@ -1,5 +1,10 @@
 """Decode ESC/POS bytes back into text lines and raster images, so tests can check what a
-printer would really print (and scan the QR codes in it)."""
+printer would really print (and scan the QR codes in it).
+
+Every stretch of text printed in one style is a :class:`TextRun` with the character
+magnification in effect (``ESC !`` double sizes or ``GS !`` 1–8) and the height of its
+character cells in dots; a :class:`TextLine` joins the runs of one printed line.
+"""
 
 from __future__ import annotations
 
@@ -19,14 +24,41 @@ class DecodeError(ValueError):
     pass
 
 
+# Character cell heights in dots of ESC M font 0 (A, 12x24) and 1 (B, 9x17).
+FONT_CELL_DOTS = {0: 24, 1: 17}
+
+
+@dataclass
+class TextRun:
+    """Text printed in one style: ``width``/``height`` are the magnification in effect."""
+
+    text: str
+    bold: bool = False
+    width: int = 1
+    height: int = 1
+    font: int = 0
+
+    @property
+    def cell_height_dots(self) -> int:
+        """How tall the run's character cells print, in printer dots."""
+        return FONT_CELL_DOTS.get(self.font, 24) * self.height
+
+
 @dataclass
 class TextLine:
+    """One printed line; ``width``/``height`` are the largest magnification on it."""
+
     text: str
     bold: bool = False
     width: int = 1
     height: int = 1
     align: str = "left"
     invert: bool = False
+    runs: list[TextRun] = field(default_factory=list)
+
+    @property
+    def cell_height_dots(self) -> int:
+        return max((run.cell_height_dots for run in self.runs), default=24 * self.height)
 
 
 @dataclass
@@ -66,6 +98,7 @@ class _State:
         self.height = 1
         self.align = "left"
         self.invert = False
+        self.font = 0
 
 
 def _raster(data: bytes, i: int) -> tuple[Image.Image, int]:
@@ -85,13 +118,30 @@ def decode(data: bytes) -> Decoded:
     out = Decoded()
     st = _State()
     text = bytearray()
+    runs: list[TextRun] = []
+
+    def end_run() -> None:
+        """Text so far was printed in the style in effect until now."""
+        if text:
+            codec = CODE_PAGES.get(st.code_page, "latin-1")
+            runs.append(TextRun(text.decode(codec), st.bold, st.width, st.height, st.font))
+            text.clear()
 
     def end_line() -> None:
-        codec = CODE_PAGES.get(st.code_page, "latin-1")
+        end_run()
+        line = runs or [TextRun("", st.bold, st.width, st.height, st.font)]
         out.lines.append(
-            TextLine(text.decode(codec), st.bold, st.width, st.height, st.align, st.invert)
+            TextLine(
+                "".join(run.text for run in line),
+                any(run.bold for run in line),
+                max(run.width for run in line),
+                max(run.height for run in line),
+                st.align,
+                st.invert,
+                list(line),
+            )
         )
-        text.clear()
+        runs.clear()
 
     i = 0
     while i < len(data):
@@ -105,6 +155,7 @@ def decode(data: bytes) -> Decoded:
             out.status_questions.append(data[i + 2])
             i += 3
         elif b == ESC:
+            end_run()
             cmd = data[i + 1]
             arg = data[i + 2] if i + 2 < len(data) else 0
             if cmd == ord("@"):
@@ -123,6 +174,8 @@ def decode(data: bytes) -> Decoded:
                 st.width = 2 if arg & 0x20 else 1
             elif cmd == ord("E"):
                 st.bold = bool(arg)
+            elif cmd == ord("M"):
+                st.font = arg & 0x01
             elif cmd == ord("a"):
                 st.align = {
                     0: "left",
@@ -133,7 +186,7 @@ def decode(data: bytes) -> Decoded:
                     50: "right",
                 }.get(arg, "left")
             elif cmd == ord("d"):
-                if text:
+                if text or runs:
                     end_line()
                 out.feeds += arg
             elif cmd == ord("p"):
@@ -143,9 +196,10 @@ def decode(data: bytes) -> Decoded:
                 raise DecodeError(f"unknown command ESC {cmd:#x} at {i}")
             i += 3
         elif b == GS:
+            end_run()
             cmd = data[i + 1]
             if cmd == ord("v"):
-                if text:
+                if text or runs:
                     end_line()
                 image, i = _raster(data, i)
                 out.images.append(image)
@@ -174,6 +228,6 @@ def decode(data: bytes) -> Decoded:
         else:
             text.append(b)
             i += 1
-    if text:
+    if text or runs:
         end_line()
     return out

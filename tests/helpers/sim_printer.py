@@ -1,13 +1,18 @@
 """A simulated raw TCP (port 9100) ESC/POS printer for tests.
 
 Stores what it receives, answers DLE EOT n like a real printer, and can be told to run out
-of paper, open its cover, jam its cutter, go mute or stall (stop reading).
+of paper, open its cover, jam its cutter, go mute or stall (stop reading) — and to break
+in the middle of a job: reset the connection after N bytes (``reset_after``), stop
+reading after N bytes (``stall_after``), or show a fault only after the job
+(``fault_after_job = "paper_out"``: status answers are fine until print data has arrived
+on a connection, then the fault is switched on, as when the roll runs out mid-ticket).
 """
 
 from __future__ import annotations
 
 import contextlib
 import socket
+import struct
 import threading
 import time
 from collections.abc import Callable
@@ -23,6 +28,9 @@ class SimPrinter:
         self.cover_open = False
         self.cutter_error = False
         self.mute = False
+        self.reset_after: int | None = None  # bytes of a connection, then a TCP reset
+        self.stall_after: int | None = None  # bytes of a connection, then no more reading
+        self.fault_after_job: str | None = None  # e.g. "paper_out", once print data arrived
         self._stall = threading.Event()
         self._stop = threading.Event()
         self._lock = threading.Lock()
@@ -33,8 +41,9 @@ class SimPrinter:
         self._clients: list[socket.socket] = []
         self._server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        # A small receive buffer makes "stall" fill the sender's buffers quickly.
-        self._server.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 8192)
+        # A small receive buffer (the kernel doubles it: 8 KB) makes "stall" fill the
+        # sender's buffers quickly, and leaves part of any ticket unread after a stall.
+        self._server.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
         self._server.bind(("127.0.0.1", 0))
         self._server.listen(8)
         self._server.settimeout(0.1)
@@ -135,23 +144,41 @@ class SimPrinter:
     def _serve(self, client: socket.socket) -> None:
         client.settimeout(0.05)
         pending = bytearray()
+        taken = 0  # bytes read on this connection
+        stalled = False
+        job: list[int] = [0]  # print-data bytes of this connection
         while not self._stop.is_set():
-            if self._stall.is_set():
+            if self._stall.is_set() or stalled:
                 time.sleep(0.02)
                 continue
+            limit = min(
+                (n for n in (self.reset_after, self.stall_after) if n is not None),
+                default=None,
+            )
+            size = 4096 if limit is None else max(1, min(4096, limit - taken))
             try:
-                chunk = client.recv(4096)
+                chunk = client.recv(size)
             except TimeoutError:
                 continue
             except OSError:
                 return
             if not chunk:
                 return
+            taken += len(chunk)
             pending += chunk
-            self._process(pending, client)
+            self._process(pending, client, job)
+            if self.reset_after is not None and taken >= self.reset_after:
+                self._flush(pending, len(pending))  # what arrived is "printed", half a ticket
+                # SO_LINGER 0: close() sends a reset, as a printer that reboots mid-job.
+                client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                client.close()
+                return
+            if self.stall_after is not None and taken >= self.stall_after:
+                stalled = True
 
-    def _process(self, buf: bytearray, client: socket.socket) -> None:
-        """Handle the complete commands in ``buf`` and remove them; keep an incomplete tail."""
+    def _process(self, buf: bytearray, client: socket.socket, job: list[int]) -> None:
+        """Handle the complete commands in ``buf`` and remove them; keep an incomplete tail.
+        ``job[0]`` counts the print data of this connection."""
         i = 0
         while i < len(buf):
             if buf[i] == DLE:
@@ -159,8 +186,10 @@ class SimPrinter:
                     break
                 if buf[i + 1] == EOT:
                     n = buf[i + 2]
-                    self._flush(buf, i)
+                    job[0] += self._flush(buf, i)
                     self.status_questions.append(n)
+                    if self.fault_after_job and job[0]:
+                        setattr(self, self.fault_after_job, True)
                     if not self.mute:
                         with contextlib.suppress(OSError):
                             client.sendall(bytes((self.status_byte(n),)))
@@ -171,12 +200,13 @@ class SimPrinter:
             if skip is None:
                 break  # incomplete command: wait for more bytes
             i += skip
-        self._flush(buf, i)
+        job[0] += self._flush(buf, i)
 
-    def _flush(self, buf: bytearray, end: int) -> None:
+    def _flush(self, buf: bytearray, end: int) -> int:
         with self._lock:
             self._received += buf[:end]
         del buf[:end]
+        return end
 
     @staticmethod
     def _data_length(buf: bytearray, i: int) -> int | None:

@@ -20,10 +20,10 @@ def test_ticket_decodes_to_number_service_and_qr(
     out = decode(render_escpos(ticket, profile).data)
     assert "Nomor Antrian / Queue number" in out.text
     number = next(line for line in out.lines if line.text == "A-012")
-    assert (number.width, number.height, number.bold) == (2, 2, True)
-    assert "Administrasi Kependudukan" in out.text
+    assert number.bold and number.height >= 4
+    assert "Administrasi Kependudukan" in out.text.replace("\n", " ")
     assert "Civil registration" in out.text
-    assert "Senin, 23 November 2026 08:12" in out.text.replace("\n", " ")
+    assert "Senin, 23 November 2026" in out.text and "08:12 WIB" in out.text
     assert "4" in out.text and "15 menit" in out.text
     assert out.qr_texts() == [ticket.qr_text]
     assert out.cuts == 1

@@ -86,3 +86,43 @@ def test_file_printer_gets_raw_bytes(ticket: TicketLayout, tmp_path: Path) -> No
     assert result.printed and not result.pending and not result.status.known
     out = decode(target.read_bytes())
     assert "A-012" in out.text and out.qr_texts() == [ticket.qr_text]
+
+
+def test_pdf_opens_in_a_reader_and_its_qr_scans(
+    qapp, receipt: ReceiptLayout, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The PDF is written by hand (no reportlab): a real reader (Qt's PDFium) opens it, and
+    the QR drawn in it scans back to the signed text."""
+    import zxingcpp
+    from PIL import Image
+    from PySide6.QtCore import QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    path = tmp_path / "receipt.pdf"
+    odd = dataclasses.replace(receipt, sender_name="José (Łukasz) \\ Müller", copy=True)
+    path.write_bytes(render_pdf(odd))
+    document = QPdfDocument()
+    assert document.load(str(path)) == QPdfDocument.Error.None_ and document.pageCount() == 1
+    size = document.pagePointSize(0)
+    page = document.render(0, QSize(int(size.width() * 3), int(size.height() * 3)))
+    shot = tmp_path / "page.png"
+    assert page.save(str(shot))
+    with Image.open(shot) as rendered:  # the page is transparent where nothing is drawn
+        white = Image.new("RGBA", rendered.size, "white")
+        flat = Image.alpha_composite(white, rendered.convert("RGBA")).convert("L")
+    found = [r.text for r in zxingcpp.read_barcodes(flat)]
+    assert found == [receipt.qr_text]
+    assert "José (Lukasz) \\ Müller" in document.getAllText(0).text()
+
+
+def test_pdf_with_a_logo_opens_in_a_reader(qapp, ticket: TicketLayout, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PIL import Image
+    from PySide6.QtPdf import QPdfDocument
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGBA", (300, 100), (0, 0, 120, 128)).save(logo)
+    path = tmp_path / "ticket.pdf"
+    path.write_bytes(render_pdf(dataclasses.replace(ticket, logo_path=logo)))
+    document = QPdfDocument()
+    assert document.load(str(path)) == QPdfDocument.Error.None_
+    assert "A-012" in document.getAllText(0).text()

@@ -12,7 +12,7 @@ from helpers.sim_printer import SimPrinter
 
 from loket.printing.connections import Timeouts
 from loket.printing.jobs import list_pending, print_job, retry
-from loket.printing.layouts import TicketLayout
+from loket.printing.layouts import ReceiptLayout, TicketLayout
 from loket.printing.status import Problem
 
 # For a printer that answers: the answers come at once, so long timeouts cost nothing and a
@@ -103,6 +103,8 @@ def test_mute_printer_is_unknown_never_ok(
     assert not result.status.ok and not result.status.known
     assert result.status.problems == (Problem.UNKNOWN,)
     assert "tidak diketahui" in result.message("id")
+    assert "not confirmed as printed" in result.message("en")
+    assert result.printed  # every byte was taken: printed, said plainly to be unconfirmed
     assert result.pending  # sent, but not confirmed: kept for a reprint
     assert [j.job_id for j in list_pending(tmp_path)] == [result.job_id]
 
@@ -132,12 +134,56 @@ def test_unreachable_printer(ticket: TicketLayout, tmp_path: Path) -> None:
     assert len(list_pending(tmp_path)) == 1
 
 
-def test_bad_uri_keeps_job_and_explains(ticket: TicketLayout, tmp_path: Path) -> None:
+def test_bad_uri_is_refused_not_spooled(ticket: TicketLayout, tmp_path: Path) -> None:
+    """No printer can ever take a job for a mistyped address: nothing waits for a reprint."""
     result = print_job("netwrok://printer", ticket, tmp_path)
-    assert not result.printed and result.pending
+    assert not result.printed and not result.pending and result.usage_error
     assert result.error is not None and result.error.code == "bad_uri"
     assert "Alamat printer tidak valid" in result.message("id")
-    assert len(list_pending(tmp_path)) == 1
+    assert "network, usb, serial" in result.message("en")
+    assert list_pending(tmp_path) == []
+
+
+def test_connection_reset_mid_job_is_not_printed(
+    sim: SimPrinter, receipt: ReceiptLayout, tmp_path: Path
+) -> None:
+    """A printer that reboots after 1,500 bytes of a 30 KB receipt printed part of it."""
+    sim.reset_after = 1500
+    result, elapsed = _timed(print_job, sim.uri, receipt, tmp_path, timeouts=PATIENT)
+    assert elapsed < NEVER_HANGS
+    assert not result.printed and result.pending
+    assert result.error is not None and result.error.code == "connection_lost"
+    assert "terputus" in result.message("id") and "broke" in result.message("en")
+    # The advice is the receipt's, not the visitor's ticket's.
+    assert "Tanda terima tetap tercatat" in result.message("id")
+    assert "Tiket" not in result.message("id") and "ticket" not in result.message("en")
+    assert [j.job_id for j in list_pending(tmp_path)] == [result.job_id]
+
+
+def test_printer_that_stops_reading_mid_job_is_not_printed(
+    sim: SimPrinter, ticket: TicketLayout, tmp_path: Path
+) -> None:
+    """All of a ticket fits in this PC's socket buffers: sendall alone would call it sent."""
+    sim.stall_after = 4096
+    result, elapsed = _timed(print_job, sim.uri, ticket, tmp_path, timeouts=FAST)
+    assert elapsed < NEVER_HANGS
+    assert not result.printed and result.pending
+    assert result.error is not None and result.error.code == "write_failed"
+    assert "tidak menerima data" in result.message("id")
+    assert "stopped after" in result.message("en")
+    assert [j.job_id for j in list_pending(tmp_path)] == [result.job_id]
+
+
+def test_paper_running_out_during_the_job_is_not_printed(
+    sim: SimPrinter, ticket: TicketLayout, tmp_path: Path
+) -> None:
+    sim.fault_after_job = "paper_out"
+    result = print_job(sim.uri, ticket, tmp_path, timeouts=PATIENT)
+    assert sim.paper_out  # fine before the job, out of paper after it
+    assert not result.printed and result.pending
+    assert result.status.main_problem is Problem.PAPER_OUT
+    assert result.message("en").startswith("The printer is out of paper.")
+    assert [j.job_id for j in list_pending(tmp_path)] == [result.job_id]
 
 
 def test_raw_bytes_retry_is_marked_copy(sim: SimPrinter, tmp_path: Path) -> None:
@@ -170,3 +216,19 @@ def test_58mm_profile_from_uri(sim: SimPrinter, ticket: TicketLayout, tmp_path: 
 def test_retry_unknown_job(tmp_path: Path) -> None:
     with pytest.raises(KeyError):
         retry("no-such-job", tmp_path)
+
+
+def test_printer_that_falls_silent_during_the_job_is_not_printed(
+    sim: SimPrinter, ticket: TicketLayout, tmp_path: Path
+) -> None:
+    """It answered before the job; no answer after it: switched off or hung mid-ticket —
+    not the same as a printer that never answers (printed, unconfirmed)."""
+    sim.fault_after_job = "mute"
+    result, elapsed = _timed(print_job, sim.uri, ticket, tmp_path, timeouts=FAST)
+    assert elapsed < NEVER_HANGS
+    assert not result.printed and result.pending
+    assert result.error is not None and result.error.code == "silent_after_job"
+    assert "berhenti menjawab" in result.message("id")
+    assert "tiket mungkin tidak tercetak utuh" in result.message("id")
+    assert "stopped answering" in result.message("en")
+    assert [j.job_id for j in list_pending(tmp_path)] == [result.job_id]

@@ -26,7 +26,26 @@ def test_good_uris() -> None:
 def test_profile_parameter() -> None:
     assert parse_uri("network://h?profile=58mm").profile == PROFILE_58
     assert parse_uri("network://h").profile == PROFILE_80  # unknown printer: 80 mm default
-    assert parse_uri("dummy://?profile=nonsense").profile == PROFILE_80
+    assert parse_uri("network://h?profile=80").profile == PROFILE_80
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("network://h:9100?profile=57mm", ("'57mm'", "58mm, 80mm, 58mm-nocut, 80mm-nativeqr")),
+        ("dummy://?profile=nonsense", ("'nonsense'", "58mm, 80mm")),
+        ("network://h?profil=58mm", ("'profil'", "profile")),
+        ("lpt://printer", ("'lpt'", "network, usb, serial, cups, file, pdf, dummy")),
+        ("network://h:99999", ("1–65535",)),
+        ("serial:///dev/ttyS0?baudrate=12", ("9600", "115200")),
+    ],
+)
+def test_mistakes_are_refused_and_list_the_choices(text: str, words: tuple[str, ...]) -> None:
+    """A mistyped profile would print 80 mm (576 dots) on a 58 mm printer: refused."""
+    with pytest.raises(PrinterUriError) as refused:
+        parse_uri(text)
+    for word in words:
+        assert word in refused.value.message_en and word in refused.value.message_id
 
 
 @pytest.mark.parametrize(
