@@ -52,7 +52,7 @@ def to_csv(days: list[DailySummary], zone: dt.tzinfo) -> str:
                 "subject": "not_recorded" if s.not_recorded else s.holiday or "",
                 "service_seconds": s.service_seconds,
                 "staffed_seconds": s.covered_seconds,
-                "coverage_pct": s.coverage_pct,
+                "coverage_pct": "" if s.not_recorded else s.coverage_pct,
                 "gap_seconds": sum(g.seconds for g in s.gaps),
                 "signed_off_by": s.sign_off.by if s.sign_off else "",
                 "changed_after_sign_off": "yes" if s.sign_off and s.sign_off.changed_after else "",
@@ -68,7 +68,7 @@ def to_csv(days: list[DailySummary], zone: dt.tzinfo) -> str:
                     "subject": subject,
                     "service_seconds": item.service_seconds,
                     "staffed_seconds": item.staffed_seconds,
-                    "coverage_pct": item.coverage_pct,
+                    "coverage_pct": "" if s.not_recorded else item.coverage_pct,
                     "break_seconds": item.break_seconds,
                 }
             )

@@ -186,4 +186,8 @@ class DailySummary:
         for gap, line in zip(result["gaps"], self.gaps, strict=True):
             gap["cause_id"] = line.cause_text("id")
             gap["cause_en"] = line.cause_text("en")
+        if self.not_recorded:  # nothing was recorded: no share covered, not "100 %"
+            result["coverage_pct"] = None
+            for counter in result["counters"]:
+                counter["coverage_pct"] = None
         return result

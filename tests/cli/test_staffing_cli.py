@@ -120,9 +120,11 @@ def test_reports_in_json_csv_and_pdf(office, tmp_path):
     _ok(office("staffing", "sign-in", "--counter", "1", "--staff", "ani", "--pin", "1111"))
     days = _ok(office("staffing", "report", "--from", yesterday, "--to", today)).json()
     assert [d["day"] for d in days] == [yesterday, today]
-    assert days[0]["gaps"][0]["cause"] == "nobody_signed_in"
-    assert days[0]["gaps"][0]["seconds"] in (86400, 82800, 90000)  # a whole day (DST-free)
-    assert days[0]["coverage_pct"] == 0.0
+    # Yesterday came before the office's first staffing entry: not recorded, not a gap.
+    assert days[0]["not_recorded"] and days[0]["gaps"] == []
+    assert days[0]["unrecorded_seconds"] in (86400, 82800, 90000)  # a whole day (DST-free)
+    assert days[0]["coverage_pct"] is None
+    assert days[1]["not_recorded"] is False
 
     rows = list(
         csv.DictReader(
@@ -142,8 +144,9 @@ def test_reports_in_json_csv_and_pdf(office, tmp_path):
             )
         )
     )
-    assert {r["row"] for r in rows} == {"front_desk", "counter", "gap"}
-    assert rows[0]["coverage_pct"] == "0.0"
+    assert {r["row"] for r in rows} == {"front_desk", "counter"}  # no gap rows
+    assert rows[0]["subject"] == "not_recorded" and rows[0]["coverage_pct"] == ""
+    assert all(r["coverage_pct"] == "" for r in rows)
 
     target = tmp_path / "staffing.pdf"
     _ok(
@@ -163,17 +166,10 @@ def test_reports_in_json_csv_and_pdf(office, tmp_path):
     printed = pdf_text(target)
     assert "Laporan penjagaan loket / Staffing report" in printed
     assert f"{yesterday} – {today}" in printed
-    # yesterday, nobody came: the whole day is one gap, and each counter's row says so
+    # yesterday came before the first staffing entry: said so, with no gap and no share
     yesterday_part = printed[printed.index(f"{yesterday} (") : printed.index(f"{today} (")]
-    assert (
-        "Loket depan / front desk: 0.00% dijaga/covered (0:00:00 dari/of 24:00:00), "
-        "1 kekosongan/gaps" in yesterday_part
-    )
-    assert "00:00:00 00:00:00 24:00:00 tidak ada petugas yang masuk / nobody signed in" in (
-        yesterday_part
-    )
-    assert "1 (depan/front) 24:00:00 0:00:00 0.0 0:00:00" in yesterday_part
-    assert "2 (depan/front) 24:00:00 0:00:00 0.0 0:00:00" in yesterday_part
+    assert "Tidak tercatat" in yesterday_part and "not recorded" in yesterday_part
+    assert "kekosongan/gaps" not in yesterday_part and "nobody signed in" not in yesterday_part
     # today ani signed in at counter 1: she has her own row, with her service and staffed time
     today_part = printed[printed.index(f"{today} (") :]
     assert re.search(r"Ani Lestari \d+:\d\d:\d\d \d+:\d\d:\d\d [\d.]+ 0:00:00 loket 1", today_part)

@@ -111,7 +111,8 @@ def _catalogue_words() -> frozenset[str]:
     if _TS.exists():
         for node in ET.parse(_TS).iter():
             if node.tag in ("source", "translation") and node.text and ELLIPSIS in node.text:
-                words.update(re.findall(r"\S*" + ELLIPSIS, node.text))
+                # "\S+": a bare "…" (after a space) would excuse every cut at a word end
+                words.update(re.findall(r"\S+" + ELLIPSIS, node.text))
     return frozenset(words)
 
 

@@ -172,6 +172,15 @@ def test_rich_text_is_measured_as_rendered(qtbot, window) -> None:
     assert only(layout_problems([top], kiosk=False), "text cut")
 
 
+def test_an_elision_at_a_word_end_is_still_an_elision(qtbot, window) -> None:
+    top = window(400, 300)
+    label = QLabel("Perizinan dan …", top)
+    label.setGeometry(10, 10, 300, 30)
+    shown(qtbot, top)
+    problems = layout_problems([top], kiosk=False)
+    assert len(problems) == 1 and "elided text" in problems[0]
+
+
 def test_elided_text_needs_the_full_text_reachable(qtbot, window) -> None:
     top = window(400, 300)
     label = QLabel(top)
