@@ -78,8 +78,8 @@ def printer_state(uri: str) -> PrinterState:
         status.ok,
         status.known,
         tuple(p.name.lower() for p in status.problems),
-        status.message("id"),
-        status.message("en"),
+        status.message("id", None),  # a status check: the printer's state, no visitor advice
+        status.message("en", None),
     )
 
 
@@ -103,6 +103,6 @@ def test_print(uri: str, clock: Clock = SYSTEM_CLOCK, station: str | None = None
         ticket_layout(sample, clock),
         footer=("Uji cetak Loket berhasil.", "Loket test print OK."),
     )
-    result = print_job(uri, layout, spool_dir())
+    result = print_job(uri, layout, spool_dir(), printout="test")  # not "your ticket is recorded"
     report_once("admin", uri, result, station, clock)
     return PrintOutcome.of(result, layout.qr_text)

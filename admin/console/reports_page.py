@@ -36,6 +36,7 @@ KIND_NAMES = {
     "tickets": QT_TRANSLATE_NOOP("ReportsPage", "Antrian"),
     "staffing": QT_TRANSLATE_NOOP("ReportsPage", "Penjagaan loket"),
     "survey": QT_TRANSLATE_NOOP("ReportsPage", "Survei kepuasan"),
+    "workload": QT_TRANSLATE_NOOP("ReportsPage", "Beban kerja"),
 }
 EXPORTS = ("pdf", "csv", "xlsx")
 

@@ -1279,6 +1279,10 @@
         <translation>Satisfaction survey</translation>
     </message>
     <message>
+        <source>Beban kerja</source>
+        <translation>Workload</translation>
+    </message>
+    <message>
         <source>Tampilkan</source>
         <translation>Show</translation>
     </message>
