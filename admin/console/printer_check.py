@@ -7,7 +7,6 @@ database.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,10 +17,9 @@ from loket.models.printouts.paper import (
     PrintOutcome,
     default_printer,
     spool_dir,
-    ticket_layout,
+    test_layout,
 )
 from loket.models.printouts.printer_reports import report_once
-from loket.models.queue.ticket_info import TicketInfo
 from loket.printing.connections import open_connection
 from loket.printing.errors import PrinterError
 from loket.printing.jobs import print_job
@@ -86,23 +84,7 @@ def printer_state(uri: str) -> PrinterState:
 def test_print(uri: str, clock: Clock = SYSTEM_CLOCK, station: str | None = None) -> PrintOutcome:
     """A test ticket (A-000) with the office header; failures stay in the spool. What the
     printer said goes to the office's printer list (as this PC, role "admin")."""
-    sample = TicketInfo(
-        number="A-000",
-        service="A",
-        service_name_id="Halaman uji printer",
-        service_name_en="Printer test page",
-        priority=None,
-        status="waiting",
-        issued_at=clock.now(),
-        ahead=0,
-        estimated_wait_minutes=0,
-        counter=None,
-        recall_count=0,
-    )
-    layout = dataclasses.replace(
-        ticket_layout(sample, clock),
-        footer=("Uji cetak Loket berhasil.", "Loket test print OK."),
-    )
+    layout = test_layout(clock)
     result = print_job(uri, layout, spool_dir(), printout="test")  # not "your ticket is recorded"
     report_once("admin", uri, result, station, clock)
     return PrintOutcome.of(result, layout.qr_text)

@@ -15,10 +15,10 @@ from pathlib import Path
 from helpers.settle import settle
 from helpers.stubs import ScriptedDialogs
 from layout.seed import PASSWORDS
-from layout.walkers import LayoutEnv, Visit
+from layout.walkers import LayoutEnv, Visit, use_desktop_large_text
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 APP = "admin"
 PORTRAIT = False
@@ -47,7 +47,6 @@ SCREENS = (
     "export_progress",
     "confirm_dialog",
 )
-LARGE_FONT = 1.25
 USER = "kepala"
 
 
@@ -61,15 +60,7 @@ class AcceptSuggested:
 def open_window(env: LayoutEnv) -> QWidget:
     from loket.admin.console.window import ConsoleWindow
 
-    if env.large_text:  # the desktop's larger text, before the window reads it
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        font = app.font()
-        if font.pointSizeF() > 0:
-            font.setPointSizeF(font.pointSizeF() * LARGE_FONT)
-        else:
-            font.setPixelSize(round(font.pixelSize() * LARGE_FONT))
-        QApplication.setFont(font)
+    use_desktop_large_text(env)
     return ConsoleWindow(
         clock=env.clock,  # type: ignore[arg-type]
         dialogs=ScriptedDialogs(),

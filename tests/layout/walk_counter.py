@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from helpers.settle import settle
 from helpers.stubs import ScriptedDialogs
 from layout.seed import PINS
-from layout.walkers import LayoutEnv, Visit
+from layout.walkers import LayoutEnv, Visit, use_desktop_large_text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 APP = "counter"
 PORTRAIT = False
@@ -31,21 +31,12 @@ SCREENS = (
     "pin_dialog",
     "confirm_dialog",
 )
-LARGE_FONT = 1.25
 
 
 def open_window(env: LayoutEnv) -> QWidget:
     from loket.admin.counter.window import CounterWindow
 
-    if env.large_text:  # the desktop's larger text, before the window reads it
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        font = app.font()
-        if font.pointSizeF() > 0:
-            font.setPointSizeF(font.pointSizeF() * LARGE_FONT)
-        else:
-            font.setPixelSize(round(font.pixelSize() * LARGE_FONT))
-        QApplication.setFont(font)
+    use_desktop_large_text(env)
     return CounterWindow(
         clock=env.clock,  # type: ignore[arg-type]
         printer=f"pdf://{env.tmp_path / 'pdf'}",

@@ -101,3 +101,22 @@ class Walker(Protocol):
     def open_window(self, env: LayoutEnv) -> QWidget: ...
 
     def walk(self, window: QWidget, env: LayoutEnv) -> Iterator[Visit]: ...
+
+
+LARGE_FONT = 1.25
+
+
+def use_desktop_large_text(env: LayoutEnv) -> None:
+    """The desktop's larger text (1.25×), set before a counter or admin window reads it."""
+    if not env.large_text:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    font = app.font()
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * LARGE_FONT)
+    else:
+        font.setPixelSize(round(font.pixelSize() * LARGE_FONT))
+    QApplication.setFont(font)
