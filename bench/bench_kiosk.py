@@ -97,6 +97,8 @@ def child_starts(url: str, starts: int, size: str = "") -> list[list[str]]:
 
 
 def bench_start(url: str, starts: int, sizes: tuple[str, ...] = SIZES) -> None:
+    if starts < 1:
+        return  # --starts 0: only the taps
     for size in sizes:
         runs = child_starts(url, starts, size)
         seconds = [float(out[0]) for out in runs]
@@ -120,10 +122,10 @@ def bench_taps(taps: int) -> None:
     class TimedPrinter(SimPrinter):
         first_byte: float | None = None
 
-        def _process(self, buf: bytearray, client: object) -> None:
+        def _process(self, buf: bytearray, client: object, job: list[int]) -> None:
             if self.first_byte is None and buf:
                 self.first_byte = time.perf_counter()
-            super()._process(buf, client)  # type: ignore[arg-type]
+            super()._process(buf, client, job)  # type: ignore[arg-type]
 
     create_app()
     latencies = []
@@ -149,7 +151,9 @@ def bench_taps(taps: int) -> None:
             while window.prints.busy:
                 QApplication.processEvents()
                 time.sleep(0.001)
-            assert window.ticket.outcome is not None and window.ticket.outcome.printed
+            QApplication.processEvents()  # the outcome arrives as a signal after the job ends
+            outcome = window.ticket.outcome
+            assert outcome is not None and outcome.printed, outcome
             window.go_home()
         window.leave()
     print(f"  tap on a service → first byte at the printer: {summary_ms(latencies)}")
