@@ -62,6 +62,7 @@ def run(kind: str, args: argparse.Namespace) -> list[tuple[str, str, float, floa
     from loket.models.queue import waiting as queue
     from loket.models.reports import export as report_export
     from loket.models.reports import rollup_store
+    from loket.models.reports.abk_report import abk_report
     from loket.models.reports.staffing_report import staffing_report
     from loket.models.reports.survey_report import survey_report
     from loket.models.reports.ticket_report import ticket_report
@@ -120,6 +121,7 @@ def run(kind: str, args: argparse.Namespace) -> list[tuple[str, str, float, floa
             ("staffing: the year, warm", lambda: staffing_report(*year, clock), None),
             ("workload: one month", lambda: workload_report(*month, clock), None),
             ("workload: the year", lambda: workload_report(*year, clock), None),
+            ("abk: the year", lambda: abk_report(today.year, clock), None),
             ("survey: one month", lambda: survey_report(*month), None),
             ("survey: the year", lambda: survey_report(*year), None),
             ("export year tickets: CSV", lambda: report_export.to_csv(tickets_of_the_year()), None),

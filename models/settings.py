@@ -11,7 +11,7 @@ from loket.models.changefeed import publish
 from loket.models.db import write_transaction
 from loket.models.errors import InvalidInput
 from loket.models.tables import Setting
-from loket.models.validation import visible
+from loket.models.validation import service_code, visible
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,9 @@ class OfficeSettings:
     wait_target_pct: int = 80
     wait_target_minutes: int = 15
     abk_effective_hours: int = 1250
+    # The ABK's standard time per service in minutes, "A=12; B=20", where the office's
+    # own figure replaces the measured median service time.
+    abk_standard_minutes: str = ""
 
     @property
     def zone(self) -> ZoneInfo:
@@ -70,6 +73,10 @@ class OfficeSettings:
             if _unit_key(name) == wanted:
                 return days
         return self.completion_working_days
+
+    def standard_minutes(self) -> dict[str, float]:
+        """The ABK's standard minutes set per service code."""
+        return dict(_standard_minutes(self.abk_standard_minutes))
 
 
 MAX_COMPLETION_DAYS = 365
@@ -114,6 +121,51 @@ def _unit_days(text: str) -> list[tuple[str, int]]:
             )
         seen.add(_unit_key(name))
         entries.append((name, int(days)))
+    return entries
+
+
+STANDARD_KEY = "abk_standard_minutes"
+MAX_STANDARD_MINUTES = 480
+
+
+def _standard_minutes(text: str) -> list[tuple[str, float]]:
+    """``"A=12; B=20,5"`` → [("A", 12.0), ("B", 20.5)]; an InvalidInput names the
+    first bad entry."""
+    entries: list[tuple[str, float]] = []
+    for raw in text.replace("\n", ";").split(";"):
+        if not raw.strip():
+            continue
+        code, sep, minutes = raw.partition("=")
+        if not sep:
+            raise InvalidInput(
+                f"{STANDARD_KEY}: tulis KODE=MENIT, bukan '{raw.strip()}'",
+                f"{STANDARD_KEY}: write CODE=MINUTES, not '{raw.strip()}'",
+            )
+        try:
+            code = service_code(code)
+        except InvalidInput:
+            raise InvalidInput(
+                f"{STANDARD_KEY}: kode layanan harus 1–2 huruf A–Z, bukan '{code.strip()}'",
+                f"{STANDARD_KEY}: a service code is 1–2 letters A–Z, not '{code.strip()}'",
+            ) from None
+        text_minutes = minutes.strip().replace(",", ".")
+        try:
+            value = float(text_minutes) if text_minutes.isascii() else -1.0
+        except ValueError:
+            value = -1.0
+        if not 0 < value <= MAX_STANDARD_MINUTES:  # also refuses nan
+            raise InvalidInput(
+                f"{STANDARD_KEY}: menit untuk {code} harus angka lebih dari 0 sampai "
+                f"{MAX_STANDARD_MINUTES}, bukan '{minutes.strip()}'",
+                f"{STANDARD_KEY}: the minutes for {code} must be a number above 0 up to "
+                f"{MAX_STANDARD_MINUTES}, not '{minutes.strip()}'",
+            )
+        if code in dict(entries):
+            raise InvalidInput(
+                f"{STANDARD_KEY}: layanan {code} disebut dua kali",
+                f"{STANDARD_KEY}: service {code} is listed twice",
+            )
+        entries.append((code, value))
     return entries
 
 
@@ -187,6 +239,8 @@ def validate_setting(key: str, value: str) -> str:
                 f"Zona waktu tidak dikenal: {value} (contoh: Asia/Jakarta, Asia/Makassar, Asia/Jayapura)",
                 f"Unknown time zone: {value} (e.g. Asia/Jakarta, Asia/Makassar, Asia/Jayapura)",
             ) from exc
+    elif key == STANDARD_KEY:
+        value = "; ".join(f"{code}={minutes:g}" for code, minutes in _standard_minutes(value))
     elif key == UNIT_DAYS_KEY:
         value = "; ".join(f"{name}={days}" for name, days in _unit_days(value))
     elif key in ("office_name", "office_id") and not value:

@@ -45,6 +45,16 @@ def register(commands: Any) -> None:
         if kind not in ("staffing", "workload"):
             sub.add_argument("--service", metavar="CODE", help="satu layanan / one service")
         sub.set_defaults(kind=kind)
+    abk = add_command(
+        actions,
+        "abk",
+        _report,
+        "analisis beban kerja (PermenPANRB 1/2020) per layanan / workload analysis per service",
+    )
+    abk.add_argument("--year", type=int, metavar="YEAR", help="default: tahun ini / this year")
+    abk.add_argument("--format", choices=_FORMATS, default=None, help="default: json")
+    abk.add_argument("--output", metavar="PATH", help="berkas tujuan / output file")
+    abk.set_defaults(kind="abk")
     warm = add_command(
         actions,
         "warm",
@@ -105,6 +115,12 @@ def _text_summary(report: Any) -> str:
             f"{data['over_staffed_hours']}  tidak tercatat/not recorded "
             f"{data['not_recorded_hours']}"
         )
+    if data["report"] == "abk":
+        total = data["total"]
+        return (
+            f"{head}\nvolume {total['volume']}  beban kerja/workload {total['workload_hours']} h  "
+            f"kebutuhan/required {total['required_staff']}  ada/assigned {total['assigned_staff']}"
+        )
     if data["report"] == "staffing":
         return (
             f"{head}\ncakupan loket depan / front-desk coverage {data['coverage_pct']}%  "
@@ -126,8 +142,12 @@ def _report(args: argparse.Namespace) -> None:
 
     settings = load_settings()
     today = settings.today(SYSTEM_CLOCK.now())
-    date_to = _date(args.date_to, "--to") or today
-    date_from = _date(args.date_from, "--from") or date_to.replace(day=1)
+    if args.kind == "abk":
+        year = args.year or today.year
+        date_from, date_to = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    else:
+        date_to = _date(args.date_to, "--to") or today
+        date_from = _date(args.date_from, "--from") or date_to.replace(day=1)
     fmt = args.format or "json"
     report = build_report(args.kind, date_from, date_to, getattr(args, "service", None))
     data = export(report, fmt, settings.office_name)

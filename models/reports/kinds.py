@@ -9,6 +9,7 @@ import datetime as dt
 
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.errors import InvalidInput
+from loket.models.reports.abk_report import AbkReport, abk_report
 from loket.models.reports.staffing_report import StaffingReport, staffing_report
 from loket.models.reports.survey_report import SurveyReport, survey_report
 from loket.models.reports.ticket_report import TicketReport, ticket_report
@@ -23,7 +24,7 @@ def build_report(
     date_to: dt.date,
     service_code: str | None = None,
     clock: Clock = SYSTEM_CLOCK,
-) -> TicketReport | StaffingReport | SurveyReport | WorkloadReport:
+) -> TicketReport | StaffingReport | SurveyReport | WorkloadReport | AbkReport:
     if kind == "tickets":
         return ticket_report(date_from, date_to, service_code, clock)
     if kind == "staffing":
@@ -40,6 +41,8 @@ def build_report(
                 "Laporan beban kerja tidak per layanan", "The workload report is not per service"
             )
         return workload_report(date_from, date_to, clock)
+    if kind == "abk":  # a calendar year: the year of date_from
+        return abk_report(date_from.year, clock)
     raise InvalidInput(
         f"Laporan tidak dikenal: {kind} (pilihan: {', '.join(KINDS)})",
         f"Unknown report: {kind} (choices: {', '.join(KINDS)})",

@@ -98,3 +98,17 @@ def test_workload_exports(history):
     assert book.sheetnames == ["summary", "per_hour", "next_week"]
     with pytest.raises(InvalidInput):
         build_report("workload", MONDAY, SUNDAY, clock=history)
+
+
+def test_staffed_kinds_follow_the_staffing_states():
+    """The report reads raw log kinds for speed; they must say what state_after says."""
+    import datetime as _dt
+
+    from loket.models.reports.workload_report import STAFFED_KINDS
+    from loket.models.staffing.coverage import state_after
+    from loket.models.staffing.log import STATE_KINDS, LogEntry
+
+    now = _dt.datetime(2026, 11, 23, tzinfo=_dt.UTC)
+    for kind in STATE_KINDS:
+        entry = LogEntry(1, now, now, now.date(), kind, 1, None, None, None, None, {}, "")
+        assert (state_after(entry).status == "staffed") == (kind in STAFFED_KINDS), kind
