@@ -50,6 +50,8 @@ class OfficeSettings:
     # year for the ABK (PermenPANRB 1/2020: 1,250).
     wait_target_pct: int = 80
     wait_target_minutes: int = 15
+    # Per service over the office's target: "A=90/10; B=80/20" (percent/minutes).
+    wait_target_by_service: str = ""
     abk_effective_hours: int = 1250
     # The ABK's standard time per service in minutes, "A=12; B=20", where the office's
     # own figure replaces the measured median service time.
@@ -73,6 +75,14 @@ class OfficeSettings:
             if _unit_key(name) == wanted:
                 return days
         return self.completion_working_days
+
+    def wait_targets(self) -> dict[str, tuple[float, float]]:
+        """Service code → (share, minutes) for the services with their own target."""
+        from loket.models.wait_targets import parse_wait_targets
+
+        return {
+            c: (p / 100, float(m)) for c, p, m in parse_wait_targets(self.wait_target_by_service)
+        }
 
     def standard_minutes(self) -> dict[str, float]:
         """The ABK's standard minutes set per service code."""
@@ -241,6 +251,10 @@ def validate_setting(key: str, value: str) -> str:
             ) from exc
     elif key == STANDARD_KEY:
         value = "; ".join(f"{code}={minutes:g}" for code, minutes in _standard_minutes(value))
+    elif key == "wait_target_by_service":
+        from loket.models.wait_targets import normalised
+
+        value = normalised(value)
     elif key == UNIT_DAYS_KEY:
         value = "; ".join(f"{name}={days}" for name, days in _unit_days(value))
     elif key in ("office_name", "office_id") and not value:

@@ -37,6 +37,7 @@ KIND_NAMES = {
     "staffing": QT_TRANSLATE_NOOP("ReportsPage", "Penjagaan loket"),
     "survey": QT_TRANSLATE_NOOP("ReportsPage", "Survei kepuasan"),
     "workload": QT_TRANSLATE_NOOP("ReportsPage", "Beban kerja"),
+    "abk": QT_TRANSLATE_NOOP("ReportsPage", "Analisis beban kerja (ABK)"),
 }
 EXPORTS = ("pdf", "csv", "xlsx")
 

@@ -1,7 +1,8 @@
 """The ABK summary (:func:`abk_report`): Analisis Beban Kerja after PermenPANRB 1/2020
 for the front desk, per service and in total, over one calendar year.
 
-- volume: tickets finished (status done) in the year, by the service that finished them;
+- volume: tickets finished (status done) in the year, by the service they were issued for
+  (the ticket report's per-day rollups, so the year reads a few thousand small rows);
 - standard time: the median minutes from call to finish of those tickets, unless the
   office set its own figure (setting ``abk_standard_minutes``, "A=12; B=20");
 - workload hours = volume × standard minutes ÷ 60;
@@ -14,14 +15,12 @@ for the front desk, per service and in total, over one calendar year.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
 from loket.models import rawsql
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.errors import InvalidInput
-from loket.models.fields import to_micros
 from loket.models.reports.charts import Chart, Series
 from loket.models.reports.distributions import percentile
 from loket.models.reports.sections import Section
@@ -224,6 +223,7 @@ def check_year(year: int) -> None:
 
 
 def abk_report(year: int, clock: Clock = SYSTEM_CLOCK) -> AbkReport:
+    from loket.models.reports import ticket_rollups
     from loket.models.settings import load_settings
 
     check_year(year)
@@ -235,24 +235,11 @@ def abk_report(year: int, clock: Clock = SYSTEM_CLOCK) -> AbkReport:
         dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), zone).astimezone(dt.UTC),
         max(clock.now(), start),
     )
-    window = (to_micros(start), to_micros(end))
-    done = "status = 'done' AND called_at IS NOT NULL AND finished_at >= ? AND finished_at < ?"
-    # Whole seconds per service, grouped in the database: a year of tickets never
-    # travels to Python row by row.
-    seconds: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for service, secs, n in rawsql.fetch_all(
-        "SELECT service_id, (finished_at - called_at) / 1000000, COUNT(*) FROM ticket "
-        f"WHERE {done} GROUP BY service_id, (finished_at - called_at) / 1000000",
-        window,
-    ):
-        seconds[int(service)].append((max(0, int(secs)), int(n)))
-    officers: dict[int, set[int]] = defaultdict(set)
-    for service, officer in rawsql.fetch_all(
-        f"SELECT DISTINCT service_id, officer_id FROM ticket WHERE {done} "
-        "AND officer_id IS NOT NULL",
-        window,
-    ):
-        officers[int(service)].add(int(officer))
+    # The ticket report's per-day rollups: a year is ~250 days × services of small rows,
+    # not half a million tickets (and the days are kept warm for the ticket report).
+    tally = ticket_rollups.tally(first, min(last, end.astimezone(zone).date()), None, clock)
+    seconds = {sid: sorted(counts.items()) for sid, counts in tally.service_time.items()}
+    officers = tally.officers_by_service
     standard = settings.standard_minutes()
     services = rawsql.fetch_all("SELECT id, code, name_id, name_en FROM service ORDER BY code")
     rows = []

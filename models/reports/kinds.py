@@ -15,7 +15,7 @@ from loket.models.reports.survey_report import SurveyReport, survey_report
 from loket.models.reports.ticket_report import TicketReport, ticket_report
 from loket.models.reports.workload_report import WorkloadReport, workload_report
 
-KINDS = ("tickets", "staffing", "survey", "workload")
+KINDS = ("tickets", "staffing", "survey", "workload", "abk")
 
 
 def build_report(
@@ -42,6 +42,11 @@ def build_report(
             )
         return workload_report(date_from, date_to, clock)
     if kind == "abk":  # a calendar year: the year of date_from
+        if service_code:
+            raise InvalidInput(
+                "Ringkasan ABK sudah per layanan; pilih semua layanan",
+                "The ABK summary is already per service; choose all services",
+            )
         return abk_report(date_from.year, clock)
     raise InvalidInput(
         f"Laporan tidak dikenal: {kind} (pilihan: {', '.join(KINDS)})",

@@ -75,6 +75,9 @@ class Tally:
         default_factory=lambda: defaultdict(Counter)
     )
     officer_no_show: defaultdict[int, int] = field(default_factory=_counts)
+    officers_by_service: defaultdict[int, set[int]] = field(
+        default_factory=lambda: defaultdict(set)
+    )  # who served each (issued) service: the ABK's officers assigned
 
     def add(self, day: dt.date, sid: int, d: DayService) -> None:
         row = self.by_day[day]
@@ -91,6 +94,7 @@ class Tally:
         self.service_time[sid].update(d.service_time)
         for oid, counts in d.officer_time.items():
             self.officer_time[oid].update(counts)
+        self.officers_by_service[sid].update(d.officer_time)
         _merge(self.officer_no_show, d.officer_no_show.items())
 
     def add_stored(self, r: Stored) -> None:
@@ -109,8 +113,10 @@ class Tally:
         # faster than adding {seconds: count} objects key by key.
         self.waits[r.service_id].update(r.waiting)
         self.service_time[r.service_id].update(r.service_time)
+        officers = self.officers_by_service[r.service_id]
         for oid, values in r.officer_time.items():
             self.officer_time[int(oid)].update(values)
+            officers.add(int(oid))
         for oid, n in r.officer_no_show.items():
             self.officer_no_show[int(oid)] += n
 

@@ -56,6 +56,10 @@ class WorkloadReport:
     target_minutes: float
     cells: tuple[WorkloadCell, ...]
     not_recorded_hours: int
+    # Services with their own target: (code, share, minutes). An hour's officers are the
+    # most that any service present that hour needs: one pooled queue meeting the
+    # strictest target meets every other one.
+    service_targets: tuple[tuple[str, float, float], ...] = ()
 
     kind = "workload"
 
@@ -74,6 +78,10 @@ class WorkloadReport:
             "to": self.date_to.isoformat(),
             "target_share": self.target_share,
             "target_minutes": self.target_minutes,
+            "service_targets": [
+                {"service": code, "share": share, "minutes": minutes}
+                for code, share, minutes in self.service_targets
+            ],
             "arrivals": sum(c.arrivals for c in self.cells),
             "under_staffed_hours": self.under_hours,
             "over_staffed_hours": self.over_hours,
@@ -109,6 +117,10 @@ class WorkloadReport:
                 ("ukuran / measure", "nilai / value"),
                 (
                     ("Target / target", f"{self.target_share:.0%} ≤ {self.target_minutes:g} min"),
+                    *(
+                        (f"Target {code}", f"{share:.0%} ≤ {minutes:g} min")
+                        for code, share, minutes in self.service_targets
+                    ),
                     ("Pengunjung / visitors", sum(c.arrivals for c in self.cells)),
                     ("Jam kurang petugas / under-staffed hours", self.under_hours),
                     ("Jam lebih petugas / over-staffed hours", self.over_hours),
@@ -185,18 +197,19 @@ class WorkloadReport:
         ]
 
 
-def _tickets(start: dt.datetime, end: dt.datetime) -> list[tuple[int, int, int, int]]:
-    """Per UTC hour since the epoch: visitors, finished visits, their summed service
-    microseconds (called → done, as the ticket report). Grouped in the database: a year
-    is ~500,000 tickets but only ~9,000 hours."""
+def _tickets(start: dt.datetime, end: dt.datetime) -> list[tuple[int, int, int, int, int]]:
+    """Per UTC hour since the epoch and service: visitors, finished visits, their summed
+    service microseconds (called → done, as the ticket report). Grouped in the database:
+    a year is ~500,000 tickets but only ~9,000 hours."""
     return [
-        (int(h), int(n), int(done or 0), int(total or 0))
-        for h, n, done, total in rawsql.fetch_all(
-            "SELECT issued_at / 3600000000, COUNT(*), "
+        (int(h), int(service), int(n), int(done or 0), int(total or 0))
+        for h, service, n, done, total in rawsql.fetch_all(
+            "SELECT issued_at / 3600000000, service_id, COUNT(*), "
             "SUM(CASE WHEN status = 'done' AND called_at IS NOT NULL THEN 1 ELSE 0 END), "
             "SUM(CASE WHEN status = 'done' AND called_at IS NOT NULL "
             "THEN finished_at - called_at ELSE 0 END) "
-            "FROM ticket WHERE issued_at >= ? AND issued_at < ? GROUP BY issued_at / 3600000000",
+            "FROM ticket WHERE issued_at >= ? AND issued_at < ? "
+            "GROUP BY issued_at / 3600000000, service_id",
             (to_micros(start), to_micros(end)),
         )
     ]
@@ -262,6 +275,9 @@ def workload_report(
     settings = load_settings()
     zone = settings.zone
     share, minutes = settings.wait_target_pct / 100, float(settings.wait_target_minutes)
+    own = settings.wait_targets()
+    codes = dict(rawsql.fetch_all("SELECT id, code FROM service"))
+    targets = {sid: own.get(code, (share, minutes)) for sid, code in codes.items()}
     start = dt.datetime.combine(date_from, dt.time(), zone).astimezone(dt.UTC)
     end = min(
         dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time(), zone).astimezone(dt.UTC),
@@ -270,10 +286,12 @@ def workload_report(
     first = first_recorded_day()
     arrivals: dict[tuple[dt.date, int], int] = defaultdict(int)
     service: dict[tuple[int, int], list[float]] = defaultdict(lambda: [0.0, 0.0])
-    for hour, visitors, done, micros in _tickets(start, end):
+    present: dict[tuple[int, int], set[tuple[float, float]]] = defaultdict(set)
+    for hour, service_id, visitors, done, micros in _tickets(start, end):
         # Offices' zones are whole hours from UTC: a UTC hour is one local hour.
         local = from_micros(hour * 3_600_000_000).astimezone(zone)
         arrivals[(local.date(), local.hour)] += visitors
+        present[(local.weekday(), local.hour)].add(targets.get(service_id, (share, minutes)))
         tally = service[(local.weekday(), local.hour)]
         tally[0] += done
         tally[1] += micros / 60e6
@@ -293,9 +311,10 @@ def workload_report(
         finished, total_minutes = service.get((weekday, hour), (0.0, 0.0))
         mean = total_minutes / finished if finished else None
         rate = total / n if n else 0.0
-        needed = officers_needed(
-            rate, max(mean or 0.0, MIN_SERVICE_MINUTES), minutes, share
-        ).officers
+        needed = max(
+            officers_needed(rate, max(mean or 0.0, MIN_SERVICE_MINUTES), within, pct).officers
+            for pct, within in present.get((weekday, hour)) or {(share, minutes)}
+        )
         recorded = [d for d in dates if first is not None and d >= first]
         not_recorded += sum(1 for d in dates if d not in recorded and arrivals.get((d, hour)))
         at_work = [staffed.get((d, hour), 0.0) / 3600 for d in recorded]
@@ -316,7 +335,8 @@ def workload_report(
                 over,
             )
         )
-    return WorkloadReport(date_from, date_to, share, minutes, tuple(cells), not_recorded)
+    chosen = tuple((code, *own[code]) for code in sorted(own) if code in codes.values())
+    return WorkloadReport(date_from, date_to, share, minutes, tuple(cells), not_recorded, chosen)
 
 
 def _dates(first: dt.date, last: dt.date) -> list[dt.date]:

@@ -112,3 +112,31 @@ def test_staffed_kinds_follow_the_staffing_states():
     for kind in STATE_KINDS:
         entry = LogEntry(1, now, now, now.date(), kind, 1, None, None, None, None, {}, "")
         assert (state_after(entry).status == "staffed") == (kind in STAFFED_KINDS), kind
+
+
+def test_a_service_with_its_own_stricter_target_needs_more_officers(history):
+    update_settings(wait_target_pct="70", wait_target_by_service="a = 99/5")
+    r = workload_report(MONDAY, MONDAY, history)
+    cells = {(c.weekday, c.hour): c for c in r.cells}
+    # 0.5 erlang, 99 % within 5 min: two officers reach 1 − 0.1·e^(−1.5·0.5) = 95.3 %;
+    # three: C = 0.01515, 1 − 0.01515·e^(−2.5·0.5) = 99.6 %. So 3 (70 % office-wide: 1).
+    assert cells[(0, 9)].needed == 3 and cells[(0, 9)].under_hours == 1
+    assert r.as_json()["service_targets"] == [{"service": "A", "share": 0.99, "minutes": 5.0}]
+    summary = {row[0]: row[1] for row in r.sections()[0].rows}
+    assert summary["Target A"] == "99% ≤ 5 min"
+
+
+@pytest.mark.parametrize(
+    "bad, words",
+    [
+        ("A=80", "KODE=PERSEN/MENIT"),
+        ("A1=80/15", "kode layanan"),
+        ("A=0/15", "persen 1–100"),
+        ("A=80/999", "menit"),
+        ("A=80/15; a=70/10", "dua kali"),
+    ],
+)
+def test_a_wrong_per_service_target_is_refused_in_one_line(db, bad, words):
+    with pytest.raises(InvalidInput) as refused:
+        update_settings(wait_target_by_service=bad)
+    assert words in refused.value.message_id and "\n" not in refused.value.message_en
