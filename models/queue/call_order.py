@@ -130,4 +130,47 @@ def predict_calls(
     return calls
 
 
-__all__ = ["NEW_TICKET_ID", "Call", "Desk", "Waiting", "predict_calls"]
+def _callers(ticket: Waiting, desks: list[Desk]) -> list[Desk]:
+    if ticket.target is not None:
+        return [d for d in desks if d.id == ticket.target]
+    return [d for d in desks if ticket.service in d.weights]
+
+
+def _always_first(desk: Desk, first: Waiting, then: Waiting, now: int) -> bool:
+    """Whether ``desk`` prefers ``first`` to ``then`` at every instant from ``now`` on.
+
+    Within a class the desk takes the smaller (weight × (queue_at − t), id). The
+    difference of the two keys is linear in t, so "at every t ≥ now" is its value now
+    and the sign of its slope."""
+    if first.priority != then.priority:
+        return False  # the interleave streak can put either class first
+    w1, w2 = desk.weights.get(first.service, 1), desk.weights.get(then.service, 1)
+    gap = w2 * (then.queue_at - now) - w1 * (first.queue_at - now)
+    return (gap > 0 or (gap == 0 and first.id < then.id)) and w1 >= w2
+
+
+def at_most_before(
+    waiting: Iterable[Waiting], desks: Iterable[Desk], ticket: Waiting, now: int
+) -> int:
+    """An upper bound on the tickets called before ``ticket`` whatever the service
+    times turn out to be (no new arrivals, the same counters working).
+
+    ``other`` can only come after ``ticket`` if every desk able to call it can call
+    ``ticket`` too and always prefers ``ticket``: whoever calls ``other`` would have
+    called ``ticket`` instead while it waited. Every other waiting ticket might go
+    first, and is counted."""
+    desk_list = list(desks)
+    mine = {d.id for d in _callers(ticket, desk_list)}
+    count = 0
+    for other in waiting:
+        if other.id == ticket.id:
+            continue
+        callers = _callers(other, desk_list)
+        if not callers:
+            continue  # nobody working can call it: it is never called before
+        if not all(d.id in mine and _always_first(d, ticket, other, now) for d in callers):
+            count += 1
+    return count
+
+
+__all__ = ["NEW_TICKET_ID", "Call", "Desk", "Waiting", "at_most_before", "predict_calls"]

@@ -21,14 +21,21 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from loket.models import rawsql
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.db import db_date
 from loket.models.fields import from_micros, to_micros
-from loket.models.queue.call_order import NEW_TICKET_ID, Call, Desk, Waiting, predict_calls
+from loket.models.queue.call_order import (
+    NEW_TICKET_ID,
+    Call,
+    Desk,
+    Waiting,
+    at_most_before,
+    predict_calls,
+)
 from loket.models.settings import load_settings
 from loket.models.staffing.presence import break_starts, staffed_counter_ids
 
@@ -56,6 +63,9 @@ class ServiceLike(Protocol):
 class Estimate:
     ahead: int
     minutes: int
+    # Never below the tickets really called first, whatever the service times turn out
+    # to be (``call_order.at_most_before``); equal to ``ahead`` when the order is sure.
+    at_most: int | None = None
 
 
 @dataclass
@@ -71,6 +81,7 @@ class _Forecast:
     calls: list[Call]
     ends: int
     new: dict[tuple[int, bool], tuple[int, int]]
+    bounds: dict[int | tuple[int, bool], int] = field(default_factory=dict)
 
 
 _forecast: _Forecast | None = None
@@ -215,8 +226,20 @@ def _current(now: dt.datetime, day: dt.date, interleave: int) -> _Forecast:
     return _forecast
 
 
-def _result(position: int, at: int, now: int) -> Estimate:
-    return Estimate(ahead=position, minutes=max(0, round((at - now) / _MINUTE)))
+def _result(position: int, at: int, now: int, bound: int | None = None) -> Estimate:
+    return Estimate(
+        ahead=position,
+        minutes=max(0, round((at - now) / _MINUTE)),
+        at_most=None if bound is None else max(bound, position),
+    )
+
+
+def _bound(forecast: _Forecast, ticket: Waiting, key: int | tuple[int, bool]) -> int:
+    if key not in forecast.bounds:
+        forecast.bounds[key] = at_most_before(
+            forecast.waiting, forecast.desks, ticket, forecast.now
+        )
+    return forecast.bounds[key]
 
 
 def estimate(
@@ -238,11 +261,12 @@ def estimate(
     forecast = _current(now, day, interleave)
     stamp = to_micros(now)
     if ticket_id is not None and ticket_id in forecast.order:
-        return _result(*forecast.order[ticket_id], stamp)
+        mine = next(w for w in forecast.waiting if w.id == ticket_id)
+        return _result(*forecast.order[ticket_id], stamp, _bound(forecast, mine, ticket_id))
     if ticket_id is None:
         wanted = (service.id, priority is not None)
+        extra = Waiting(NEW_TICKET_ID, service.id, priority is not None, to_micros(queue_at))
         if wanted not in forecast.new:
-            extra = Waiting(NEW_TICKET_ID, service.id, priority is not None, to_micros(queue_at))
             micros = dict(forecast.micros)
             micros.setdefault(service.id, round(service.default_service_minutes * _MINUTE))
             calls = predict_calls(
@@ -256,8 +280,10 @@ def estimate(
                 forecast.new[wanted] = (len(calls) - 1, calls[-1].at)
             else:
                 forecast.new[wanted] = _unplaced(forecast, service, to_micros(queue_at), None)
-        return _result(*forecast.new[wanted], stamp)
-    return _result(*_unplaced(forecast, service, to_micros(queue_at), ticket_id), stamp)
+        return _result(*forecast.new[wanted], stamp, _bound(forecast, extra, wanted))
+    placed = _unplaced(forecast, service, to_micros(queue_at), ticket_id)
+    mine = next((w for w in forecast.waiting if w.id == ticket_id), None)
+    return _result(*placed, stamp, None if mine is None else _bound(forecast, mine, ticket_id))
 
 
 def _unplaced(

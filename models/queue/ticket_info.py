@@ -34,6 +34,9 @@ class TicketInfo:
     started_at: dt.datetime | None = None
     finished_at: dt.datetime | None = None
     phone: str | None = None
+    # Never below the tickets really called first, whatever the service times (None:
+    # not waiting); ``ahead`` is the prediction, exact when the order is sure.
+    ahead_at_most: int | None = None
 
     def as_json(self, zone: dt.tzinfo) -> dict[str, Any]:
         def stamp(value: dt.datetime | None) -> str | None:
@@ -48,6 +51,7 @@ class TicketInfo:
             "status": self.status,
             "issued_at": stamp(self.issued_at),
             "ahead": self.ahead,
+            "ahead_at_most": self.ahead_at_most,
             "estimated_wait_minutes": self.estimated_wait_minutes,
             "counter": self.counter,
             "recall_count": self.recall_count,

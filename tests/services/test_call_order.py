@@ -9,8 +9,11 @@ What is guaranteed, and tested here (no new arrivals while the queue is played o
   predicted time, the prediction is exact: same tickets, same counters, same order.
 - Several counters with equal weights that all serve the same services and no priority
   tickets: exact for any timing (everyone takes the oldest ticket).
-Under arbitrary service times with several counters no count is a bound: a counter
-serving only B can call every B ticket before a slow counter gets to an A ticket.
+Under arbitrary service times with several counters the predicted count is no bound: a
+counter serving only B can call every B ticket before a slow counter gets to an A
+ticket. So every promise also carries ``ahead_at_most``, which is never below the true
+count whatever the timing (any order of counters calling, any gaps), and equals the
+exact count where nothing else can go first.
 """
 
 from __future__ import annotations
@@ -217,6 +220,49 @@ def test_counters_sharing_every_service_call_oldest_first_whatever_the_timing(
         called.append(info.number)
     for position, label in enumerate(called):
         assert promised[label] == position
+
+
+def _promised_at_most(clock) -> dict[str, tuple[int, int]]:
+    labels = _labels()
+    waiting = Ticket.select(Ticket.id).where(Ticket.status == "waiting").tuples()
+    told = {labels[tid]: describe_ticket(tid, clock) for (tid,) in waiting}
+    return {label: (info.ahead, info.ahead_at_most) for label, info in told.items()}
+
+
+@RUN
+@given(
+    issues=ISSUES,
+    links=st.lists(LINKS, min_size=1, max_size=3),
+    streaks=st.lists(st.integers(0, 4), min_size=3, max_size=3),
+    interleave=st.integers(1, 4),
+    transfers=st.lists(st.integers(0, 2), max_size=3),
+    turns=st.lists(st.tuples(st.integers(0, 2), st.integers(0, 1800)), min_size=90, max_size=90),
+)
+def test_at_most_is_never_below_the_true_count_whatever_the_timing(
+    db, clock, issues, links, streaks, interleave, transfers, turns
+):
+    """Several counters, weights, priorities, transfers; the counters call in any order
+    with any gaps (any service times). Nobody is called after more people than the
+    ``ahead_at_most`` they were told, and that bound is never below the prediction."""
+    _office()
+    _reset(clock, links, streaks, interleave)
+    _fill(clock, issues, transfers, len(links), streaks)
+    promised = _promised_at_most(clock)
+    for label, (ahead, at_most) in promised.items():
+        assert at_most is not None and at_most >= ahead, label
+    called: list[str] = []
+    for pick, gap in turns:
+        clock.advance(seconds=gap)
+        counter = 1 + pick % len(links)
+        if calling.current_ticket(counter, clock=clock) is not None:
+            calling.finish(counter, clock=clock)
+        info = calling.call_next(counter, clock=clock)
+        if info is not None:
+            called.append(info.number)
+    for position, label in enumerate(called):
+        assert position <= promised[label][1], (
+            f"{label} was told at most {promised[label][1]} ahead; {position} went first"
+        )
 
 
 def test_a_counter_on_break_is_expected_back_not_forgotten(db: str, clock: object) -> None:
