@@ -56,6 +56,27 @@ class OfficeSettings:
     # The ABK's standard time per service in minutes, "A=12; B=20", where the office's
     # own figure replaces the measured median service time.
     abk_standard_minutes: str = ""
+    # Telling visitors by SMS or a WhatsApp/webhook gateway (models/notify): the channel
+    # (off | sms | webhook), its set-up, how often a message is tried, "your number is
+    # near" when this many or fewer are ahead (0: never), and after how many days the
+    # numbers of closed matters are deleted.
+    notify_channel: str = "off"
+    notify_webhook_url: str = ""
+    notify_webhook_secret: str = ""
+    notify_gammu_config: str = ""  # a gammurc path
+    notify_sms_mode: str = "direct"  # direct (python-gammu) | smsd (gammu-smsd-inject)
+    notify_max_attempts: int = 5
+    notify_near_ahead: int = 0
+    notify_retention_days: int = 30
+    # The office's own message texts; empty: the built-in text (models/notify/templates).
+    notify_template_receipt_ready_id: str = ""
+    notify_template_receipt_ready_en: str = ""
+    notify_template_complaint_answered_id: str = ""
+    notify_template_complaint_answered_en: str = ""
+    notify_template_complaint_closed_id: str = ""
+    notify_template_complaint_closed_en: str = ""
+    notify_template_ticket_near_id: str = ""
+    notify_template_ticket_near_en: str = ""
 
     @property
     def zone(self) -> ZoneInfo:
@@ -187,13 +208,23 @@ _INT_KEYS = {
     "wait_target_pct": (1, 100),
     "wait_target_minutes": (0, 480),
     "abk_effective_hours": (1, 8784),
+    "notify_max_attempts": (1, 20),
+    "notify_near_ahead": (0, 50),
+    "notify_retention_days": (1, 3660),
 }
 _BOOL_KEYS = ("board_english",)
 _YES = ("1", "yes", "ya", "y", "true", "on")
 _NO = ("0", "no", "tidak", "n", "false", "off")
 BOARD_VOICES = ("auto", "qt", "espeak", "chime")
 KIOSK_LANGUAGES = ("id", "en")
-_CHOICE_KEYS = {"board_voice": BOARD_VOICES, "kiosk_language": KIOSK_LANGUAGES}
+NOTIFY_CHANNELS = ("off", "sms", "webhook")
+NOTIFY_SMS_MODES = ("direct", "smsd")
+_CHOICE_KEYS = {
+    "board_voice": BOARD_VOICES,
+    "kiosk_language": KIOSK_LANGUAGES,
+    "notify_channel": NOTIFY_CHANNELS,
+    "notify_sms_mode": NOTIFY_SMS_MODES,
+}
 SETTING_KEYS = tuple(f.name for f in fields(OfficeSettings))
 
 
@@ -257,6 +288,16 @@ def validate_setting(key: str, value: str) -> str:
         value = normalised(value)
     elif key == UNIT_DAYS_KEY:
         value = "; ".join(f"{name}={days}" for name, days in _unit_days(value))
+    elif key.startswith("notify_template_"):
+        from loket.models.message_templates import check_template
+
+        check_template(key, value)
+    elif key == "notify_webhook_url" and value:
+        if not value.lower().startswith(("http://", "https://")) or " " in value:
+            raise InvalidInput(
+                f"{key} harus alamat http:// atau https://, bukan '{value}'",
+                f"{key} must be an http:// or https:// address, not '{value}'",
+            )
     elif key in ("office_name", "office_id") and not value:
         raise InvalidInput(f"{key} tidak boleh kosong", f"{key} must not be empty")
     # Shown on the board and printed on tickets: no escapes, no bidi tricks.

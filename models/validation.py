@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from loket.models.errors import BIDI_CONTROLS, InvalidInput
+from loket.models.phone_numbers import normalise_phone
 
 _SERVICE_CODE = re.compile(r"^[A-Z]{1,2}$")
 _HOURS = re.compile(r"^(\d{1,2})[:.](\d{2})\s*[-–]\s*(\d{1,2})[:.](\d{2})$")
-_PHONE = re.compile(r"^\+?[0-9][0-9 \-]{5,18}[0-9]$")
 WEEKDAYS_ALL = "1234567"
 
 
@@ -98,9 +98,6 @@ def positive_int(
 
 
 def phone(raw: str | None) -> str | None:
-    if raw is None or not raw.strip():
-        return None
-    value = raw.strip()
-    if not _PHONE.match(value):
-        raise InvalidInput(f"Nomor telepon tidak sah: '{raw}'", f"Invalid phone number: '{raw}'")
-    return value
+    """An Indonesian number as typed (``0812-3456-7890``, ``+62 812…``, ``62812…``) stored
+    as E.164 ``+6281234567890``; None when blank; InvalidInput when it is not one."""
+    return normalise_phone(raw)

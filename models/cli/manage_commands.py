@@ -282,8 +282,13 @@ def _settings(args: argparse.Namespace) -> None:
         changes[key.strip()] = value
     settings = _audited_settings(changes) if changes else load_settings()
     data = asdict(settings)
+    for key in _SECRET_SETTINGS:  # shown set or not, never the value (shoulders, logs)
+        if data.get(key):
+            data[key] = SECRET
     emit(args, data, "\n".join(f"{k} = {v}" for k, v in data.items()))
 
+
+_SECRET_SETTINGS = ("notify_webhook_secret",)
 
 # The admin app's action for each setting it changes; the rest are plain "settings".
 _SETTING_ACTIONS = {
@@ -310,7 +315,8 @@ def _audited_settings(changes: dict[str, str]) -> Any:
     entries: dict[str, dict[str, Any]] = {}
     for key, value in cleaned.items():
         action = _SETTING_ACTIONS.get(key, "settings")
-        entries.setdefault(action, {})[key] = value == "1" if key == "board_english" else value
+        shown: Any = SECRET if key in _SECRET_SETTINGS else value
+        entries.setdefault(action, {})[key] = value == "1" if key == "board_english" else shown
     with write_transaction():
         settings = update_settings(**cleaned)
         for action, detail in entries.items():

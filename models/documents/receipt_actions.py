@@ -31,6 +31,7 @@ from loket.models.documents.receipt_log import append_event, content_digest
 from loket.models.documents.receipt_lookup import as_info, find_receipt
 from loket.models.errors import IllegalTransition, InvalidInput, NotFound
 from loket.models.integrity.qr_payload import Claims, subject_digest
+from loket.models.notify.outbox import event_key, queue_message
 from loket.models.settings import MAX_COMPLETION_DAYS, OfficeSettings, load_settings
 from loket.models.staffing.working_days import add_working_days as _add_working_days
 from loket.models.tables import Holiday, Receipt, ReceiptSequence, Staff
@@ -296,5 +297,16 @@ def set_status(
         Receipt.update(status=target).where(Receipt.id == row.id).execute()
         detail = {"note": remark} if remark else {}
         append_event(row, target, now, staff, **detail)
+        if target == "ready":
+            # In this transaction: the status and its message commit together or not at all.
+            queue_message(
+                "receipt_ready",
+                event_key("receipt_ready", row.id),
+                row.number,
+                row.sender_phone,
+                "id",  # receipts record no language; Indonesian unless one is added
+                receipt=row.id,
+                clock=clock,
+            )
         publish("receipts")
     return as_info(Receipt.get_by_id(row.id), with_history=True)

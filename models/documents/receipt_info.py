@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from loket.models.errors import InvalidInput
+from loket.models.notify.status import Notice
 
 NUMBER_PREFIX = "TT"
 CHANNELS = ("kiosk", "counter")
@@ -75,6 +76,14 @@ class ReceiptInfo:
     qr_text: str
     kid: str
     history: tuple[ReceiptEventInfo, ...] = ()
+    # The "ready" message to the applicant: None when none was queued (no phone, or
+    # notifications off); see :class:`~loket.models.notify.status.Notice`.
+    notice: Notice | None = None
+
+    @property
+    def told(self) -> bool:
+        """Whether the applicant was told the document is ready (a message went out)."""
+        return self.notice is not None and self.notice.told
 
     @property
     def status_name(self) -> tuple[str, str]:
@@ -110,6 +119,7 @@ class ReceiptInfo:
             "check_code": self.check_code,
             "kid": self.kid,
             "qr": self.qr_text,
+            "notification": self.notice.as_json(zone) if self.notice else None,
             "history": [
                 {
                     "seq": e.seq,

@@ -17,6 +17,7 @@ from loket.models.documents.receipt_info import (
     parse_number,
 )
 from loket.models.errors import InvalidInput, NotFound
+from loket.models.notify.status import Notice, receipt_notices
 from loket.models.settings import load_settings
 from loket.models.tables import Receipt, ReceiptEvent, Staff
 
@@ -37,7 +38,13 @@ def _event_info(row: ReceiptEvent, usernames: dict[int, str]) -> ReceiptEventInf
     )
 
 
-def as_info(row: Receipt, with_history: bool = False) -> ReceiptInfo:
+def as_info(
+    row: Receipt, with_history: bool = False, notices: dict[int, Notice] | None = None
+) -> ReceiptInfo:
+    """``notices``: the receipts' message states read for a whole list at once; without
+    it this receipt's own is read."""
+    if notices is None:
+        notices = receipt_notices([row.id])
     officer = Staff.get_by_id(row.officer_id) if row.officer_id else None
     history: tuple[ReceiptEventInfo, ...] = ()
     if with_history:
@@ -74,6 +81,7 @@ def as_info(row: Receipt, with_history: bool = False) -> ReceiptInfo:
         qr_text=row.qr_text,
         kid=row.kid,
         history=history,
+        notice=notices.get(row.id),
     )
 
 
@@ -116,7 +124,7 @@ def list_receipts(
             Receipt.number.contains(needle)
             | Receipt.sender_name.contains(needle)
             | Receipt.sender_organisation.contains(needle)
-            | Receipt.sender_phone.contains(needle)
+            | Receipt.sender_phone.contains(_phone_digits(needle))
         )
     if status:
         query = query.where(Receipt.status == check_status(status))
@@ -127,4 +135,16 @@ def list_receipts(
     query = query.order_by(Receipt.issued_at.desc(), Receipt.id.desc()).limit(
         check.positive_int(limit, "Batas", "Limit", 1, 100_000)
     )
-    return [as_info(row) for row in query]
+    rows = list(query)
+    notices = receipt_notices(row.id for row in rows)
+    return [as_info(row, notices=notices) for row in rows]
+
+
+def _phone_digits(needle: str) -> str:
+    """Numbers are stored as "+62812…": "0812-3456" is searched as "812…"."""
+    digits = needle.replace("-", "").replace(" ", "")
+    if digits.isdigit() and digits.startswith("0"):
+        return digits[1:]
+    if digits.startswith("+62") and digits[3:].isdigit():
+        return digits[3:]
+    return needle

@@ -32,6 +32,7 @@ from loket.models.feedback.complaint_info import (
     format_number,
 )
 from loket.models.feedback.complaint_lookup import as_info, find_complaint
+from loket.models.notify.outbox import event_key, queue_message
 from loket.models.settings import load_settings
 from loket.models.staffing.working_days import add_working_days
 from loket.models.tables import Complaint, ComplaintNote, ComplaintSequence, Service, Staff
@@ -202,6 +203,18 @@ def add_follow_up(
         ComplaintNote.insert(
             complaint=row.id, at=now, officer=staff.id if staff else None, status=target, note=text
         ).execute()
+        if target in ("answered", "closed") and target != row.status:
+            kind = f"complaint_{target}"
+            queue_message(
+                kind,
+                event_key(kind, row.id),
+                row.number,
+                row.contact_phone,
+                "id",  # complaints record no language; Indonesian unless one is added
+                complaint=row.id,
+                clock=clock,
+                settings=settings,
+            )
         publish(TOPIC)
     return as_info(Complaint.get_by_id(row.id), settings.today(now), with_notes=True)
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.config import data_dir
 from loket.models.documents.ticket_qr import ticket_qr_text
+from loket.models.phone_numbers import format_phone
 from loket.models.printouts.printer_choice import (
     ENV_PRINTER,
     choose_printer,
@@ -114,7 +115,7 @@ def receipt_layout(info: ReceiptInfo) -> ReceiptLayout:
         received_at=settings.local(info.issued_at),
         sender_name=info.sender_name,
         sender_organisation=info.sender_organisation or "",
-        sender_phone=info.sender_phone or "",
+        sender_phone=format_phone(info.sender_phone),
         recipient_unit=info.recipient_unit,
         subject=info.subject,
         pages=info.pages,
@@ -134,7 +135,8 @@ def complaint_layout(info: ComplaintInfo) -> ComplaintLayout:
     from loket.models.feedback.complaint_info import CATEGORIES, CHANNELS
 
     settings = load_settings()
-    contact = " — ".join(part for part in (info.contact_name, info.contact_phone) if part)
+    phone = format_phone(info.contact_phone)
+    contact = " — ".join(part for part in (info.contact_name, phone) if part)
     category_id, category_en = CATEGORIES[info.category]
     channel_id, channel_en = CHANNELS[info.channel]
     return ComplaintLayout(

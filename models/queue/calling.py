@@ -19,6 +19,7 @@ from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.db import db_date, is_sqlite, write_transaction
 from loket.models.errors import IllegalTransition, InvalidInput, NotFound, ServiceClosed
 from loket.models.fields import to_micros
+from loket.models.notify.outbox import queue_near_tickets
 from loket.models.queue.ticket_info import TicketInfo
 from loket.models.queue.tickets import describe_ticket, find_ticket_id, load_service
 from loket.models.settings import load_settings
@@ -210,6 +211,7 @@ def call_next(
                 "UPDATE counter SET normal_streak = ? WHERE id = ?", (streak, counter.id)
             )
             _event(ticket_id, "called", stamp, counter, officer_id)
+            queue_near_tickets(ticket_id, settings, clock)  # nothing unless switched on
             publish("tickets")
         return describe_ticket(ticket_id, clock)
 

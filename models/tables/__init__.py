@@ -7,6 +7,7 @@ from loket.models.tables.changes import ChangeMark
 from loket.models.tables.complaints import Complaint, ComplaintNote, ComplaintSequence
 from loket.models.tables.counters import Counter, CounterService
 from loket.models.tables.keys import SigningKey
+from loket.models.tables.notify import Notification
 from loket.models.tables.printers import PrinterReport
 from loket.models.tables.receipts import ChainHead, Receipt, ReceiptEvent, ReceiptSequence
 from loket.models.tables.rollups import TicketDayRollup
@@ -56,6 +57,7 @@ ALL_TABLES = [
     TicketDayRollup,
     PrinterReport,
     ChainSeal,
+    Notification,
 ]
 
 __all__ = [
@@ -73,6 +75,7 @@ __all__ = [
     "CounterService",
     "Holiday",
     "LoginAttempt",
+    "Notification",
     "PrinterReport",
     "RamadanPeriod",
     "Receipt",

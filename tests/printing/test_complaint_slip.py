@@ -94,6 +94,6 @@ def test_filed_complaint_prints_on_the_network_printer(db, clock, sim) -> None:
     assert sim.wait_for(lambda raw: b"ADU-2026-000001" in raw)
     page = decode(sim.received)
     flat = " ".join(line.text.strip() for line in page.lines)
-    assert "Ruang tunggu panas" in flat and "0812 3456 7890" in flat
+    assert "Ruang tunggu panas" in flat and "0812-3456-7890" in flat
     assert "Senin, 7 Desember 2026" in flat
     assert page.qr_texts() == ["ADU-2026-000001"]
