@@ -97,6 +97,18 @@ def positive_int(
     return value
 
 
+def language(raw: str | None) -> str | None:
+    """The visitor's language for later messages: ``id`` or ``en`` (None: not given)."""
+    if raw is None or not raw.strip():
+        return None
+    value = raw.strip().lower()
+    if value not in ("id", "en"):
+        raise InvalidInput(
+            f"Bahasa harus id atau en, bukan '{raw}'", f"The language must be id or en, not '{raw}'"
+        )
+    return value
+
+
 def phone(raw: str | None) -> str | None:
     """An Indonesian number as typed (``0812-3456-7890``, ``+62 812…``, ``62812…``) stored
     as E.164 ``+6281234567890``; None when blank; InvalidInput when it is not one."""

@@ -23,6 +23,11 @@ def register(commands: Any) -> None:
     new.add_argument("--text", metavar="TEXT", help="isi pengaduan / what happened")
     new.add_argument("--name", metavar="NAME", help="nama pelapor (opsional) / contact name")
     new.add_argument("--phone", metavar="P", help="telepon (opsional) / contact phone")
+    new.add_argument(
+        "--language",
+        choices=("id", "en"),
+        help="bahasa pesan nanti (SMS/WhatsApp) / the language of later messages",
+    )
     new.add_argument("--service", metavar="CODE", help="layanan terkait / service concerned")
     new.add_argument("--ticket", metavar="NUMBER", help="nomor antrian hari ini / today's ticket")
     new.add_argument("--channel", metavar="kiosk|counter|phone|letter|email|lapor", default="kiosk")
@@ -127,6 +132,7 @@ def _new(args: argparse.Namespace) -> int:
         ticket_number=args.ticket,
         channel=args.channel,
         category=args.category,
+        language=args.language,
     )
     data = info.as_json(_zone())
     text = _details(info)

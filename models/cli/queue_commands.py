@@ -15,6 +15,11 @@ def register(commands: Any) -> None:
         "--priority", metavar="CATEGORY", help="lansia | disabilitas | hamil | anak | bencana"
     )
     issue.add_argument("--phone", metavar="PHONE", help="nomor HP (opsional) / phone (optional)")
+    issue.add_argument(
+        "--language",
+        choices=("id", "en"),
+        help="bahasa pesan nanti (SMS/WhatsApp) / the language of later messages",
+    )
 
     for name, help_text in (
         ("call", "panggil berikutnya / call the next visitor"),
@@ -88,7 +93,9 @@ def _issue(args: argparse.Namespace) -> None:
     open_db(args)
     from loket.models.queue.tickets import issue_ticket
 
-    info = issue_ticket(args.service, priority=args.priority, phone=args.phone)
+    info = issue_ticket(
+        args.service, priority=args.priority, phone=args.phone, language=args.language
+    )
     emit(args, info.as_json(_zone()), _ticket_text(info))
 
 

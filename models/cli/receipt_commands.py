@@ -36,6 +36,11 @@ def register(commands: Any) -> None:
     )
     new.add_argument("--phone", metavar="P", help="nomor HP pengirim / sender's phone")
     new.add_argument(
+        "--language",
+        choices=("id", "en"),
+        help="bahasa pesan nanti (SMS/WhatsApp) / the language of later messages",
+    )
+    new.add_argument(
         "--nik", metavar="NIK", help="NIK pengirim (opsional) / sender's NIK (optional)"
     )
     new.add_argument("--officer", metavar="USER", help="petugas penerima / receiving officer")
@@ -163,6 +168,7 @@ def _new(args: argparse.Namespace) -> int:
         channel=args.channel,
         officer=args.officer,
         working_days=args.days,
+        language=args.language,
     )
     data = info.as_json(_zone())
     text = _details(info)

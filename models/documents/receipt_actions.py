@@ -142,6 +142,7 @@ def new_receipt(
     working_days: int | str | None = None,
     clock: Clock = SYSTEM_CLOCK,
     request_key: str | None = None,
+    language: str | None = None,
 ) -> ReceiptInfo:
     """Record a document handed in and sign its receipt.
 
@@ -162,6 +163,7 @@ def new_receipt(
         sender_organisation, "Instansi pengirim", "Sender organisation", 120
     )
     phone = check.phone(sender_phone)
+    spoken = check.language(language)
     nik = _nik(sender_nik)
     unit = check.text(recipient_unit, "Unit tujuan", "Recipient unit", 120)
     perihal = check.text(subject, "Perihal", "Subject", MAX_SUBJECT)
@@ -234,6 +236,7 @@ def new_receipt(
                 sender_name=name,
                 sender_organisation=organisation,
                 sender_phone=phone,
+                language=spoken,
                 sender_nik=nik,
                 recipient_unit=unit,
                 subject=perihal,
@@ -304,7 +307,7 @@ def set_status(
                 event_key("receipt_ready", row.id),
                 row.number,
                 row.sender_phone,
-                "id",  # receipts record no language; Indonesian unless one is added
+                row.language or "id",
                 receipt=row.id,
                 clock=clock,
             )

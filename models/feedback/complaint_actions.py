@@ -94,6 +94,7 @@ def file_complaint(
     category: str = "complaint",
     holidays: Collection[dt.date] | None = None,
     clock: Clock = SYSTEM_CLOCK,
+    language: str | None = None,
 ) -> ComplaintInfo:
     """Record a complaint or suggestion and give it a tracking number and a due date.
 
@@ -107,6 +108,7 @@ def file_complaint(
     body = check.text(text, "Isi pengaduan", "Complaint text", MAX_TEXT)
     name = check.text(contact_name or "", "Nama", "Name", 120, required=False) or None
     phone = check.phone(contact_phone)
+    spoken = check.language(language)
     via = choice_key(channel, CHANNELS, "Kanal", "channel", "kiosk")
     kind = choice_key(category, CATEGORIES, "Jenis", "category", "complaint")
     settings = load_settings()
@@ -146,6 +148,7 @@ def file_complaint(
             text=body,
             contact_name=name,
             contact_phone=phone,
+            language=spoken,
             service=service_id,
             ticket=ticket_id,
             channel=via,
@@ -210,7 +213,7 @@ def add_follow_up(
                 event_key(kind, row.id),
                 row.number,
                 row.contact_phone,
-                "id",  # complaints record no language; Indonesian unless one is added
+                row.language or "id",
                 complaint=row.id,
                 clock=clock,
                 settings=settings,

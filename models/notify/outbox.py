@@ -105,7 +105,7 @@ def _insert(row: dict[str, Any]) -> int | None:
 # The next tickets of one service in calling order (priority first, then arrival), with
 # whether "your number is near" was already queued for each.
 _NEAR = (
-    "SELECT t.id, t.label, t.phone, s.name_id, EXISTS (SELECT 1 FROM notification n "
+    "SELECT t.id, t.label, t.phone, s.name_id, s.name_en, t.language, EXISTS (SELECT 1 FROM notification n "
     "WHERE n.ticket_id = t.id AND n.kind = 'ticket_near') "
     "FROM ticket c JOIN ticket t ON t.service_id = c.service_id AND t.day = c.day "
     "JOIN service s ON s.id = t.service_id "
@@ -128,7 +128,7 @@ def queue_near_tickets(
         return 0
     waiting = rawsql.fetch_all(_NEAR, (called_ticket, ahead + 1))
     queued = 0
-    for ticket_id, label, phone, service, told in waiting:
+    for ticket_id, label, phone, name_id, name_en, language, told in waiting:
         if not phone or told:
             continue
         made = queue_message(
@@ -136,9 +136,9 @@ def queue_near_tickets(
             event_key("ticket_near", int(ticket_id)),
             label,
             phone,
-            "id",  # tickets record no language; Indonesian unless one is added
+            language or "id",
             ticket=int(ticket_id),
-            service=service,
+            service=name_en if language == "en" else name_id,
             clock=clock,
             settings=settings,
         )

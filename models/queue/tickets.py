@@ -75,8 +75,8 @@ _NEXT_NUMBER = (
 )
 _INSERT_TICKET = (
     "INSERT INTO ticket (issued_service_id, service_id, day, sequence, label, priority, status, "
-    "issued_at, queue_at, recall_count, transfer_count, phone, request_key) "
-    "VALUES (?, ?, ?, ?, ?, ?, 'waiting', ?, ?, 0, 0, ?, ?) RETURNING id"
+    "issued_at, queue_at, recall_count, transfer_count, phone, request_key, language) "
+    "VALUES (?, ?, ?, ?, ?, ?, 'waiting', ?, ?, 0, 0, ?, ?, ?) RETURNING id"
 )
 _BY_KEY = "SELECT id FROM ticket WHERE request_key = ?"
 _INSERT_EVENT = "INSERT INTO ticket_event (ticket_id, kind, at, detail) VALUES (?, 'issued', ?, ?)"
@@ -124,6 +124,7 @@ def issue_ticket(
     phone: str | None = None,
     clock: Clock = SYSTEM_CLOCK,
     request_key: str | None = None,
+    language: str | None = None,
 ) -> TicketInfo:
     """Hand out the next number of ``service_code`` for today.
 
@@ -134,6 +135,7 @@ def issue_ticket(
     """
     category = priority_category(priority)
     contact = check.phone(phone)
+    spoken = check.language(language)
     key = reconnect.request_key(request_key)
 
     def already() -> TicketInfo | None:
@@ -141,12 +143,17 @@ def issue_ticket(
         return describe_ticket(int(row[0]), clock) if row else None
 
     return reconnect.retry_once(
-        lambda: _issue(service_code, category, contact, key, clock), already
+        lambda: _issue(service_code, category, contact, key, clock, spoken), already
     )
 
 
 def _issue(
-    service_code: str, category: str | None, contact: str | None, key: str, clock: Clock
+    service_code: str,
+    category: str | None,
+    contact: str | None,
+    key: str,
+    clock: Clock,
+    spoken: str | None = None,
 ) -> TicketInfo:
     service = load_service(service_code)
     settings = load_settings()
@@ -178,6 +185,7 @@ def _issue(
                 stamp,
                 contact,
                 key,
+                spoken,
             ),
         )
         assert inserted is not None

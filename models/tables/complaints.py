@@ -33,6 +33,7 @@ class Complaint(BaseTable):
     text = TextField()
     contact_name = CharField(max_length=120, null=True)
     contact_phone = CharField(max_length=20, null=True)
+    language = CharField(max_length=2, null=True)  # the visitor's language; NULL: id (0015)
     service = ForeignKeyField(Service, null=True, backref="complaints")
     ticket = ForeignKeyField(Ticket, null=True)
     channel = CharField(max_length=12)

@@ -43,6 +43,7 @@ class Receipt(BaseTable):
     sender_name = CharField(max_length=120)
     sender_organisation = CharField(max_length=120, null=True)
     sender_phone = CharField(max_length=20, null=True)
+    language = CharField(max_length=2, null=True)  # the visitor's language; NULL: id (0015)
     sender_nik = CharField(max_length=16, null=True)
     recipient_unit = CharField(max_length=120)
     subject = TextField()

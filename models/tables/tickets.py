@@ -58,6 +58,7 @@ class Ticket(BaseTable):
     transferred_from_service = ForeignKeyField(Service, null=True, backref="transfers_out")
     transferred_from_counter = ForeignKeyField(Counter, null=True, backref="transfers_out")
     phone = CharField(max_length=20, null=True)
+    language = CharField(max_length=2, null=True)  # the visitor's kiosk language; NULL: id (0015)
     # The idempotency key of the request that issued it: a retry after a dropped
     # connection finds the ticket instead of issuing a second one (0011).
     request_key = CharField(max_length=36, null=True, unique=True)
