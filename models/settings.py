@@ -77,6 +77,8 @@ class OfficeSettings:
     notify_template_complaint_closed_en: str = ""
     notify_template_ticket_near_id: str = ""
     notify_template_ticket_near_en: str = ""
+    # New PINs have at least this many digits (4–12); see models/office/pin_policy.py.
+    pin_min_digits: int = 6
 
     @property
     def zone(self) -> ZoneInfo:
@@ -211,6 +213,7 @@ _INT_KEYS = {
     "notify_max_attempts": (1, 20),
     "notify_near_ahead": (0, 50),
     "notify_retention_days": (1, 3660),
+    "pin_min_digits": (4, 12),
 }
 _BOOL_KEYS = ("board_english",)
 _YES = ("1", "yes", "ya", "y", "true", "on")

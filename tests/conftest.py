@@ -15,6 +15,7 @@ from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from helpers.pins import allow_four_digit_pins
 from helpers.postgres import PostgresServer, start_server
 from helpers.settle import settle
 from helpers.stubs import FakeClock
@@ -84,11 +85,25 @@ def db(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
     clear_cache()
     database = open_database(db_url)
     migrate()
+    # Most tests use 4-digit PINs ("1234"); the office allows them (the default of 6 digits
+    # is tested on its own, see helpers/pins.py).
+    allow_four_digit_pins()
     try:
         yield db_url
     finally:
         database.close()
         clear_cache()
+
+
+@pytest.fixture(autouse=True)
+def no_lockout_waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The per-PC wait after wrong PINs or passwords is recorded here, not slept, in this
+    process (a `loket` subprocess still waits); the lockout tests read the list."""
+    from loket.models.office import secret_check
+
+    waits: list[float] = []
+    monkeypatch.setattr(secret_check, "SLEEP", waits.append)
+    return waits
 
 
 @pytest.fixture

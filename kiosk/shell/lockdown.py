@@ -45,22 +45,15 @@ def lock_window(window: QWidget, full_screen: bool = True) -> None:
 def check_admin_pin(pin: str) -> object | None:
     """The admin or head account whose PIN this is, or None. A database that does not
     answer is raised (a :class:`~loket.models.errors.DatabaseUnavailable`), never taken
-    for a wrong PIN."""
-    from loket.models.errors import DatabaseUnavailable, LoketError
-    from loket.models.office.staff import authenticate_pin, list_staff
+    for a wrong PIN; so is a lockout (:class:`~loket.models.office.auth.AccountLocked`,
+    one line saying when it opens): a wrong PIN here counts against every admin and head
+    account, shared with the admin login and the counters. Slow after failures (the
+    lockout's wait per PC): always called on the window's worker in the apps."""
+    from loket.models.office.staff import pin_owner
 
     if not pin or not pin.strip().isdigit():
         return None
-    for person in list_staff(include_inactive=False):
-        if person.role not in ADMIN_ROLES:
-            continue
-        try:
-            return authenticate_pin(person.username, pin)
-        except DatabaseUnavailable:
-            raise
-        except LoketError:
-            continue
-    return None
+    return pin_owner(pin, ADMIN_ROLES)
 
 
 class HiddenExit(QObject):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import asdict
 from typing import Any
 
@@ -286,6 +287,12 @@ def _settings(args: argparse.Namespace) -> None:
         if data.get(key):
             data[key] = SECRET
     emit(args, data, "\n".join(f"{k} = {v}" for k, v in data.items()))
+    if "pin_min_digits" in changes:
+        from loket.models.office.pin_policy import pin_min_digits, short_pin_warning
+
+        warning = short_pin_warning(pin_min_digits())
+        if warning is not None:
+            print(f"loket: {warning[0]} / {warning[1]}", file=sys.stderr)
 
 
 _SECRET_SETTINGS = ("notify_webhook_secret",)

@@ -47,9 +47,11 @@ def _emit_counter(args: argparse.Namespace, state: Any) -> None:
 
 def _sign_in(args: argparse.Namespace) -> None:
     open_db(args)
+    from loket.models.office.secret_check import CLI_SIGN_IN
     from loket.models.staffing import counter_actions as staffing
 
-    _emit_counter(args, staffing.sign_in(args.counter, args.staff, args.pin))
+    state = staffing.sign_in(args.counter, args.staff, args.pin, path=CLI_SIGN_IN)
+    _emit_counter(args, state)
 
 
 def _note(line: str) -> None:
@@ -89,9 +91,11 @@ def _resume(args: argparse.Namespace) -> None:
 
 def _handover(args: argparse.Namespace) -> None:
     open_db(args)
+    from loket.models.office.secret_check import CLI_HANDOVER
     from loket.models.staffing import counter_actions as staffing
 
-    _emit_counter(args, staffing.handover(args.counter, args.to, args.pin))
+    state = staffing.handover(args.counter, args.to, args.pin, path=CLI_HANDOVER)
+    _emit_counter(args, state)
 
 
 def _status_payload() -> tuple[dict[str, Any], str]:

@@ -98,19 +98,28 @@ def _report(args: argparse.Namespace) -> None:
 
 def _sign_off(args: argparse.Namespace) -> None:
     open_db(args)
+    from loket.models.office.secret_check import CLI_SIGN_OFF
     from loket.models.staffing.sign_off import sign_off_day
 
     zone = office_zone()
-    summary = sign_off_day(args.day, args.staff, args.password)
+    summary = sign_off_day(args.day, args.staff, args.password, path=CLI_SIGN_OFF)
     emit(args, _summary_json(summary, zone), _summary_text(summary, zone))
 
 
 def _explain(args: argparse.Namespace) -> None:
     open_db(args)
+    from loket.models.office.secret_check import CLI_EXPLAIN
     from loket.models.staffing.sign_off import explain_gap
 
     zone = office_zone()
     summary = explain_gap(
-        args.day, args.start, args.reason, args.ref, args.approved_by, args.staff, args.password
+        args.day,
+        args.start,
+        args.reason,
+        args.ref,
+        args.approved_by,
+        args.staff,
+        args.password,
+        path=CLI_EXPLAIN,
     )
     emit(args, _summary_json(summary, zone), _summary_text(summary, zone))

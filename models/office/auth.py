@@ -4,11 +4,13 @@ Roles are enforced here, in the services, not only by hiding buttons: every admi
 action calls :func:`require_role`, which re-reads the account so a session outlives
 neither a disabled account nor a changed role.
 
-Lockout: ``max_failures`` wrong passwords for one username within ``window`` lock that
+Lockout: ``max_failures`` wrong secrets for one username within ``window`` lock that
 username for ``lock``; while locked even the right password is refused (without being
-checked). Names that do not exist are counted and locked the same way, so the
-answers do not tell which usernames are real. The numbers are office settings
-(``login_max_failures``, ``login_window_minutes``, ``login_lock_minutes``).
+checked). The counter is :mod:`secret_check`'s, shared with every other path that
+checks a PIN or password (counter, kiosk exit, ``loket staffing``). Names that do not
+exist are counted and locked the same way, so the answers do not tell which usernames
+are real. The numbers are office settings (``login_max_failures``,
+``login_window_minutes``, ``login_lock_minutes``).
 """
 
 from __future__ import annotations
@@ -23,24 +25,32 @@ from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.db import write_transaction
 from loket.models.errors import InvalidInput, PermissionDenied
 from loket.models.fields import from_micros, to_micros
+from loket.models.office import secret_check
 from loket.models.office.passwords import check_secret
-from loket.models.settings import load_settings
+from loket.models.office.secret_check import (
+    POLICY_KEYS,
+    AccountLocked,
+    LockoutPolicy,
+    lockout_policy,
+)
+
+__all__ = [
+    "ADMIN_ROLES",
+    "POLICY_KEYS",
+    "AccountLocked",
+    "LockInfo",
+    "LockoutPolicy",
+    "Session",
+    "lock_state",
+    "lockout_policy",
+    "login",
+    "require_role",
+    "set_lockout_policy",
+    "unlock",
+]
 
 SESSION_HOURS = 8
 ADMIN_ROLES = ("admin", "head")
-POLICY_KEYS = {
-    "max_failures": ("login_max_failures", 5, 1, 100),
-    "window_minutes": ("login_window_minutes", 15, 1, 24 * 60),
-    "lock_minutes": ("login_lock_minutes", 15, 1, 24 * 60),
-}
-
-
-class AccountLocked(PermissionDenied):
-    code = "account_locked"
-
-    def __init__(self, message_id: str, message_en: str, until: dt.datetime) -> None:
-        super().__init__(message_id, message_en)
-        self.until = until
 
 
 @dataclass(frozen=True)
@@ -54,25 +64,10 @@ class Session:
 
 
 @dataclass(frozen=True)
-class LockoutPolicy:
-    max_failures: int = 5
-    window_minutes: int = 15
-    lock_minutes: int = 15
-
-
-@dataclass(frozen=True)
 class LockInfo:
     username: str
     locked_until: dt.datetime
     failures: int
-
-
-def lockout_policy() -> LockoutPolicy:
-    values: dict[str, int] = {}
-    for name, (key, default, _, _) in POLICY_KEYS.items():
-        row = rawsql.fetch_one("SELECT value FROM setting WHERE key = ?", (key,))
-        values[name] = int(row[0]) if row and str(row[0]).isdigit() else default
-    return LockoutPolicy(**values)
 
 
 def set_lockout_policy(
@@ -108,103 +103,43 @@ def set_lockout_policy(
     return lockout_policy()
 
 
-def _hm(instant: dt.datetime) -> str:
-    return load_settings().local(instant).strftime("%H:%M")
-
-
-def _locked(username: str, until: dt.datetime) -> AccountLocked:
-    return AccountLocked(
-        f"Akun '{username}' terkunci karena terlalu banyak percobaan gagal; "
-        f"coba lagi pukul {_hm(until)}",
-        f"Account '{username}' is locked after too many failed attempts; try again at {_hm(until)}",
-        until,
-    )
-
-
 def _wrong() -> PermissionDenied:
     return PermissionDenied("Nama pengguna atau kata sandi salah", "Wrong username or password")
-
-
-def _lock_row(username: str) -> tuple[int, int] | None:
-    row = rawsql.fetch_one(
-        "SELECT locked_until, failures FROM account_lock WHERE username = ?", (username,)
-    )
-    return (int(row[0]), int(row[1])) if row else None
 
 
 def lock_state(username: str, clock: Clock = SYSTEM_CLOCK) -> LockInfo | None:
     """The lock on ``username`` if it is locked now."""
     name = username.strip().lower()
-    row = _lock_row(name)
+    row = secret_check.lock_row(name)
     if row is None or row[0] <= to_micros(clock.now()):
         return None
     return LockInfo(name, from_micros(row[0]), row[1])
 
 
-def _record_failure(name: str, now: dt.datetime, policy: LockoutPolicy) -> dt.datetime | None:
-    """Log a failed attempt; lock the name when it reaches the limit. Returns the lock end."""
-    stamp = to_micros(now)
-    rawsql.execute(
-        "INSERT INTO login_attempt (username, at, success) VALUES (?, ?, ?)",
-        (name, stamp, False),
-    )
-    # Failures count after the newest of: the window start, the last success, the end
-    # of the last lock (a lock that ran out starts a clean slate).
-    since = stamp - policy.window_minutes * 60_000_000
-    last_ok = rawsql.fetch_one(
-        "SELECT MAX(at) FROM login_attempt WHERE username = ? AND success = ?", (name, True)
-    )
-    if last_ok and last_ok[0] is not None:
-        since = max(since, int(last_ok[0]) + 1)
-    lock = _lock_row(name)
-    if lock is not None:
-        since = max(since, lock[0])
-    count_row = rawsql.fetch_one(
-        "SELECT COUNT(*) FROM login_attempt WHERE username = ? AND success = ? AND at >= ?",
-        (name, False, since),
-    )
-    failures = int(count_row[0]) if count_row else 0
-    if failures < policy.max_failures:
-        return None
-    until = now + dt.timedelta(minutes=policy.lock_minutes)
-    rawsql.execute(
-        "INSERT INTO account_lock (username, locked_at, locked_until, failures) "
-        "VALUES (?, ?, ?, ?) ON CONFLICT (username) DO UPDATE SET locked_at = excluded.locked_at, "
-        "locked_until = excluded.locked_until, failures = excluded.failures",
-        (name, stamp, to_micros(until), failures),
-    )
-    return until
-
-
-def login(username: str, password: str, clock: Clock = SYSTEM_CLOCK) -> Session:
+def login(
+    username: str, password: str, clock: Clock = SYSTEM_CLOCK, *, pc: str | None = None
+) -> Session:
     """Log in to the admin app with a password; refuses staff accounts and locked names."""
     from loket.models.office import audit
 
     name = username.strip().lower()[:40]
     if not name:
         raise InvalidInput("Nama pengguna wajib diisi", "A username is required")
+    found: list[tuple[object, ...]] = []
+
+    def verify() -> bool:
+        row = rawsql.fetch_one(
+            "SELECT username, full_name, role, password_hash, active FROM staff WHERE username = ?",
+            (name,),
+        )
+        if row is None or not row[4] or not check_secret(password, row[3]):
+            return False
+        found.append(tuple(row))
+        return True
+
+    secret_check.guarded_check(name, secret_check.ADMIN_LOGIN, verify, _wrong(), pc=pc, clock=clock)
+    row = found[0]
     now = clock.now()
-    policy = lockout_policy()
-    lock = _lock_row(name)
-    if lock is not None and lock[0] > to_micros(now):
-        raise _locked(name, from_micros(lock[0]))
-    row = rawsql.fetch_one(
-        "SELECT username, full_name, role, password_hash, active FROM staff WHERE username = ?",
-        (name,),
-    )
-    ok = row is not None and bool(row[4]) and check_secret(password, row[3])
-    if not ok:
-        with write_transaction():
-            until = _record_failure(name, now, policy)
-            if until is not None:
-                audit.append_entry(
-                    name, "-", "account_locked", name, {"until": until.isoformat()}, now
-                )
-            publish("staff")
-        if until is not None:
-            raise _locked(name, until)
-        raise _wrong()
-    assert row is not None
     if row[2] not in ADMIN_ROLES:
         # The password was right, so saying why does not help a guesser.
         raise PermissionDenied(
@@ -218,10 +153,6 @@ def login(username: str, password: str, clock: Clock = SYSTEM_CLOCK) -> Session:
         expires=now + dt.timedelta(hours=SESSION_HOURS),
     )
     with write_transaction():
-        rawsql.execute(
-            "INSERT INTO login_attempt (username, at, success) VALUES (?, ?, ?)",
-            (name, to_micros(now), True),
-        )
         audit.append_entry(session.username, session.role, "login", session.username, {}, now)
         publish("staff")
     return session
@@ -232,7 +163,7 @@ def unlock(username: str, clock: Clock = SYSTEM_CLOCK) -> bool:
     name = username.strip().lower()
     now = to_micros(clock.now())
     with write_transaction():
-        row = _lock_row(name)
+        row = secret_check.lock_row(name)
         # Ending the lock now also wipes the slate: earlier failures no longer count.
         rawsql.execute(
             "INSERT INTO account_lock (username, locked_at, locked_until, failures) "

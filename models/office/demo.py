@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from loket.models.db import write_transaction
-from loket.models.office import catalog, staff
+from loket.models.office import catalog, pin_policy, staff
 from loket.models.settings import update_settings
 from loket.models.tables import Counter, Service, Setting, Staff
 
@@ -48,6 +48,15 @@ def install_demo() -> dict[str, list[str]]:
                 created["counters"].append(str(number))
     for username, name, role, pin, password in DEMO_STAFF:
         if not Staff.select().where(Staff.username == username).exists():
+            _allow_demo_pins()
             staff.add_staff(username, name, role, pin, password)
             created["staff"].append(username)
     return created
+
+
+def _allow_demo_pins() -> None:
+    """The demo's accounts keep the 4-digit PINs newcomers are told to type; an office
+    that chose its own minimum keeps it (and then refuses these PINs)."""
+    key = pin_policy.SETTING_KEY
+    if not Setting.select().where(Setting.key == key).exists():
+        Setting.insert(key=key, value=str(pin_policy.LOWEST_MIN_DIGITS)).execute()

@@ -7,14 +7,16 @@ from dataclasses import dataclass
 
 from loket.models import validation as check
 from loket.models.changefeed import publish
+from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.db import write_transaction
 from loket.models.errors import InvalidInput, NotFound, PermissionDenied
+from loket.models.office import secret_check
 from loket.models.office.passwords import check_secret, hash_secret
+from loket.models.office.pin_policy import check_new_pin
 from loket.models.tables import Staff
 
 ROLES = ("staff", "admin", "head")
 _USERNAME = re.compile(r"^[a-z][a-z0-9._-]{1,39}$")
-_PIN = re.compile(r"^\d{4,8}$")
 _NIP = re.compile(r"^(\d{18})?$")
 
 
@@ -60,9 +62,7 @@ def _role(raw: str) -> str:
 
 
 def _pin(raw: str) -> str:
-    if not _PIN.match(raw.strip()):
-        raise InvalidInput("PIN harus 4–8 angka", "A PIN is 4–8 digits")
-    return raw.strip()
+    return check_new_pin(raw)
 
 
 def _password(raw: str) -> str:
@@ -155,8 +155,50 @@ def list_staff(include_inactive: bool = True) -> list[StaffInfo]:
     return [_info(row) for row in query]
 
 
-def authenticate_pin(username: str, pin: str) -> StaffInfo:
-    row = Staff.get_or_none(Staff.username == username.strip().lower())
-    if row is None or not row.active or not check_secret(pin.strip(), row.pin_hash):
-        raise PermissionDenied("Nama pengguna atau PIN salah", "Wrong username or PIN")
-    return _info(row)
+def authenticate_pin(
+    username: str,
+    pin: str,
+    *,
+    path: str = secret_check.COUNTER_SIGN_IN,
+    pc: str | None = None,
+    clock: Clock = SYSTEM_CLOCK,
+) -> StaffInfo:
+    """The active account whose PIN this is, under the lockout of :mod:`secret_check`
+    (``path`` and ``pc`` say where it was typed, for the audit log)."""
+    found: list[Staff] = []
+
+    def verify() -> bool:
+        row = Staff.get_or_none(Staff.username == secret_check.account_name(username))
+        if row is None or not row.active or not check_secret(pin.strip(), row.pin_hash):
+            return False
+        found.append(row)
+        return True
+
+    wrong = PermissionDenied("Nama pengguna atau PIN salah", "Wrong username or PIN")
+    secret_check.guarded_check(username, path, verify, wrong, pc=pc, clock=clock)
+    return _info(found[0])
+
+
+def pin_owner(
+    pin: str,
+    roles: tuple[str, ...],
+    *,
+    path: str = secret_check.KIOSK_EXIT,
+    pc: str | None = None,
+    clock: Clock = SYSTEM_CLOCK,
+) -> StaffInfo | None:
+    """The active account with one of ``roles`` whose PIN this is (a PIN asked without a
+    name, as at the kiosk's exit), or ``None``; a wrong PIN counts against every such
+    account, and :class:`~secret_check.AccountLocked` is raised when a lock stood in the way."""
+    rows = {
+        row.username: row
+        for row in Staff.select().where(Staff.active == True, Staff.role.in_(roles))  # noqa: E712
+    }
+    if not rows or not pin.strip().isdigit():
+        return None
+
+    def verify(name: str) -> bool:
+        return check_secret(pin.strip(), rows[name].pin_hash)
+
+    name = secret_check.guarded_check_any(sorted(rows), path, verify, pc=pc, clock=clock)
+    return _info(rows[name]) if name is not None else None

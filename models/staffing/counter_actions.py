@@ -19,6 +19,7 @@ from loket.models import validation as check_input
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.errors import IllegalTransition, NotFound
 from loket.models.fields import to_micros
+from loket.models.office import secret_check
 from loket.models.office.staff import authenticate_pin
 from loket.models.staffing.desk_records import CounterStaffing, FrontDeskStatus
 from loket.models.staffing.desk_state import Presence, counter_state, front_desk_status
@@ -39,9 +40,17 @@ def _not_signed_in(p: Presence) -> NotSignedIn:
 
 
 def sign_in(
-    number: int | str, username: str, pin: str, clock: Clock = SYSTEM_CLOCK
+    number: int | str,
+    username: str,
+    pin: str,
+    clock: Clock = SYSTEM_CLOCK,
+    *,
+    path: str = secret_check.COUNTER_SIGN_IN,
+    pc: str | None = None,
 ) -> CounterStaffing:
-    officer = authenticate_pin(username, pin)  # slow on purpose: outside the lock
+    """Sign in with a PIN, under the shared lockout (``path``/``pc``: where it was typed)."""
+    # Slow on purpose (the hash, and the wait after failures): outside the lock.
+    officer = authenticate_pin(username, pin, path=path, pc=pc, clock=clock)
     with StaffingWrite(clock) as w:
         p = w.counter(number)
         officer_id = _staff_id(officer.username)
@@ -162,10 +171,16 @@ def sign_out(
 
 
 def handover(
-    number: int | str, to_username: str, pin: str, clock: Clock = SYSTEM_CLOCK
+    number: int | str,
+    to_username: str,
+    pin: str,
+    clock: Clock = SYSTEM_CLOCK,
+    *,
+    path: str = secret_check.COUNTER_HANDOVER,
+    pc: str | None = None,
 ) -> CounterStaffing:
     """Another officer takes the counter over with their PIN: no gap in between."""
-    officer = authenticate_pin(to_username, pin)
+    officer = authenticate_pin(to_username, pin, path=path, pc=pc, clock=clock)
     with StaffingWrite(clock) as w:
         p = w.counter(number)
         officer_id = _staff_id(officer.username)

@@ -15,6 +15,7 @@ from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.errors import IllegalTransition, InvalidInput, PermissionDenied
 from loket.models.fields import to_micros
 from loket.models.integrity import seals as chain_seals
+from loket.models.office import secret_check
 from loket.models.office.passwords import check_secret
 from loket.models.settings import load_settings
 from loket.models.staffing import log as staffing_log
@@ -30,28 +31,51 @@ def _day_is_over(book: HoursBook, day: dt.date, now: dt.datetime) -> bool:
     return now >= max(ends, default=book.day_bounds(day)[0]) or now >= book.day_bounds(day)[1]
 
 
-def _authenticate(username: str, password: str, roles: tuple[str, ...]) -> tuple[int, str]:
-    row = rawsql.fetch_one(
-        "SELECT id, username, role, password_hash, active FROM staff WHERE username = ?",
-        (username.strip().lower(),),
-    )
-    if row is None or not row[4] or not check_secret(password, row[3]):
-        raise PermissionDenied("Nama pengguna atau kata sandi salah", "Wrong username or password")
+def _authenticate(
+    username: str,
+    password: str,
+    roles: tuple[str, ...],
+    path: str,
+    pc: str | None,
+    clock: Clock,
+) -> tuple[int, str]:
+    """The account's id and name when the password is right, under the shared lockout."""
+    found: list[tuple[object, ...]] = []
+
+    def verify() -> bool:
+        row = rawsql.fetch_one(
+            "SELECT id, username, role, password_hash, active FROM staff WHERE username = ?",
+            (secret_check.account_name(username),),
+        )
+        if row is None or not row[4] or not check_secret(password, row[3]):
+            return False
+        found.append(tuple(row))
+        return True
+
+    wrong = PermissionDenied("Nama pengguna atau kata sandi salah", "Wrong username or password")
+    secret_check.guarded_check(username, path, verify, wrong, pc=pc, clock=clock)
+    row = found[0]
     if row[2] not in roles:
         who = " atau ".join(roles)
         raise PermissionDenied(
             f"Hanya {who} yang dapat melakukan ini; {row[1]} berperan {row[2]}",
             f"Only the {' or '.join(roles)} may do this; {row[1]} is {row[2]}",
         )
-    return int(row[0]), str(row[1])
+    return int(str(row[0])), str(row[1])
 
 
 def sign_off_day(
-    day: str | dt.date, username: str, password: str, clock: Clock = SYSTEM_CLOCK
+    day: str | dt.date,
+    username: str,
+    password: str,
+    clock: Clock = SYSTEM_CLOCK,
+    *,
+    path: str = secret_check.STAFFING_SIGN_OFF,
+    pc: str | None = None,
 ) -> DailySummary:
     """The head of office signs off a day's staffing summary."""
     value = parse_day(day)
-    head_id, head_name = _authenticate(username, password, ("head",))
+    head_id, head_name = _authenticate(username, password, ("head",), path, pc, clock)
     with StaffingWrite(clock) as w:
         if not _day_is_over(w.book, value, w.now):
             raise IllegalTransition(
@@ -85,10 +109,13 @@ def explain_gap(
     username: str,
     password: str,
     clock: Clock = SYSTEM_CLOCK,
+    *,
+    path: str = secret_check.STAFFING_EXPLAIN,
+    pc: str | None = None,
 ) -> DailySummary:
     """Add the reason for a gap afterwards (e.g. the SPT arrived the next day)."""
     value = parse_day(day)
-    staff_id, _ = _authenticate(username, password, ("head", "admin"))
+    staff_id, _ = _authenticate(username, password, ("head", "admin"), path, pc, clock)
     summary = daily_summary(value, clock)
     zone = load_settings().zone
     wanted = start.strip()

@@ -10,7 +10,7 @@ from loket.models.tables.base import BaseTable
 
 
 class LoginAttempt(BaseTable):
-    """One password login to the admin app, kept for the lockout rule and for review.
+    """One check of a PIN or password on any path, kept for the lockout rule and for review.
 
     ``username`` is what was typed (lower-cased), so guesses at names that do not exist
     are counted and locked out the same way as real ones.
@@ -20,9 +20,12 @@ class LoginAttempt(BaseTable):
     username = CharField(max_length=40)
     at = UtcTimestampField()
     success = BooleanField()
+    # Where the secret was typed (e.g. "counter sign-in") and on which PC (migration 0013).
+    path = CharField(max_length=40, null=True)
+    pc = CharField(max_length=80, null=True)
 
     class Meta:
-        indexes = ((("username", "at"), False),)
+        indexes = ((("username", "at"), False), (("pc", "at"), False))
 
 
 class AccountLock(BaseTable):

@@ -121,7 +121,7 @@ def test_receipt_search_status_changes_and_who_to_phone(log_in, open_page, qtbot
     info = receipt_lookup.show_receipt(number)
     assert info.status == "ready"
     assert [e.officer for e in info.history][-1] == "admin"
-    assert _column(page.ready, 2) == ["081234567890"]
+    assert _column(page.ready, 2) == ["telepon 0812-3456-7890"]
     assert _column(page.ready, 1) == ["Siti Aminah"]
 
 

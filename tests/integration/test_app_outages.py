@@ -33,6 +33,8 @@ def server() -> Iterator[PostgresServer]:
 def office_url(
     server: PostgresServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[str]:
+    from helpers.pins import allow_four_digit_pins
+
     from loket.models.db import close_thread_connection, open_database
     from loket.models.office.catalog import add_counter, add_service
     from loket.models.office.staff import add_staff
@@ -43,6 +45,7 @@ def office_url(
     url = server.create_database(f"outage_{next(_names)}")
     open_database(url)
     migrate()
+    allow_four_digit_pins()  # budi's PIN is 4 digits (helpers/pins.py)
     update_settings(office_name="Kantor Kelurahan Menteng")
     add_service("A", "Administrasi Kependudukan", "Civil registration", hours="00:00-23:59")
     add_counter(1, "A", "Loket 1", front_desk=True)

@@ -16,6 +16,8 @@ SERVICES = (
 
 def seed_office(clock: object) -> None:
     """Fill the open database: services, counters, staff, and some tickets called and served."""
+    from helpers.pins import allow_four_digit_pins
+
     from loket.models.office.catalog import add_counter, add_service
     from loket.models.office.staff import add_staff
     from loket.models.queue.calling import call_next, finish
@@ -24,6 +26,7 @@ def seed_office(clock: object) -> None:
     from loket.models.staffing.counter_actions import sign_in
 
     update_settings(office_name="Kantor Kelurahan Menteng Atas, Kecamatan Setiabudi")
+    allow_four_digit_pins()  # PINS are 4 digits (helpers/pins.py)
     for code, name_id, name_en in SERVICES:
         add_service(code, name_id, name_en, hours="07:30-16:00")
     add_counter(1, "A,B,C,D", "Loket 1", front_desk=True)
