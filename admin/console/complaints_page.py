@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPlainTextEdit
 
+from loket.admin.console.notify_parts import shown_phone
 from loket.admin.console.parts import (
     Page,
     button,
@@ -165,7 +166,8 @@ class ComplaintsPage(Page):
         if info.contact_name or info.contact_phone:
             lines.append(
                 self.tr("Kontak: {name} {phone}").format(
-                    name=info.contact_name or "", phone=info.contact_phone or ""
+                    name=info.contact_name or "",
+                    phone=shown_phone(info.contact_phone, self.context.session),
                 )
             )
         for f in info.follow_ups:

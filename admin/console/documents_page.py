@@ -1,11 +1,13 @@
-"""Documents: the receipt registry with its status, search by number or sender, status
-changes by the logged-in officer, and who to phone now that their document is ready."""
+"""Documents: the receipt registry with its status and whether the applicant was told
+(SMS / WhatsApp gateway), search by number or sender, status changes by the logged-in
+officer, and the ready documents whose applicant no message reached (phone or wait)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton
 
+from loket.admin.console.notify_parts import nobody_reached, reach_text, told_text
 from loket.admin.console.parts import (
     Page,
     button,
@@ -21,6 +23,7 @@ from loket.models import settings as office
 from loket.models.documents import receipt_actions, receipt_info, receipt_lookup
 from loket.models.documents.receipt_info import STATUS_NAMES, TRANSITIONS, ReceiptInfo
 from loket.models.errors import LoketError
+from loket.models.notify.phones import mask_phone
 
 LIMIT = 500
 
@@ -44,7 +47,7 @@ class DocumentsPage(Page):
         filters.addWidget(self.status)
         filters.addWidget(self.search_button)
         self.body.addLayout(filters)
-        self.list = table("documents_table", 7)
+        self.list = table("documents_table", 8)
         self.list.itemSelectionChanged.connect(self.selected)
         self.body.addWidget(self.list, 2)
         self.detail = label(name="documents_detail")
@@ -88,16 +91,19 @@ class DocumentsPage(Page):
                 self.tr("Telepon"),
                 self.tr("Unit tujuan"),
                 self.tr("Status"),
+                self.tr("Diberi tahu"),
                 self.tr("Perkiraan selesai"),
             ],
         )
-        self.ready_heading.setText(self.tr("Siap diambil — hubungi pengirim"))
+        self.ready_heading.setText(
+            self.tr("Siap diambil, tidak ada pesan yang sampai — hubungi pengirim")
+        )
         set_headers(
             self.ready,
             [
                 self.tr("Nomor"),
                 self.tr("Pengirim"),
-                self.tr("Telepon"),
+                self.tr("Tindakan"),
                 self.tr("Perihal"),
             ],
         )
@@ -132,17 +138,23 @@ class DocumentsPage(Page):
                     f"{r.issued_at.astimezone(zone):%Y-%m-%d %H:%M}",
                     r.sender_name
                     + (f" ({r.sender_organisation})" if r.sender_organisation else ""),
-                    r.sender_phone or "–",
+                    mask_phone(r.sender_phone) or "–",
                     r.recipient_unit,
                     STATUS_NAMES[r.status][1 if lang == "en" else 0],
+                    told_text(r, zone),
                     r.expected_completion or "–",
                 )
                 for r in hits
             ],
         )
+        session = self.context.session
         fill_table(
             self.ready,
-            [(r.number, r.sender_name, r.sender_phone or "–", r.subject) for r in ready],
+            [
+                (r.number, r.sender_name, reach_text(r, session), r.subject)
+                for r in ready
+                if nobody_reached(r)
+            ],
         )
         if chosen and not select_row(self.list, chosen):
             self.detail.clear()
@@ -170,7 +182,11 @@ class DocumentsPage(Page):
                     + (f" ({e.officer})" if e.officer else "")
                     for e in full.history
                 )
-                self.detail.setText(f"{full.number}: {full.subject} · {full.pages} hlm · {history}")
+                told = told_text(full, zone)
+                self.detail.setText(
+                    f"{full.number}: {full.subject} · {full.pages} hlm · {history}"
+                    + (f" · {self.tr('Diberi tahu')}: {told}" if full.notice else "")
+                )
         self._enable_moves()
 
     def _enable_moves(self) -> None:

@@ -62,6 +62,11 @@ class KeyColumnTable(QTableWidget):
         need = sum(max(header.sectionSizeHint(c), self.sizeHintForColumn(c)) for c in range(count))
         spare = need < self.viewport().width()
         mode = QHeaderView.ResizeMode.Stretch if spare else QHeaderView.ResizeMode.ResizeToContents
+        # Earlier columns go back to their contents: a table given more columns later
+        # must not keep an old last column stretched.
+        for column in range(count - 1):
+            if header.sectionResizeMode(column) != QHeaderView.ResizeMode.ResizeToContents:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         if header.sectionResizeMode(count - 1) != mode:
             header.setSectionResizeMode(count - 1, mode)
         self._place()

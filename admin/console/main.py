@@ -15,6 +15,7 @@ from loket.kiosk.shell.app_start import (
 
 if TYPE_CHECKING:
     from loket.admin.console.window import ConsoleWindow
+    from loket.models.notify.sender import Sender
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,9 +30,26 @@ def build_parser() -> argparse.ArgumentParser:
 def open_window(options: argparse.Namespace, url: str) -> ConsoleWindow:
     from loket.admin.console.window import ConsoleWindow
 
-    return ConsoleWindow(
+    window = ConsoleWindow(
         feed_url=url, export_dir=options.export_dir, muted=options.mute, warm_reports=True
     )
+    start_sender(window, url)
+    return window
+
+
+def start_sender(window: ConsoleWindow, url: str | None = None) -> Sender:
+    """Deliver the office's SMS/WhatsApp messages from this app, on the sender's own
+    thread and database connection (never the GUI thread's), until the window closes.
+    It reads the settings each round: while ``notify_channel`` is off it sends nothing,
+    and switching it on in the admin app takes effect without a restart."""
+    from loket.models.notify.sender import Sender
+
+    sender = Sender(url=url)
+    sender.start()
+    # Waits for a message being handed over (a webhook times out in ~10 s), so that it
+    # is recorded as sent rather than sent again by the next sender.
+    window.closing.connect(lambda: sender.stop(wait_seconds=12))
+    return sender
 
 
 PROGRAM = QtProgram(

@@ -1,5 +1,6 @@
 """Charts (QtCharts) for the reports: tickets per hour and day, waiting times per service,
-staffing coverage per day, NRR per survey element. What each chart shows is
+staffing coverage per day, NRR per survey element, officers needed and staffed (workload),
+staff required and assigned (ABK). What each chart shows is
 :mod:`loket.models.reports.charts` (the PDF draws the same); the value axis counts in
 whole numbers."""
 
@@ -19,9 +20,7 @@ from PySide6.QtGui import QPainter
 from loket.kiosk.shell.i18n import pick
 from loket.models.reports.charts import Chart
 from loket.models.reports.charts import charts_for as chart_data
-from loket.models.reports.staffing_report import StaffingReport
-from loket.models.reports.survey_report import SurveyReport
-from loket.models.reports.ticket_report import TicketReport
+from loket.models.reports.export import Report
 
 MIN_HEIGHT = 240
 
@@ -57,8 +56,6 @@ def bar_chart(spec: Chart) -> QChartView:
     return view
 
 
-def charts_for(
-    report: TicketReport | StaffingReport | SurveyReport,
-) -> list[tuple[str, QChartView]]:
+def charts_for(report: Report) -> list[tuple[str, QChartView]]:
     """Each chart of ``report`` with its tab's name, in the language on screen."""
     return [(pick(spec.tab_id, spec.tab_en), bar_chart(spec)) for spec in chart_data(report)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import cast
+from typing import TypeAlias, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
@@ -27,10 +27,15 @@ from loket.kiosk.shell.i18n import current_language
 from loket.models.errors import LoketError
 from loket.models.office import catalog
 from loket.models.reports import kinds
+from loket.models.reports.abk_report import AbkReport
+from loket.models.reports.export import Report
 from loket.models.reports.sections import Section
 from loket.models.reports.staffing_report import StaffingReport
 from loket.models.reports.survey_report import SurveyReport
 from loket.models.reports.ticket_report import TicketReport
+from loket.models.reports.workload_report import WorkloadReport
+
+AnyReport: TypeAlias = TicketReport | StaffingReport | SurveyReport | WorkloadReport | AbkReport
 
 KIND_NAMES = {
     "tickets": QT_TRANSLATE_NOOP("ReportsPage", "Antrian"),
@@ -42,13 +47,58 @@ KIND_NAMES = {
 EXPORTS = ("pdf", "csv", "xlsx")
 
 
-class ReportsPage(Page):
+class ExportingPage(Page):
+    """A page that saves reports: the person picks the file (the save dialog), then the
+    report is written on the window's worker thread behind a progress dialog whose
+    Cancel stops it between rows. Its ``build`` sets ``exported = []`` and
+    ``progress = None``."""
+
+    exported: list[Path]
+    progress: ExportProgress | None
+
+    def save_report(self, report: Report, fmt: str, name: str) -> Path | None:
+        path = self.context.choose_save_path(
+            self.tr("Simpan laporan"),
+            name,
+            self.tr("Berkas {format} (*.{ext})").format(format=fmt.upper(), ext=fmt),
+        )
+        if path is None:
+            self.show_ok(self.tr("Ekspor dibatalkan"))
+            return None
+        job = ExportJob(report, fmt, path)
+        self.progress = ExportProgress(self)
+        self.progress.follow(job)
+        try:
+            written = self.run_export(job, self.progress)
+        except LoketError as exc:
+            self.show_error(exc)
+            return None
+        finally:
+            self.progress.close()
+        if written is None:
+            self.show_ok(self.tr("Ekspor dibatalkan"))
+            return None
+        self.exported.append(written)
+        self.show_ok(self.tr("Laporan disimpan: {path}").format(path=written))
+        return written
+
+    def run_export(self, job: ExportJob, progress: ExportProgress) -> Path | None:
+        work = self.context.work
+        if work is None:  # a bare page: on this thread
+            return job()
+        result = self.context.waits.run(
+            work, job, retry_safe=True, takes_input=progress.taking_input
+        )
+        return cast(Path | None, result)
+
+
+class ReportsPage(ExportingPage):
     key = "reports"
     title_text = QT_TRANSLATE_NOOP("Page", "Laporan")
 
     def build(self) -> None:
         today = self.context.clock.now().date()
-        self.report: TicketReport | StaffingReport | SurveyReport | None = None
+        self.report: AnyReport | None = None
         self.sections: list[Section] = []
         self.exported: list[Path] = []
         filters = QHBoxLayout()
@@ -117,7 +167,7 @@ class ReportsPage(Page):
 
     def build_report(
         self,
-    ) -> TicketReport | StaffingReport | SurveyReport | None:
+    ) -> AnyReport | None:
         kind = str(self.kind.currentData())
         service = self.service.currentData() if kind != "staffing" else None
         first, last = date_of(self.date_from), date_of(self.date_to)
@@ -160,7 +210,7 @@ class ReportsPage(Page):
         set_headers(self.table, section.headers)
         fill_table(self.table, section.rows)
 
-    def _summary(self, report: TicketReport | StaffingReport | SurveyReport) -> str:
+    def _summary(self, report: AnyReport) -> str:
         from loket.admin.console.parts import duration
 
         if isinstance(report, TicketReport):
@@ -190,49 +240,38 @@ class ReportsPage(Page):
                 signed=sum(d.signed_off for d in report.days),
                 days=len(report.days),
             )
+        if isinstance(report, WorkloadReport):
+            figures = report.as_json()
+            return self.tr(
+                "Pengunjung {visitors} · jam kurang petugas {under} · jam lebih petugas "
+                "{over} · jam tidak tercatat {unrecorded}"
+            ).format(
+                visitors=figures["arrivals"],
+                under=figures["under_staffed_hours"],
+                over=figures["over_staffed_hours"],
+                unrecorded=figures["not_recorded_hours"],
+            )
+        if isinstance(report, AbkReport):
+            return self.tr(
+                "ABK {year} · volume {volume} · beban kerja {hours} jam · kebutuhan pegawai "
+                "{required} · pegawai yang ada {assigned}"
+            ).format(
+                year=report.year,
+                volume=report.volume,
+                hours=f"{report.workload_hours:.1f}",
+                required=f"{report.required(report.workload_hours):.2f}",
+                assigned=report.assigned_total,
+            )
         result = report.overall.result
         mutu = result.category.mutu if result.category else "–"
         ikm = result.ikm if result.ikm is not None else "–"
         return self.tr("IKM {ikm} · mutu {mutu}").format(ikm=ikm, mutu=mutu)
 
     def export(self, fmt: str) -> Path | None:
-        """Build (if not shown yet) and write the report on the window's worker thread,
-        behind a progress dialog whose Cancel stops it between rows."""
+        """Build (if not shown yet) and write the report, like :meth:`save_report`."""
         report = self.report or self.build_report()
         if report is None:
             return None
         self.report = report
         first, last = date_of(self.date_from), date_of(self.date_to)
-        path = self.context.choose_save_path(
-            self.tr("Simpan laporan"),
-            f"laporan-{report.kind}-{first}-{last}.{fmt}",
-            self.tr("Berkas {format} (*.{ext})").format(format=fmt.upper(), ext=fmt),
-        )
-        if path is None:
-            self.show_ok(self.tr("Ekspor dibatalkan"))
-            return None
-        job = ExportJob(report, fmt, path)
-        self.progress = ExportProgress(self)
-        self.progress.follow(job)
-        try:
-            written = self.run_export(job, self.progress)
-        except LoketError as exc:
-            self.show_error(exc)
-            return None
-        finally:
-            self.progress.close()
-        if written is None:
-            self.show_ok(self.tr("Ekspor dibatalkan"))
-            return None
-        self.exported.append(written)
-        self.show_ok(self.tr("Laporan disimpan: {path}").format(path=written))
-        return written
-
-    def run_export(self, job: ExportJob, progress: ExportProgress) -> Path | None:
-        work = self.context.work
-        if work is None:  # a bare page: on this thread
-            return job()
-        result = self.context.waits.run(
-            work, job, retry_safe=True, takes_input=progress.taking_input
-        )
-        return cast(Path | None, result)
+        return self.save_report(report, fmt, f"laporan-{report.kind}-{first}-{last}.{fmt}")

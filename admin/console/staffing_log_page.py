@@ -70,6 +70,8 @@ class StaffingLogPage(Page):
 
     def build(self) -> None:
         self.summary: DailySummary | None = None
+        self.zone: dt.tzinfo = dt.UTC  # the office's, read with the summary
+        self.seal_code: str | None = None  # the sign-off's seal, read with the summary
         filters = QHBoxLayout()
         self.day = date_edit("log_day", self.context.clock.now().date())
         self.counter = QComboBox()
@@ -185,12 +187,13 @@ class StaffingLogPage(Page):
     def refresh(self) -> None:
         self._fill_filters()
         day = date_of(self.day)
-        summary = self.attempt(lambda: daily_summary(day, self.context.clock))
-        if summary is None:
+        clock = self.context.clock
+        read = self.attempt(lambda: _with_zone_and_seal(daily_summary(day, clock)))
+        if read is None:
             self.summary = None
             self.gaps.setRowCount(0)
             return
-        self.summary = summary
+        self.summary, self.zone, self.seal_code = read
         self.show_gaps()
 
     def feed_changed(self, topics: set[str]) -> None:
@@ -217,13 +220,14 @@ class StaffingLogPage(Page):
         summary = self.summary
         if summary is None:
             return
-        zone = office.load_settings().zone
+        zone = self.zone
         lang = current_language()
         yes, no = self.tr("ya"), self.tr("tidak")
 
         def hms(value: dt.datetime) -> str:
             return f"{value.astimezone(zone):%H:%M:%S}"
 
+        unrecorded = self.tr("tidak tercatat")
         rows = []
         for g in self.filtered():
             cause = CAUSES.get(g.cause, (g.cause, g.cause))[1 if lang == "en" else 0]
@@ -255,7 +259,7 @@ class StaffingLogPage(Page):
                 (
                     c.number,
                     duration(c.service_seconds),
-                    f"{c.coverage_pct:.1f}%",
+                    unrecorded if summary.not_recorded else f"{c.coverage_pct:.1f}%",
                     duration(c.break_seconds),
                     ", ".join(c.officers),
                 )
@@ -265,26 +269,25 @@ class StaffingLogPage(Page):
         holiday = (
             " · " + self.tr("libur: {name}").format(name=summary.holiday) if summary.holiday else ""
         )
-        self.overview.setText(
-            self.tr(
-                "{day} · loket depan dijaga {pct}% ({covered} / {service}) · kekosongan {gaps}"
+        if summary.not_recorded:  # before the first staffing entry: nothing to judge
+            figures = self.tr("Tidak tercatat — kantor belum mulai mencatat penjagaan")
+        else:
+            figures = self.tr(
+                "loket depan dijaga {pct}% ({covered} / {service}) · kekosongan {gaps}"
             ).format(
-                day=summary.day,
                 pct=f"{summary.coverage_pct:.1f}",
                 covered=duration(summary.covered_seconds),
                 service=duration(summary.service_seconds),
                 gaps=len(summary.gaps),
             )
-            + holiday
-        )
+        self.overview.setText(f"{summary.day} · {figures}{holiday}")
         if summary.sign_off is not None:
             s = summary.sign_off
             text = self.tr("Disahkan oleh {name} pada {at}").format(
                 name=s.full_name, at=f"{s.at.astimezone(zone):%Y-%m-%d %H:%M}"
             )
-            seal = chain_seals.seal_for_sign_off(s.seq)
-            if seal is not None:
-                text += " · " + self.tr("kode segel {code}").format(code=seal.code)
+            if self.seal_code is not None:
+                text += " · " + self.tr("kode segel {code}").format(code=self.seal_code)
             if s.changed_after:
                 text += " — " + self.tr("PERHATIAN: {n} catatan masuk setelah pengesahan").format(
                     n=len(s.late_entries)
@@ -305,18 +308,24 @@ class StaffingLogPage(Page):
         day = date_of(self.day)
         password = self.password.text()
         self.password.clear()
-        summary = self.attempt(
-            lambda: sign_off_day(day, session.username, password, self.context.clock)
+        clock = self.context.clock
+        read = self.attempt(
+            lambda: _with_zone_and_seal(sign_off_day(day, session.username, password, clock))
         )
-        if summary is not None:
-            self.summary = summary
+        if read is not None:
+            self.summary, self.zone, self.seal_code = read
             self.show_gaps()
-            assert summary.sign_off is not None
-            seal = chain_seals.seal_for_sign_off(summary.sign_off.seq)
-            code = seal.code if seal else "–"
+            code = self.seal_code or "–"
             # The code is what the head keeps on paper: a database-only rewrite cannot match it.
             self.show_ok(
                 self.tr(
                     "{day} disahkan · kode segel {code} (catat di buku atau simpan cetakannya)"
                 ).format(day=day, code=code)
             )
+
+
+def _with_zone_and_seal(summary: DailySummary) -> tuple[DailySummary, dt.tzinfo, str | None]:
+    """``summary`` with what showing it reads from the database too (on the worker): the
+    office's time zone and the seal code of its sign-off."""
+    seal = chain_seals.seal_for_sign_off(summary.sign_off.seq) if summary.sign_off else None
+    return summary, office.load_settings().zone, seal.code if seal else None

@@ -4,6 +4,7 @@ worker thread (``window.db_work``)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,14 @@ if TYPE_CHECKING:
     from loket.models.printouts.paper import PrintOutcome
 
 OPEN_RECEIPTS = ("received", "confirmed", "forwarded", "ready")
+
+
+def read_open_receipts() -> tuple[list[ReceiptInfo], dt.tzinfo]:
+    """The open receipts (each with its message's state) and the office's time zone."""
+    from loket.models.documents.receipt_lookup import list_receipts
+    from loket.models.settings import load_settings
+
+    return list_receipts(statuses=OPEN_RECEIPTS, limit=1000), load_settings().zone
 
 
 class DocumentDesk:
@@ -31,15 +40,14 @@ class DocumentDesk:
 
     def refresh(self, then: Callable[[], None] | None = None) -> None:
         """Read the open receipts on the worker; ``then`` runs once they are shown."""
-        from loket.models.documents.receipt_lookup import list_receipts
 
-        def show(receipts: Any) -> None:
-            self.screen.receipts.show_receipts(receipts)
+        def show(read: Any) -> None:
+            self.screen.receipts.show_receipts(*read)
             if then is not None:
                 then()
 
         self.window.db_work.run(
-            lambda: list_receipts(statuses=OPEN_RECEIPTS, limit=1000),
+            read_open_receipts,
             show,
             lambda exc: self.screen.show_notice(exc.message_id, exc.message_en, error=True),
             quiet=True,

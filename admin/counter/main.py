@@ -16,6 +16,7 @@ from loket.kiosk.shell.app_start import (
 
 if TYPE_CHECKING:
     from loket.admin.counter.window import CounterWindow
+    from loket.models.notify.sender import Sender
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
 def open_window(options: argparse.Namespace, url: str) -> CounterWindow:
     from loket.admin.counter.window import CounterWindow
 
-    return CounterWindow(
+    window = CounterWindow(
         printer=options.printer,
         station=options.station,
         feed_url=url,
@@ -44,6 +45,23 @@ def open_window(options: argparse.Namespace, url: str) -> CounterWindow:
         counter=options.counter,
         username=options.user,
     )
+    start_sender(window, url)
+    return window
+
+
+def start_sender(window: CounterWindow, url: str | None = None) -> Sender:
+    """Deliver the office's SMS/WhatsApp messages from this app, on the sender's own
+    thread and database connection (never the GUI thread's), until the window closes.
+    It reads the settings each round: while ``notify_channel`` is off it sends nothing,
+    and switching it on in the admin app takes effect without a restart."""
+    from loket.models.notify.sender import Sender
+
+    sender = Sender(url=url)
+    sender.start()
+    # Waits for a message being handed over (a webhook times out in ~10 s), so that it
+    # is recorded as sent rather than sent again by the next sender.
+    window.closing.connect(lambda: sender.stop(wait_seconds=12))
+    return sender
 
 
 PROGRAM = QtProgram(

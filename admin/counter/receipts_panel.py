@@ -1,13 +1,16 @@
 """Documents in progress: confirm what was left at the kiosk, mark forwarded, ready and
-collected, and see whom to phone when a document is ready."""
+collected, see whether the applicant was told by message (SMS / WhatsApp gateway), and
+whom to phone when no message reached them: only then is their whole number shown."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from loket.admin.counter.parts import key_button, label, set_caption, wrap_lines
-from loket.kiosk.shell.i18n import pick
+from loket.kiosk.shell.i18n import current_language, pick
 from loket.models.documents.receipt_info import STATUS_NAMES, TRANSITIONS, ReceiptInfo
 
 # status to move to → key
@@ -19,12 +22,45 @@ MOVES: dict[str, str] = {
 }
 
 
+def must_reach(info: ReceiptInfo) -> bool:
+    """A ready document whose applicant no message reached (none queued: no number, a
+    landline, notifications off; or it failed for good): staff phone, or wait."""
+    return info.status == "ready" and (info.notice is None or info.notice.gave_up)
+
+
+def told_line(info: ReceiptInfo, zone: dt.tzinfo) -> str:
+    """ "Diberi tahu: Terkirim 04/12 10:15 lewat SMS", "…: Gagal terkirim: …"; "" when no
+    message was queued."""
+    if info.notice is None:
+        return ""
+    return pick("Diberi tahu", "Told") + ": " + info.notice.summary(zone, current_language())
+
+
 def phone_line(info: ReceiptInfo) -> str:
-    """Whom to call about a ready document, in the current language."""
-    if info.sender_phone:
+    """What to do about a ready document's applicant, in the current language: nothing
+    while a message tells them, else whom to call (the whole number), or wait."""
+    notice = info.notice
+    if notice is not None and not notice.gave_up:
+        if notice.told:
+            return pick(
+                f"{info.sender_name} sudah diberi tahu lewat pesan",
+                f"{info.sender_name} has been told by message",
+            )
         return pick(
-            f"Hubungi {info.sender_name}: {info.sender_phone}",
-            f"Phone {info.sender_name}: {info.sender_phone}",
+            f"{info.sender_name} diberi tahu lewat pesan; tidak perlu menelepon",
+            f"{info.sender_name} is being told by message; no need to phone",
+        )
+    if info.sender_phone:
+        number = info.sender_phone  # as stored, "+62…": any phone dials it
+        if notice is not None and notice.last_error:
+            why = notice.last_error.split(" / ")
+            return pick(
+                f"Pesan tidak sampai ({why[0]}). Hubungi {info.sender_name}: {number}",
+                f"The message did not arrive ({why[-1]}). Phone {info.sender_name}: {number}",
+            )
+        return pick(
+            f"Hubungi {info.sender_name}: {number}",
+            f"Phone {info.sender_name}: {number}",
         )
     return pick(
         f"{info.sender_name} tidak meninggalkan nomor HP; tunggu sampai datang mengambil",
@@ -40,6 +76,7 @@ class ReceiptsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.receipts: dict[str, ReceiptInfo] = {}
+        self.zone: dt.tzinfo = dt.UTC  # the office's, from the desk's read
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = label("title")
@@ -76,8 +113,10 @@ class ReceiptsPanel(QWidget):
             set_caption(self.buttons[status], text)
         self.show_receipts(list(self.receipts.values()))
 
-    def show_receipts(self, receipts: list[ReceiptInfo]) -> None:
+    def show_receipts(self, receipts: list[ReceiptInfo], zone: dt.tzinfo | None = None) -> None:
         """Receipts not yet collected; the kiosk ones waiting for confirmation first."""
+        if zone is not None:
+            self.zone = zone
         chosen = self.selected_number()
         self.receipts = {r.number: r for r in receipts}
         ordered = sorted(receipts, key=lambda r: (r.status != "received", r.number))
@@ -86,9 +125,11 @@ class ReceiptsPanel(QWidget):
         for info in ordered:
             where = pick("kios", "kiosk") if info.channel == "kiosk" else pick("loket", "counter")
             status = pick(*STATUS_NAMES[info.status])
-            item = QListWidgetItem(
+            text = (
                 f"{info.number} · {info.sender_name} · {info.recipient_unit} · {status} ({where})"
             )
+            told = told_line(info, self.zone)
+            item = QListWidgetItem(f"{text} · {told}" if told else text)
             item.setData(Qt.ItemDataRole.UserRole, info.number)
             self.list.addItem(item)
             if info.number == chosen:
@@ -123,9 +164,12 @@ class ReceiptsPanel(QWidget):
         lines = [f"{info.number} — {info.subject}", f"{info.pages} " + pick("halaman", "pages")]
         if info.expected_completion:
             lines.append(pick("Target selesai", "Due") + f" {info.expected_completion:%d-%m-%Y}")
+        told = told_line(info, self.zone)
+        if told:
+            lines.append(told)
         self.detail.setText(" · ".join(lines))
         self.phone.setText(phone_line(info))
-        self.phone.setVisible(info.status == "ready")
+        self.phone.setVisible(must_reach(info))
 
     def _move(self, status: str) -> None:
         number = self.selected_number()

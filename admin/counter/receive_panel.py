@@ -48,6 +48,9 @@ class ReceivePanel(QWidget):
             field.returnPressed.connect(self.focusNextChild)
             self.fields[name], self.captions[name] = field, label(wrap=False)
             form.addRow(self.captions[name], field)
+            if name == "sender_phone":  # read out to the applicant before they give it
+                self.consent = label("small", name="receive_consent")
+                form.addRow(self.consent)  # the form's whole width: it is a sentence
         self.fields["pages"].setValidator(QIntValidator(1, 10_000, self))
         self.fields["attachments"].setValidator(QIntValidator(0, 1_000, self))
         self.fields["working_days"].setValidator(QIntValidator(0, 365, self))
@@ -83,6 +86,9 @@ class ReceivePanel(QWidget):
         }
         for name, text in captions.items():
             self.captions[name].setText(text)
+        self.consent.setText(
+            self.tr("Nomor HP hanya dipakai untuk memberi tahu pengirim saat dokumen siap.")
+        )
         set_caption(self.submit_button, self.tr("Cetak tanda terima"))
 
     def values(self) -> dict[str, str]:
@@ -102,6 +108,10 @@ class ReceivePanel(QWidget):
         self.submitted.emit(values)
 
     def show_error(self, message_id: str, message_en: str) -> None:
+        phone = self.fields["sender_phone"]
+        if phone.text().strip() and message_en.startswith("Invalid phone number"):
+            phone.setFocus()  # models/notify/phones' refusal: corrected where it was typed
+            phone.selectAll()
         show_message(self.error, message_id, message_en)
         self.error.show()
 

@@ -159,6 +159,10 @@
         <translation>Mobile number (optional)</translation>
     </message>
     <message>
+        <source>Nomor HP hanya dipakai untuk memberi tahu Anda saat pengaduan dijawab, lalu dihapus.</source>
+        <translation>Your number is only used to tell you when the complaint is answered, then deleted.</translation>
+    </message>
+    <message>
         <source>‹ Kembali</source>
         <translation>‹ Back</translation>
     </message>
@@ -499,6 +503,10 @@
         <translation>Number of pages</translation>
     </message>
     <message>
+        <source>Nomor HP hanya dipakai untuk memberi tahu Anda saat dokumen siap.</source>
+        <translation>Your number is only used to tell you when the document is ready.</translation>
+    </message>
+    <message>
         <source>‹ Kembali</source>
         <translation>‹ Back</translation>
     </message>
@@ -550,12 +558,20 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>Diberi tahu</source>
+        <translation>Told</translation>
+    </message>
+    <message>
         <source>Perkiraan selesai</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <source>Siap diambil — hubungi pengirim</source>
-        <translation>Ready for collection — phone the sender</translation>
+        <source>Siap diambil, tidak ada pesan yang sampai — hubungi pengirim</source>
+        <translation>Ready, no message reached them — contact the sender</translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Perihal</source>
@@ -578,6 +594,25 @@
     <message>
         <source>Menulis berkas {name}</source>
         <translation>Writing {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportingPage</name>
+    <message>
+        <source>Simpan laporan</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>Berkas {format} (*.{ext})</source>
+        <translation>{format} files (*.{ext})</translation>
+    </message>
+    <message>
+        <source>Ekspor dibatalkan</source>
+        <translation>Export cancelled</translation>
+    </message>
+    <message>
+        <source>Laporan disimpan: {path}</source>
+        <translation>Report saved: {path}</translation>
     </message>
 </context>
 <context>
@@ -899,6 +934,160 @@
     </message>
 </context>
 <context>
+    <name>NotifyPage</name>
+    <message>
+        <source>Mati (tidak ada pesan)</source>
+        <translation>Off (no messages)</translation>
+    </message>
+    <message>
+        <source>SMS lewat modem (Gammu)</source>
+        <translation>SMS through a modem (Gammu)</translation>
+    </message>
+    <message>
+        <source>Webhook (gateway WhatsApp dan lainnya)</source>
+        <translation>Webhook (WhatsApp and other gateways)</translation>
+    </message>
+    <message>
+        <source>Langsung ke modem (python-gammu)</source>
+        <translation>Straight to the modem (python-gammu)</translation>
+    </message>
+    <message>
+        <source>Lewat gammu-smsd yang berjalan</source>
+        <translation>Through a running gammu-smsd</translation>
+    </message>
+    <message>
+        <source>Saluran</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Alamat webhook</source>
+        <translation>Webhook address</translation>
+    </message>
+    <message>
+        <source>Kunci rahasia webhook</source>
+        <translation>Webhook secret</translation>
+    </message>
+    <message>
+        <source>Berkas gammurc</source>
+        <translation>gammurc file</translation>
+    </message>
+    <message>
+        <source>Cara kirim SMS</source>
+        <translation>How SMS are sent</translation>
+    </message>
+    <message>
+        <source>Kabari antrean bila tinggal</source>
+        <translation>Tell a waiting visitor when only</translation>
+    </message>
+    <message>
+        <source>Hapus nomor setelah (hari)</source>
+        <translation>Delete numbers after (days)</translation>
+    </message>
+    <message>
+        <source>tidak</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source> nomor lagi</source>
+        <translation> are ahead</translation>
+    </message>
+    <message>
+        <source>Simpan pengaturan notifikasi</source>
+        <translation>Save notification settings</translation>
+    </message>
+    <message>
+        <source>Pesan dikirim oleh aplikasi loket dan admin yang sedang berjalan (atau loket notify send-pending dari cron), dicoba ulang bila gagal; yang tetap gagal tampil merah di bawah dan di daftar dokumen, agar petugas menelepon.</source>
+        <translation>Messages are sent by the running counter and admin apps (or loket notify send-pending from cron) and retried when they fail; those that still fail show in red below and in the documents list, so that staff phone.</translation>
+    </message>
+    <message>
+        <source>Teks pesan</source>
+        <translation>Message texts</translation>
+    </message>
+    <message>
+        <source>Pesan</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Semua status</source>
+        <translation>Every status</translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>No. HP untuk uji</source>
+        <translation>Mobile number for a test</translation>
+    </message>
+    <message>
+        <source>Kirim uji</source>
+        <translation>Send test</translation>
+    </message>
+    <message>
+        <source>Dibuat</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Ke</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Percobaan</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Kesalahan terakhir</source>
+        <translation>Last error</translation>
+    </message>
+    <message>
+        <source>tersimpan — kosongkan agar tidak diubah</source>
+        <translation>stored — leave empty to keep it</translation>
+    </message>
+    <message>
+        <source>belum ada</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>Pengaturan notifikasi disimpan</source>
+        <translation>Notification settings saved</translation>
+    </message>
+    <message>
+        <source>Teks pesan disimpan</source>
+        <translation>Message text saved</translation>
+    </message>
+</context>
+<context>
+    <name>NotifyTemplates</name>
+    <message>
+        <source>Dokumen siap diambil</source>
+        <translation>Document ready for collection</translation>
+    </message>
+    <message>
+        <source>Pengaduan dijawab</source>
+        <translation>Complaint answered</translation>
+    </message>
+    <message>
+        <source>Pengaduan selesai</source>
+        <translation>Complaint resolved</translation>
+    </message>
+    <message>
+        <source>Nomor antrean hampir dipanggil</source>
+        <translation>Queue number nearly called</translation>
+    </message>
+</context>
+<context>
     <name>OfficePage</name>
     <message>
         <source>Nama kantor</source>
@@ -933,12 +1122,40 @@
         <translation>Save identity</translation>
     </message>
     <message>
+        <source>Waktu penyelesaian dokumen</source>
+        <translation>Document completion time</translation>
+    </message>
+    <message>
+        <source>Hari kerja (semua unit)</source>
+        <translation>Working days (every unit)</translation>
+    </message>
+    <message>
+        <source>Hari kerja per unit</source>
+        <translation>Working days per unit</translation>
+    </message>
+    <message>
+        <source>hari kerja</source>
+        <translation>working days</translation>
+    </message>
+    <message>
+        <source>Dicetak di tanda terima sebagai perkiraan selesai: hari kerja setelah dokumen diterima, tanpa Sabtu, Minggu dan hari libur kantor. Angka per unit menggantikan angka semua unit; petugas penerima dapat menentukan sendiri.</source>
+        <translation>Printed on the receipt as the expected completion: working days after the document is received, without Saturdays, Sundays and the office's holidays. A unit's figure replaces the one for every unit; the receiving officer can set their own.</translation>
+    </message>
+    <message>
+        <source>Simpan waktu penyelesaian</source>
+        <translation>Save completion time</translation>
+    </message>
+    <message>
         <source>Pilih logo</source>
         <translation>Choose a logo</translation>
     </message>
     <message>
         <source>Identitas kantor disimpan</source>
         <translation>Office identity saved</translation>
+    </message>
+    <message>
+        <source>Waktu penyelesaian disimpan</source>
+        <translation>Completion time saved</translation>
     </message>
 </context>
 <context>
@@ -1013,6 +1230,14 @@
     <message>
         <source>Suara dan bahasa</source>
         <translation>Voice and language</translation>
+    </message>
+    <message>
+        <source>Beban kerja</source>
+        <translation>Workload</translation>
+    </message>
+    <message>
+        <source>Notifikasi</source>
+        <translation>Notifications</translation>
     </message>
 </context>
 <context>
@@ -1260,6 +1485,10 @@
         <translation>Done within (working days)</translation>
     </message>
     <message>
+        <source>Nomor HP hanya dipakai untuk memberi tahu pengirim saat dokumen siap.</source>
+        <translation>The number is only used to tell the sender when the document is ready.</translation>
+    </message>
+    <message>
         <source>Cetak tanda terima</source>
         <translation>Print the receipt</translation>
     </message>
@@ -1281,6 +1510,10 @@
     <message>
         <source>Beban kerja</source>
         <translation>Workload</translation>
+    </message>
+    <message>
+        <source>Analisis beban kerja (ABK)</source>
+        <translation>Workload analysis (ABK)</translation>
     </message>
     <message>
         <source>Tampilkan</source>
@@ -1307,24 +1540,16 @@
         <translation>Front desk covered {pct}% of service hours · {gaps} gaps · {signed}/{days} days signed off</translation>
     </message>
     <message>
+        <source>Pengunjung {visitors} · jam kurang petugas {under} · jam lebih petugas {over} · jam tidak tercatat {unrecorded}</source>
+        <translation>Visitors {visitors} · under-staffed hours {under} · over-staffed hours {over} · hours not recorded {unrecorded}</translation>
+    </message>
+    <message>
+        <source>ABK {year} · volume {volume} · beban kerja {hours} jam · kebutuhan pegawai {required} · pegawai yang ada {assigned}</source>
+        <translation>ABK {year} · volume {volume} · workload {hours} h · staff required {required} · staff assigned {assigned}</translation>
+    </message>
+    <message>
         <source>IKM {ikm} · mutu {mutu}</source>
         <translation>IKM {ikm} · category {mutu}</translation>
-    </message>
-    <message>
-        <source>Simpan laporan</source>
-        <translation>Save the report</translation>
-    </message>
-    <message>
-        <source>Berkas {format} (*.{ext})</source>
-        <translation>{format} files (*.{ext})</translation>
-    </message>
-    <message>
-        <source>Ekspor dibatalkan</source>
-        <translation>Export cancelled</translation>
-    </message>
-    <message>
-        <source>Laporan disimpan: {path}</source>
-        <translation>Report saved: {path}</translation>
     </message>
 </context>
 <context>
@@ -1713,6 +1938,10 @@
         <translation>no</translation>
     </message>
     <message>
+        <source>tidak tercatat</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
         <source>loket {number}</source>
         <translation>counter {number}</translation>
     </message>
@@ -1725,8 +1954,12 @@
         <translation>holiday: {name}</translation>
     </message>
     <message>
-        <source>{day} · loket depan dijaga {pct}% ({covered} / {service}) · kekosongan {gaps}</source>
-        <translation>{day} · front desk covered {pct}% ({covered} / {service}) · gaps {gaps}</translation>
+        <source>Tidak tercatat — kantor belum mulai mencatat penjagaan</source>
+        <translation>Not recorded — the office had not started recording staffing</translation>
+    </message>
+    <message>
+        <source>loket depan dijaga {pct}% ({covered} / {service}) · kekosongan {gaps}</source>
+        <translation>front desk covered {pct}% ({covered} / {service}) · gaps {gaps}</translation>
     </message>
     <message>
         <source>Disahkan oleh {name} pada {at}</source>
@@ -1904,6 +2137,33 @@
     </message>
 </context>
 <context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>Simpan teks ini</source>
+        <translation>Save this text</translation>
+    </message>
+    <message>
+        <source>Pakai teks bawaan</source>
+        <translation>Use the built-in text</translation>
+    </message>
+    <message>
+        <source>Isian: {office} nama kantor, {reference} nomor tanda terima/pengaduan/antrean, {service} layanan, {date} tanggal. Satu SMS memuat 160 karakter GSM-7, atau 70 bila ada huruf di luar GSM-7 (mis. emoji); lebih dari itu dikirim sebagai beberapa SMS.</source>
+        <translation>Placeholders: {office} the office's name, {reference} the receipt/complaint/ticket number, {service} the service, {date} the date. One SMS holds 160 GSM-7 characters, or 70 when a character is outside GSM-7 (e.g. an emoji); longer texts go as several SMS.</translation>
+    </message>
+    <message>
+        <source>%1 karakter GSM-7 · %2 SMS</source>
+        <translation>%1 GSM-7 characters · %2 SMS</translation>
+    </message>
+    <message>
+        <source>%1 karakter Unicode (70 per SMS) · %2 SMS</source>
+        <translation>%1 Unicode characters (70 per SMS) · %2 SMS</translation>
+    </message>
+    <message>
+        <source>Contoh: %1</source>
+        <translation>Example: %1</translation>
+    </message>
+</context>
+<context>
     <name>TicketScreen</name>
     <message>
         <source>Selesai</source>
@@ -2032,6 +2292,101 @@
     <message>
         <source>Suara dan bahasa disimpan; papan antrean mengikuti seketika</source>
         <translation>Voice and language saved; the display boards follow at once</translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadPage</name>
+    <message>
+        <source>Jam kurang petugas</source>
+        <translation>Under-staffed hours</translation>
+    </message>
+    <message>
+        <source>Jam lebih petugas</source>
+        <translation>Over-staffed hours</translation>
+    </message>
+    <message>
+        <source>Jam tidak tercatat</source>
+        <translation>Hours not recorded</translation>
+    </message>
+    <message>
+        <source>Pengunjung</source>
+        <translation>Visitors</translation>
+    </message>
+    <message>
+        <source>Tampilkan</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>dalam</source>
+        <translation>within</translation>
+    </message>
+    <message>
+        <source>menit</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Grafik</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <source>Per hari dan jam</source>
+        <translation>Per weekday and hour</translation>
+    </message>
+    <message>
+        <source>Minggu depan</source>
+        <translation>Next week</translation>
+    </message>
+    <message>
+        <source>Tahun</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Hari</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Tidak ada pengunjung dan tidak ada petugas bertugas dalam periode ini.</source>
+        <translation>No visitors and no officers at work in this period.</translation>
+    </message>
+    <message>
+        <source>Tampilkan ABK</source>
+        <translation>Show ABK</translation>
+    </message>
+    <message>
+        <source>Target: {pct} % dalam {minutes} menit</source>
+        <translation>Target: {pct} % within {minutes} minutes</translation>
+    </message>
+    <message>
+        <source>{service}: {pct} % dalam {minutes} menit</source>
+        <translation>{service}: {pct} % within {minutes} minutes</translation>
+    </message>
+    <message>
+        <source>{n} jam kurang petugas</source>
+        <translation>{n} under-staffed hours</translation>
+    </message>
+    <message>
+        <source>Petugas per jam, {day}</source>
+        <translation>Officers per hour, {day}</translation>
+    </message>
+    <message>
+        <source>Target waktu tunggu disimpan</source>
+        <translation>Wait target saved</translation>
+    </message>
+    <message>
+        <source>ABK {year}: volume {volume} · beban kerja {hours} jam · kebutuhan pegawai {required} · pegawai yang ada {assigned}</source>
+        <translation>ABK {year}: volume {volume} · workload {hours} h · staff required {required} · staff assigned {assigned}</translation>
+    </message>
+    <message>
+        <source>Ekspor ringkasan ABK {year}:</source>
+        <translation>Export the ABK summary {year}:</translation>
+    </message>
+    <message>
+        <source>Ekspor laporan beban kerja {first} – {last}:</source>
+        <translation>Export the workload report {first} – {last}:</translation>
     </message>
 </context>
 </TS>

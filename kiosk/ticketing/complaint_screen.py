@@ -28,6 +28,7 @@ from loket.models.feedback.complaint_info import CATEGORIES, ComplaintInfo
 TEXT_LIMIT = 2000  # what the service keeps (complaint_actions.MAX_TEXT)
 NAME_LIMIT = 60
 PHONE_LIMIT = 20
+PHONE_REFUSED = "Invalid phone number"  # how models/notify/phones refuses a number
 
 if TYPE_CHECKING:
     from loket.models.printouts.paper import PrintOutcome
@@ -92,6 +93,8 @@ class ComplaintScreen(Screen):
         contact.addWidget(self.name, 1, 0)
         contact.addWidget(self.phone_label, 0, 1)
         contact.addWidget(self.phone, 1, 1)
+        self.consent = label("small", name="complaint_consent")
+        contact.addWidget(self.consent, 2, 0, 1, 2)
         form.addLayout(contact)
         self.form_body.addLayout(form, 1)
         self.keyboard = OnScreenKeyboard(page)
@@ -182,6 +185,8 @@ class ComplaintScreen(Screen):
         )
 
     def show_error(self, message_id: str, message_en: str) -> None:
+        if self.phone.text().strip() and message_en.startswith(PHONE_REFUSED):
+            self.phone.setFocus()  # the visitor corrects it where it is
         self.guard.show_error(pick(message_id, message_en))
 
     def show_filed(self, complaint: ComplaintInfo, due: str) -> None:
@@ -210,6 +215,12 @@ class ComplaintScreen(Screen):
             self.text_label.setText(self.tr("Ceritakan apa yang terjadi:"))
         self.name_label.setText(self.tr("Nama (boleh kosong)"))
         self.phone_label.setText(self.tr("No. HP (boleh kosong)"))
+        self.consent.setText(
+            self.tr(
+                "Nomor HP hanya dipakai untuk memberi tahu Anda saat pengaduan dijawab, "
+                "lalu dihapus."
+            )
+        )
         self.back_button.setText(self.tr("‹ Kembali"))
         self.send_button.setText(self.tr("Kirim dan cetak nomor pelacakan"))
         self.done_button.setText(self.tr("Selesai"))

@@ -51,6 +51,9 @@ NAMES = {
     "pages": ("Jumlah halaman", "Pages"),
 }
 
+# How the service's refusal of a number begins (models/notify/phones.normalise_phone).
+PHONE_REFUSED = "Invalid phone number"
+
 
 class DocumentScreen(Screen):
     submitted = Signal(dict)
@@ -86,6 +89,9 @@ class DocumentScreen(Screen):
         self.keyboard = OnScreenKeyboard(self)
         self.body.addWidget(self.keyboard, 4)
         layout.addLayout(self.body, 1)
+        # What the number is for, the screen's whole width (one line where it can be).
+        self.consent = label("small", name="document_consent")
+        layout.addWidget(self.consent)
         self.error = StatusLine("document_error")
         layout.addWidget(self.error)
         self.guard = InputGuard(self, self.error)
@@ -125,6 +131,10 @@ class DocumentScreen(Screen):
         }
         for name, text in captions.items():
             self.labels[name].setText(text)
+        # Not "then deleted": the number is part of the signed receipt (models/notify/retention).
+        self.consent.setText(
+            self.tr("Nomor HP hanya dipakai untuk memberi tahu Anda saat dokumen siap.")
+        )
         self.back_button.setText(self.tr("‹ Kembali"))
         self.submit_button.setText(self.tr("Serahkan dan cetak tanda terima"))
         self.guard.show_count(self.focusWidget() if self.isVisible() else None)
@@ -151,6 +161,8 @@ class DocumentScreen(Screen):
         self.submitted.emit(values)
 
     def show_error(self, message_id: str, message_en: str) -> None:
+        if self.fields["sender_phone"].text().strip() and message_en.startswith(PHONE_REFUSED):
+            self.fields["sender_phone"].setFocus()  # the visitor corrects it where it is
         self.guard.show_error(pick(message_id, message_en))
 
     def reset(self) -> None:

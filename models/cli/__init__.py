@@ -30,6 +30,7 @@ GROUP_MODULES = (
     "staffing_commands",
     "report_commands",
     "workload_commands",
+    "notify_commands",
     "db_commands",
 )
 COMMAND_GROUPS: dict[str, str] = {
@@ -59,6 +60,7 @@ COMMAND_GROUPS: dict[str, str] = {
     **dict.fromkeys(("staffing", "hours", "holiday"), "staffing_commands"),
     **dict.fromkeys(("report", "audit"), "report_commands"),
     "workload": "workload_commands",
+    "notify": "notify_commands",
     "db": "db_commands",
 }
 

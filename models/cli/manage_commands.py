@@ -308,6 +308,29 @@ _SETTING_ACTIONS = {
     "board_english": "board_voice",
     "kiosk_language": "board_voice",
     "front_desk_minimum": "front_desk_minimum",
+    **dict.fromkeys(
+        (
+            "wait_target_pct",
+            "wait_target_minutes",
+            "wait_target_by_service",
+            "completion_working_days",
+            "completion_days_by_unit",
+        ),
+        "service_standards",
+    ),
+    **dict.fromkeys(
+        (
+            "notify_channel",
+            "notify_webhook_url",
+            "notify_webhook_secret",
+            "notify_gammu_config",
+            "notify_sms_mode",
+            "notify_max_attempts",
+            "notify_near_ahead",
+            "notify_retention_days",
+        ),
+        "notify_settings",
+    ),
 }
 
 

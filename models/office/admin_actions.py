@@ -347,6 +347,39 @@ def set_board_voice(
     )
 
 
+def set_service_standards(
+    session: Session,
+    *,
+    wait_target_pct: int | str | None = None,
+    wait_target_minutes: int | str | None = None,
+    completion_working_days: int | str | None = None,
+    completion_days_by_unit: str | None = None,
+    clock: Clock = SYSTEM_CLOCK,
+) -> office.OfficeSettings:
+    """What the office promises its visitors: the wait target the workload report plans
+    officers for (this share called within so many minutes), and the working days printed
+    on a document receipt (office-wide, and per unit as "Unit=days; Unit=days")."""
+    changes = given(
+        wait_target_pct=wait_target_pct,
+        wait_target_minutes=wait_target_minutes,
+        completion_working_days=completion_working_days,
+        completion_days_by_unit=completion_days_by_unit,
+    )
+    if not changes:
+        raise InvalidInput("Tidak ada yang diubah", "Nothing to change")
+    # Refuse a staff account before judging its values; audit the values as stored.
+    check_role(session, "service_standards", "office", ADMIN_ROLES, clock)
+    cleaned = {key: office.validate_setting(key, str(value)) for key, value in changes.items()}
+    return act(
+        session,
+        "service_standards",
+        "office",
+        dict(cleaned),
+        lambda: office.update_settings(**cleaned),
+        clock=clock,
+    )
+
+
 # ── signing keys ─────────────────────────────────────────────────────────────────
 
 

@@ -29,8 +29,10 @@ PAGES = (
     "audit",
     "documents",
     "complaints",
+    "notify",
     "survey",
     "reports",
+    "workload",
     "office",
     "services",
     "counters",
@@ -44,6 +46,7 @@ SCREENS = (
     "login",
     *PAGES,
     "reports_table",
+    "workload_abk",
     "export_progress",
     "confirm_dialog",
 )
@@ -122,6 +125,11 @@ def walk(window: QWidget, env: LayoutEnv) -> Iterator[Visit]:
     reports.tabs.setCurrentWidget(reports.table_tab)  # type: ignore[attr-defined]
     settle(env.qtbot, window)
     yield Visit("reports_table", [window])
+
+    workload = _open(env, window, "workload")
+    workload.tabs.setCurrentWidget(workload.abk_tab)  # type: ignore[attr-defined]
+    settle(env.qtbot, window)
+    yield Visit("workload_abk", [window])
 
     progress = ExportProgress(window)
     progress.setWindowModality(Qt.WindowModality.NonModal)
