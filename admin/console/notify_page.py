@@ -10,7 +10,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QSpinBox
 
-from loket.admin.console.notify_settings import save_notify_settings, send_test_message
 from loket.admin.console.notify_templates import TemplateEditor
 from loket.admin.console.parts import (
     Page,
@@ -26,6 +25,8 @@ from loket.kiosk.shell.i18n import current_language
 from loket.models import settings as office
 from loket.models.notify import status as notify_status
 from loket.models.notify.status import MessageInfo
+from loket.models.notify.test_message import send_test_as
+from loket.models.office import admin_actions
 
 LIMIT = 500
 FAILED_BACKGROUND = QColor("#fde2e1")  # the theme's error red, light enough to read on
@@ -291,20 +292,20 @@ class NotifyPage(Page):
         if self.secret.text():  # empty: the stored secret stays
             changes["notify_webhook_secret"] = self.secret.text()
         self.change(
-            lambda: save_notify_settings(session, changes, self.context.clock),
+            lambda: admin_actions.set_notify_settings(session, changes, self.context.clock),
             self.tr("Pengaturan notifikasi disimpan"),
         )
 
     def save_template(self, key: str, text: str) -> None:
         session = self.context.require_session()
         self.change(
-            lambda: save_notify_settings(session, {key: text}, self.context.clock),
+            lambda: admin_actions.set_notify_settings(session, {key: text}, self.context.clock),
             self.tr("Teks pesan disimpan"),
         )
 
     def send_test(self) -> None:
         session = self.context.require_session()
         to = self.test_to.text()
-        outcome = self.attempt(lambda: send_test_message(session, to, self.context.clock))
+        outcome = self.attempt(lambda: send_test_as(session, to, self.context.clock))
         if outcome is not None:
             self.show_ok(self._pick(outcome))

@@ -95,41 +95,18 @@ def _purge(args: argparse.Namespace) -> None:
 
 
 def _test(args: argparse.Namespace) -> int:
-    from loket.models.errors import InvalidInput
-    from loket.models.notify.channels import DeliveryFailed, Outgoing, deliver
-    from loket.models.notify.phones import is_mobile, mask_phone, normalise_phone
-    from loket.models.settings import load_settings
+    from loket.models.notify.test_message import TestNotSent, mobile_number, send_test
 
-    number = normalise_phone(args.to)
-    if number is None or not is_mobile(number):
-        raise InvalidInput(
-            f"Nomor '{args.to}' bukan nomor ponsel; SMS/WhatsApp tidak sampai ke sana",
-            f"'{args.to}' is not a mobile number; SMS/WhatsApp cannot reach it",
-        )
+    mobile_number(args.to)  # a wrong number is refused before the database is opened
     open_db(args)
-    settings = load_settings()
-    message = Outgoing(
-        id=0,
-        to=number,
-        text=f"{settings.office_name}: pesan uji Loket / Loket test message",
-        kind="test",
-        reference="TEST",
-    )
-    shown = mask_phone(number)
     try:
-        channel = deliver(message, settings)
-    except DeliveryFailed as exc:
-        payload = {
-            "sent": False,
-            "to": shown,
-            "message": exc.message_id,
-            "message_en": exc.message_en,
-        }
-        emit(args, payload, f"Gagal / Failed: {exc}")
+        sent = send_test(args.to)
+    except TestNotSent as exc:
+        payload = {"sent": False, "message": exc.message_id, "message_en": exc.message_en}
+        emit(args, payload, f"{exc.message_id} / {exc.message_en}")
         return 1
-    text_id = f"Pesan uji terkirim lewat {channel} ke {shown}"
-    text_en = f"Test message sent via {channel} to {shown}"
-    payload = {"sent": True, "channel": channel, "to": shown, "message": text_id,
+    text_id, text_en = sent.message()
+    payload = {"sent": True, "channel": sent.channel, "to": sent.to, "message": text_id,
                "message_en": text_en}  # fmt: skip
     emit(args, payload, f"{text_id} / {text_en}")
     return 0

@@ -380,6 +380,29 @@ def set_service_standards(
     )
 
 
+NOTIFY_SECRETS = ("notify_webhook_secret",)
+
+
+def set_notify_settings(
+    session: Session, changes: dict[str, str], clock: Clock = SYSTEM_CLOCK
+) -> office.OfficeSettings:
+    """``changes``: notify_* settings (channel, webhook, Gammu, near-ahead, retention,
+    templates) as typed; the secret is audited as changed, never as its value."""
+    if not changes or any(not key.startswith("notify_") for key in changes):
+        raise InvalidInput("Tidak ada yang diubah", "Nothing to change")
+    check_role(session, "notify_settings", "office", ADMIN_ROLES, clock)
+    cleaned = {key: office.validate_setting(key, str(value)) for key, value in changes.items()}
+    detail = {key: SECRET if key in NOTIFY_SECRETS else value for key, value in cleaned.items()}
+    return act(
+        session,
+        "notify_settings",
+        "office",
+        detail,
+        lambda: office.update_settings(**cleaned),
+        clock=clock,
+    )
+
+
 # ── signing keys ─────────────────────────────────────────────────────────────────
 
 

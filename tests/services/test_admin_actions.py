@@ -60,6 +60,9 @@ ACTIONS: dict[str, Callable[[Session, Any], object]] = {
     "set_office_identity": lambda s, c: act.set_office_identity(s, name="Kantor X", clock=c),
     "set_board_voice": lambda s, c: act.set_board_voice(s, "chime", False, clock=c),
     "set_service_standards": lambda s, c: act.set_service_standards(s, wait_target_pct=90, clock=c),
+    "set_notify_settings": lambda s, c: act.set_notify_settings(
+        s, {"notify_channel": "sms"}, clock=c
+    ),
     "forget_printer": lambda s, c: printer_act.forget_printer(s, "LOBI-1", "network://10.0.0.9", clock=c),
     "set_hours": lambda s, c: hours_act.set_hours(s, "front_desk", "6", hours="08:00-12:00", clock=c),
     "add_holiday": lambda s, c: hours_act.add_holiday(s, "2026-12-25", "Natal", clock=c),
