@@ -46,8 +46,8 @@ def check_admin_pin(pin: str) -> object | None:
     """The admin or head account whose PIN this is, or None. A database that does not
     answer is raised (a :class:`~loket.models.errors.DatabaseUnavailable`), never taken
     for a wrong PIN; so is a lockout (:class:`~loket.models.office.auth.AccountLocked`,
-    one line saying when it opens): a wrong PIN here counts against every admin and head
-    account, shared with the admin login and the counters. Slow after failures (the
+    one line saying when it opens): a wrong PIN here counts against this kiosk's exit,
+    not the admins' accounts, so a visitor cannot lock them out. Slow after failures (the
     lockout's wait per PC): always called on the window's worker in the apps."""
     from loket.models.office.staff import pin_owner
 

@@ -105,8 +105,22 @@ def _until(until: dt.datetime, now: dt.datetime) -> tuple[str, str]:
     return f"sampai {day} {hm}", f"until {day} {hm}"
 
 
+def exit_gate(station: str) -> str:
+    """The lock a PIN asked without a name counts against: the kiosk's own exit."""
+    return f"{GATE_PREFIX}{station}"
+
+
+GATE_PREFIX = "kiosk@"
+
+
 def locked_error(username: str, until: dt.datetime, now: dt.datetime) -> AccountLocked:
     when_id, when_en = _until(until, now)
+    if username.startswith(GATE_PREFIX):
+        return AccountLocked(
+            f"Terlalu sering salah: pintu admin kios ini terkunci {when_id}",
+            f"Too many wrong tries: this kiosk's admin exit is locked {when_en}",
+            until,
+        )
     # Short enough for one line on a counter's sign-in screen at 1024 px.
     return AccountLocked(
         f"Terlalu sering salah: akun '{username}' terkunci {when_id}",
@@ -265,13 +279,21 @@ def guarded_check_any(
     clock: Clock = SYSTEM_CLOCK,
 ) -> str | None:
     """A secret asked without a name (the kiosk's admin PIN): the first of ``usernames``
-    it is right for, or ``None``. It is a guess at every one of them, so a wrong one
-    counts against each; locked accounts are skipped unchecked, and when nobody could
-    match because of a lock the lock is raised (:class:`AccountLocked`)."""
+    it is right for, or ``None``.
+
+    A wrong one counts against this PC's exit (:func:`exit_gate`), not against every
+    admin and head account: otherwise five taps by a visitor who found the hidden exit
+    would lock the office's admins and head out of the admin app and the sign-off. While
+    the exit is locked no PIN is checked there; an account locked elsewhere is skipped
+    unchecked, and when it was the only match its lock is raised."""
     names = [account_name(u) for u in usernames]
     station = station_name(pc)
+    gate = account_name(exit_gate(station))
     _slow_down(station, clock)
     now = clock.now()
+    shut = locked_until(gate, now)
+    if shut is not None:
+        raise locked_error(gate, shut, now)
     locked: dict[str, dt.datetime] = {}
     for name in names:
         until = locked_until(name, now)
@@ -280,11 +302,12 @@ def guarded_check_any(
             continue
         if verify(name):
             record_success(name, path, station, now)
+            record_success(gate, path, station, now)
             return name
-    open_names = [n for n in names if n not in locked]
-    if open_names:
-        locked.update(record_failures(open_names, path, station, now))
-    if locked:
+    shut = record_failures([gate], path, station, now).get(gate)
+    if shut is not None:
+        raise locked_error(gate, shut, now)
+    if locked and len(locked) == len(names):
         name, until = min(locked.items(), key=lambda item: item[1])
         raise locked_error(name, until, now)
     return None

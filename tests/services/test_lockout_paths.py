@@ -88,7 +88,7 @@ PATHS = {
         lambda s, pc, c: sign_off_day(FRIDAY, "kepala", s, c, pc=pc),
     ),
     "staffing explain": Path(secret_check.STAFFING_EXPLAIN, "admin", PASSWORDS["admin"], _explain),
-    "kiosk exit": Path(secret_check.KIOSK_EXIT, "admin", PINS["admin"], _kiosk),
+    "kiosk exit": Path(secret_check.KIOSK_EXIT, "kiosk@loket-1", PINS["admin"], _kiosk),
 }  # fmt: skip
 
 
@@ -165,11 +165,10 @@ def test_wrong_secrets_on_any_path_and_pc_add_up_to_one_lock(office, clock):
         auth.login("kepala", "bukan-ini", clock, pc="admin-pc")
     with pytest.raises(PermissionDenied):
         sign_off_day(FRIDAY, "kepala", "bukan-ini", clock, pc="admin-pc")
-    # A wrong kiosk PIN is a guess at every admin account: the fifth for the head.
-    with pytest.raises(AccountLocked) as info:
-        _kiosk_refusal(clock, "kios-1")
+    with pytest.raises(AccountLocked) as info:  # the fifth, on yet another path
+        explain_gap(FRIDAY, "08:00", "dinas_luar", "X", "kepala", "kepala", "salah", clock)
     assert "'kepala'" in info.value.message_id
-    # Five, over four paths and four PCs: the head's account is locked everywhere.
+    # Five, over five paths and three PCs: the head's account is locked everywhere.
     assert auth.lock_state("kepala", clock) is not None
     for attempt in (
         lambda: sign_off_day(FRIDAY, "kepala", PASSWORDS["kepala"], clock, pc="other-pc"),
@@ -181,7 +180,6 @@ def test_wrong_secrets_on_any_path_and_pc_add_up_to_one_lock(office, clock):
     ):
         with pytest.raises(AccountLocked):
             attempt()
-    # The admin had one wrong kiosk PIN: still open.
     assert auth.lock_state("admin", clock) is None
     assert auth.login("admin", PASSWORDS["admin"], clock).role == "admin"
 
@@ -190,19 +188,38 @@ def _kiosk_refusal(clock: FakeClock, pc: str) -> object:
     return staff.pin_owner("000000", ("admin", "head"), pc=pc, clock=clock)
 
 
-def test_the_kiosk_exit_locks_every_admin_account_it_guessed_at(office, clock):
+def test_the_kiosk_exit_locks_itself_not_the_admins(office, clock):
+    """A PIN asked without a name guesses at every admin: a visitor's five taps lock that
+    kiosk's exit for 15 minutes, never the admins' and head's accounts (the admin app
+    and the sign-off stay usable); another kiosk's exit is open."""
     for _ in range(4):
         assert _kiosk_refusal(clock, "kios-1") is None
-    with pytest.raises(AccountLocked):
-        _kiosk_refusal(clock, "kios-1")
-    assert auth.lock_state("admin", clock) and auth.lock_state("kepala", clock)
     with pytest.raises(AccountLocked) as info:
-        staff.pin_owner(PINS["admin"], ("admin", "head"), pc="kios-2", clock=clock)
-    assert "terkunci sampai" in info.value.message_id
-    # An admin unlocks one account: its PIN opens the kiosk again.
-    auth.unlock("admin", clock)
+        _kiosk_refusal(clock, "kios-1")
+    assert "pintu admin kios ini terkunci sampai" in info.value.message_id
+    assert "admin exit is locked until" in info.value.message_en
+    assert auth.lock_state("admin", clock) is None and auth.lock_state("kepala", clock) is None
+    assert auth.login("kepala", PASSWORDS["kepala"], clock).role == "head"
+    with pytest.raises(AccountLocked):  # the right PIN, refused at the locked kiosk
+        staff.pin_owner(PINS["admin"], ("admin", "head"), pc="kios-1", clock=clock)
+    found = staff.pin_owner(PINS["admin"], ("admin", "head"), pc="kios-2", clock=clock)
+    assert found is not None and found.username == "admin"
+    (lock,) = [e for e in _audit("account_locked") if e.target == "kiosk@kios-1"]
+    assert lock.detail["path"] == secret_check.KIOSK_EXIT and lock.detail["failures"] == 5
+    clock.advance(minutes=15, seconds=1)
     found = staff.pin_owner(PINS["admin"], ("admin", "head"), pc="kios-1", clock=clock)
     assert found is not None and found.username == "admin"
+
+
+def test_an_admin_locked_elsewhere_cannot_leave_the_kiosk_with_their_pin(office, clock, checks):
+    for _ in range(5):
+        with pytest.raises(PermissionDenied):
+            auth.login("admin", "salah", clock, pc="admin-pc")
+    checks.clear()
+    # Unchecked (the kiosk does not say whose account is locked), so only the head's
+    # PIN was compared, and it did not match.
+    assert staff.pin_owner(PINS["admin"], ("admin", "head"), pc="kios-1", clock=clock) is None
+    assert checks == [PINS["admin"]]
 
 
 def test_a_success_clears_the_count(office, clock):
