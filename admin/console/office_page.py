@@ -1,6 +1,6 @@
 """Office identity: name, address, logo, and the maklumat pelayanan on the display board;
 and the working days the office promises for a document handed in (printed on receipts),
-office-wide and per recipient unit."""
+office-wide and per recipient unit; and how many digits a new PIN needs."""
 
 from __future__ import annotations
 
@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from loket.admin.console.parts import Page, button, form_layout, label
+from loket.kiosk.shell.i18n import current_language
 from loket.models import settings as office
-from loket.models.office import admin_actions
+from loket.models.office import admin_actions, pin_policy
 
 
 class OfficePage(Page):
@@ -59,6 +60,7 @@ class OfficePage(Page):
         self.save_button.clicked.connect(self.save)
         self.body.addWidget(self.save_button)
         self._build_completion()
+        self._build_pins()
         self.body.addStretch(1)
 
     def _build_completion(self) -> None:
@@ -81,6 +83,22 @@ class OfficePage(Page):
         self.completion_save = button("office_completion_save")
         self.completion_save.clicked.connect(self.save_completion)
         self.body.addWidget(self.completion_save)
+
+    def _build_pins(self) -> None:
+        self.pin_heading = label("title")
+        self.body.addWidget(self.pin_heading)
+        row = QHBoxLayout()
+        self.pin_digits = QSpinBox()
+        self.pin_digits.setObjectName("office_pin_digits")
+        self.pin_digits.setRange(pin_policy.LOWEST_MIN_DIGITS, pin_policy.MAX_DIGITS)
+        row.addWidget(self.pin_digits)
+        self.pin_save = button("office_pin_save")
+        self.pin_save.clicked.connect(self.save_pins)
+        row.addWidget(self.pin_save)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.pin_warning = label("muted", name="office_pin_warning")
+        self.body.addWidget(self.pin_warning)
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -111,6 +129,9 @@ class OfficePage(Page):
             )
         )
         self.completion_save.setText(self.tr("Simpan waktu penyelesaian"))
+        self.pin_heading.setText(self.tr("PIN petugas baru: jumlah angka minimal"))
+        self.pin_digits.setSuffix(" " + self.tr("angka"))
+        self.pin_save.setText(self.tr("Simpan minimal PIN"))
 
     def refresh(self) -> None:
         settings = self.attempt(office.load_settings)
@@ -123,6 +144,13 @@ class OfficePage(Page):
         self.maklumat_en.setPlainText(settings.board_running_text_en)
         self.completion_days.setValue(settings.completion_working_days)
         self.unit_days.setText(settings.completion_days_by_unit)
+        self.pin_digits.setValue(settings.pin_min_digits)
+        self._show_pin_rule(pin_policy.short_pin_warning(settings.pin_min_digits))
+
+    def _show_pin_rule(self, warning: tuple[str, str] | None) -> None:
+        english = current_language() == "en"
+        self.pin_warning.setText("" if warning is None else warning[1 if english else 0])
+        self.pin_warning.setVisible(warning is not None)
 
     def choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -159,3 +187,15 @@ class OfficePage(Page):
             ),
             self.tr("Waktu penyelesaian disimpan"),
         )
+
+    def save_pins(self) -> None:
+        """Existing PINs keep working; below 6 digits the page says what that risks."""
+        session = self.context.require_session()
+        digits = self.pin_digits.value()
+        rule = self.change(
+            lambda: pin_policy.set_pin_min_digits(session, digits, self.context.clock),
+            self.tr("Minimal PIN disimpan"),
+        )
+        if isinstance(rule, pin_policy.PinRule):
+            warning = (rule.warning_id, rule.warning_en) if rule.warning_id else None
+            self._show_pin_rule(warning)
