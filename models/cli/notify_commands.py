@@ -8,6 +8,12 @@ from typing import Any
 from loket.models.cli.common import add_command, emit, open_db, wants_json
 
 
+def _count(value: str) -> int:
+    if value.isascii() and value.isdigit() and 1 <= int(value) <= 100_000:
+        return int(value)
+    raise argparse.ArgumentTypeError(f"1–100000, bukan/not '{value}'")
+
+
 def register(commands: Any) -> None:
     help_text = "pesan SMS/WhatsApp ke pengunjung / SMS and WhatsApp messages to visitors"
     group = commands.add_parser("notify", help=help_text, description=help_text)
@@ -19,7 +25,7 @@ def register(commands: Any) -> None:
         "kirim pesan yang jatuh tempo (untuk cron) / deliver the messages that are due (cron)",
     )
     send.add_argument(
-        "--limit", type=int, default=200, metavar="N", help="paling banyak / at most N"
+        "--limit", type=_count, default=200, metavar="N", help="paling banyak / at most N"
     )
     listing = add_command(
         actions,
@@ -31,7 +37,7 @@ def register(commands: Any) -> None:
     listing.add_argument(
         "--full", action="store_true", help="nomor lengkap / whole numbers (not masked)"
     )
-    listing.add_argument("--limit", type=int, default=1000, metavar="N")
+    listing.add_argument("--limit", type=_count, default=1000, metavar="N")
     add_command(
         actions,
         "purge",
@@ -51,7 +57,7 @@ def _send_pending(args: argparse.Namespace) -> int:
     from loket.models.notify.sender import send_pending
 
     open_db(args)
-    result = send_pending(limit=max(1, args.limit))
+    result = send_pending(limit=args.limit)
     text = f"{result.message('id')} / {result.message('en')}"
     for line in result.errors:
         text += f"\n  {line}"
@@ -64,7 +70,7 @@ def _list(args: argparse.Namespace) -> None:
     from loket.models.settings import load_settings
 
     open_db(args)
-    messages = list_messages(args.status, limit=max(1, args.limit))
+    messages = list_messages(args.status, limit=args.limit)
     zone = load_settings().zone
     if wants_json(args):
         emit(args, [m.as_json(zone, full=args.full) for m in messages], "")

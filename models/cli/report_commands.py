@@ -143,7 +143,10 @@ def _report(args: argparse.Namespace) -> None:
     settings = load_settings()
     today = settings.today(SYSTEM_CLOCK.now())
     if args.kind == "abk":
-        year = args.year or today.year
+        from loket.models.reports.abk_report import check_year
+
+        year = today.year if args.year is None else args.year
+        check_year(year)  # before any date is made of it: -1 is no year
         date_from, date_to = dt.date(year, 1, 1), dt.date(year, 12, 31)
     else:
         date_to = _date(args.date_to, "--to") or today
