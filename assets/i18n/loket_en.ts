@@ -835,10 +835,6 @@
 <context>
     <name>KeysPage</name>
     <message>
-        <source>Tanda terima ditandatangani Ed25519. Kunci yang dipensiunkan tetap dapat memverifikasi tanda terima lama.</source>
-        <translation>Receipts are signed with Ed25519. Retired keys still verify old receipts.</translation>
-    </message>
-    <message>
         <source>ID kunci</source>
         <translation>Key id</translation>
     </message>
@@ -855,8 +851,20 @@
         <translation>Retired</translation>
     </message>
     <message>
-        <source>Kunci privat di PC ini</source>
-        <translation>Private key on this PC</translation>
+        <source>Tanda terima ditandatangani Ed25519. Kunci yang dipensiunkan tetap dapat memverifikasi tanda terima lama. Hanya kunci yang disahkan kunci akar kantor yang dipercaya.</source>
+        <translation>Receipts are signed with Ed25519. Retired keys still verify old receipts. Only keys certified by the office root are trusted.</translation>
+    </message>
+    <message>
+        <source>Pengesahan</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Di PC ini</source>
+        <translation>On this PC</translation>
+    </message>
+    <message>
+        <source>Sahkan</source>
+        <translation>Certify</translation>
     </message>
     <message>
         <source>Ganti kunci</source>
@@ -867,12 +875,52 @@
         <translation>Export public keys (PEM)</translation>
     </message>
     <message>
+        <source>PC ini belum mempercayai kunci akar kantor: jalankan 'loket init --trust SIDIK'.</source>
+        <translation>This PC does not trust an office root yet: run 'loket init --trust FINGERPRINT'.</translation>
+    </message>
+    <message>
+        <source> (ada di PC ini)</source>
+        <translation> (held on this PC)</translation>
+    </message>
+    <message>
+        <source>Kunci akar kantor: {fingerprint}{here}</source>
+        <translation>Office root: {fingerprint}{here}</translation>
+    </message>
+    <message>
+        <source>disahkan</source>
+        <translation>certified</translation>
+    </message>
+    <message>
+        <source>asing</source>
+        <translation>foreign</translation>
+    </message>
+    <message>
+        <source>belum</source>
+        <translation>uncertified</translation>
+    </message>
+    <message>
         <source>ya</source>
         <translation>yes</translation>
     </message>
     <message>
         <source>tidak</source>
         <translation>no</translation>
+    </message>
+    <message>
+        <source>menandatangani sekarang</source>
+        <translation>signing now</translation>
+    </message>
+    <message>
+        <source>Sahkan kunci</source>
+        <translation>Certify key</translation>
+    </message>
+    <message>
+        <source>Sahkan kunci {kid}? Cocokkan ID kunci ini dengan yang tampil di PC pembuatnya ('loket keys new'). Kunci yang disahkan dipercaya semua PC kantor.</source>
+        <translation>Certify key {kid}? Check this key ID against the one shown on the PC that made it ('loket keys new'). A certified key is trusted by every PC of the office.</translation>
+    </message>
+    <message>
+        <source>Kunci {kid} disahkan</source>
+        <translation>Key {kid} certified</translation>
     </message>
     <message>
         <source>Buat kunci baru dan pensiunkan kunci PC ini? Tanda terima lama tetap sah.</source>
@@ -931,6 +979,53 @@
     <message>
         <source>Masuk</source>
         <translation>Sign in</translation>
+    </message>
+</context>
+<context>
+    <name>NearPhoneScreen</name>
+    <message>
+        <source>Kirim SMS saat nomor Anda hampir dipanggil?</source>
+        <translation>Text me when my number is nearly called?</translation>
+    </message>
+    <message>
+        <source>Kirim pesan saat nomor Anda hampir dipanggil?</source>
+        <translation>Send me a message when my number is nearly called?</translation>
+    </message>
+    <message>
+        <source>Kami kirim SMS saat tinggal %1 orang atau kurang di depan Anda.</source>
+        <translation>We text you when %1 or fewer people are ahead of you.</translation>
+    </message>
+    <message>
+        <source>No. HP untuk SMS</source>
+        <translation>Mobile number for the text message</translation>
+    </message>
+    <message>
+        <source>Kami kirim pesan saat tinggal %1 orang atau kurang di depan Anda.</source>
+        <translation>We send you a message when %1 or fewer people are ahead of you.</translation>
+    </message>
+    <message>
+        <source>No. HP untuk pesan</source>
+        <translation>Mobile number for the message</translation>
+    </message>
+    <message>
+        <source>Layanan: %1.</source>
+        <translation>Service: %1.</translation>
+    </message>
+    <message>
+        <source>Nomor HP hanya dipakai untuk memberi tahu Anda saat nomor Anda hampir dipanggil, lalu dihapus.</source>
+        <translation>Your number is only used to tell you when your number is nearly called, then deleted.</translation>
+    </message>
+    <message>
+        <source>‹ Kembali</source>
+        <translation>‹ Back</translation>
+    </message>
+    <message>
+        <source>Lewati</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>Ambil nomor</source>
+        <translation>Take my number</translation>
     </message>
 </context>
 <context>
@@ -1146,6 +1241,18 @@
         <translation>Save completion time</translation>
     </message>
     <message>
+        <source>PIN petugas baru: jumlah angka minimal</source>
+        <translation>New staff PINs: fewest digits</translation>
+    </message>
+    <message>
+        <source>angka</source>
+        <translation>digits</translation>
+    </message>
+    <message>
+        <source>Simpan minimal PIN</source>
+        <translation>Save PIN minimum</translation>
+    </message>
+    <message>
         <source>Pilih logo</source>
         <translation>Choose a logo</translation>
     </message>
@@ -1156,6 +1263,10 @@
     <message>
         <source>Waktu penyelesaian disimpan</source>
         <translation>Completion time saved</translation>
+    </message>
+    <message>
+        <source>Minimal PIN disimpan</source>
+        <translation>PIN minimum saved</translation>
     </message>
 </context>
 <context>

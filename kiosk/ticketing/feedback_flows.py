@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from loket.kiosk.shell.i18n import current_language
 from loket.kiosk.ticketing.visitor_actions import failure_text
 
 if TYPE_CHECKING:
@@ -68,7 +69,8 @@ class FeedbackFlows:
 
         if self.db_work.busy_acting:
             return
-        clock = self.clock
+        # The visitor's language now, read here: the answer and closing are told in it.
+        clock, language = self.clock, current_language()
         self.db_work.run(
             lambda: file_complaint(
                 str(values["text"]),
@@ -77,6 +79,7 @@ class FeedbackFlows:
                 channel="kiosk",
                 category=str(values.get("category") or "complaint"),
                 clock=clock,
+                language=language,
             ),
             self._complaint_filed,
             lambda refused: self.complaint.show_error(refused.message_id, refused.message_en),
@@ -101,4 +104,3 @@ class FeedbackFlows:
             self.complaint.show_outcome(outcome)
         else:
             self.complaint.show_failure(*failure_text(error))
-

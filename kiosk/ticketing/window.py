@@ -26,12 +26,14 @@ from loket.kiosk.ticketing.complaint_screen import ComplaintScreen
 from loket.kiosk.ticketing.document_screen import DocumentScreen
 from loket.kiosk.ticketing.feedback_flows import FeedbackFlows
 from loket.kiosk.ticketing.home_screen import HomeScreen
+from loket.kiosk.ticketing.near_phone_screen import NearPhoneScreen
 from loket.kiosk.ticketing.print_queue import CHECK_MS, PrintQueue
 from loket.kiosk.ticketing.priority_screen import PriorityScreen
 from loket.kiosk.ticketing.receipt_screen import ReceiptScreen
 from loket.kiosk.ticketing.screen import Screen
 from loket.kiosk.ticketing.service_tiles import ServiceTile
 from loket.kiosk.ticketing.survey_screen import SurveyScreen
+from loket.kiosk.ticketing.ticket_flows import TicketFlows
 from loket.kiosk.ticketing.ticket_screen import TicketScreen
 from loket.kiosk.ticketing.visitor_actions import failure_text, read_home, receive_document
 from loket.models.clock import SYSTEM_CLOCK, Clock
@@ -51,7 +53,7 @@ SMALLEST = (1024, 768)  # the smallest supported screen: the look before the fir
 TEXT_HYSTERESIS_PX = 2  # a resize restyles only when the body text changes by this much
 
 
-class KioskWindow(FeedbackFlows, QWidget):
+class KioskWindow(TicketFlows, FeedbackFlows, QWidget):
     """Everything a visitor sees. ``printer`` is a URI (None: ``$LOKET_PRINTER`` or PDF);
     it is reported to the office's printer list under ``station`` (None: the host name)."""
 
@@ -81,7 +83,8 @@ class KioskWindow(FeedbackFlows, QWidget):
         self.ask_priority = ask_priority
         self.theme = Theme()
         self._may_close = False
-        self._chosen_service: str | None = None
+        self._chosen: tuple[str, str | None] | None = None
+        self.near_ahead, self.near_channel = 0, "off"
         self._print_targets: dict[int, Callable[[PrintOutcome | None, object], None]] = {}
 
         self._body_px = 0
@@ -108,6 +111,7 @@ class KioskWindow(FeedbackFlows, QWidget):
 
         self.home = HomeScreen()
         self.priority = PriorityScreen()
+        self.near_phone = NearPhoneScreen()
         self.ticket = TicketScreen()
         self.document = DocumentScreen()
         self.receipt = ReceiptScreen()
@@ -119,6 +123,7 @@ class KioskWindow(FeedbackFlows, QWidget):
         for screen in (
             self.home,
             self.priority,
+            self.near_phone,
             self.ticket,
             self.document,
             self.receipt,
@@ -131,8 +136,11 @@ class KioskWindow(FeedbackFlows, QWidget):
         self.home.service_chosen.connect(self.choose_service)
         self.home.hand_in_document.connect(lambda: self.show_screen(self.document))
         self.home.check_receipt.connect(lambda: self.show_screen(self.check))
-        self.priority.chosen.connect(self._take_chosen)
+        self.priority.chosen.connect(self._chosen_priority)
         self.priority.back.connect(self.go_home)
+        self.near_phone.skipped.connect(lambda: self._take_with_phone(None))
+        self.near_phone.submitted.connect(self._take_with_phone)
+        self.near_phone.back.connect(self.go_home)
         self.ticket.done.connect(self.go_home)
         self.document.back.connect(self.go_home)
         self.document.submitted.connect(self.hand_in_document)
@@ -283,6 +291,7 @@ class KioskWindow(FeedbackFlows, QWidget):
             self.home.show_tiles(tiles)
         if self.messages.unstaffed != unstaffed:
             self.messages.set_unstaffed(unstaffed)
+        self.near_ahead, self.near_channel = data.near_ahead, data.near_channel
 
     def show_notice(self, message_id: str, message_en: str) -> None:
         self.messages.show_notice(pick(message_id, message_en))
@@ -324,66 +333,15 @@ class KioskWindow(FeedbackFlows, QWidget):
                 reset()
         self.go_home()
 
-    # ---- tickets
-    def choose_service(self, code: str) -> None:
-        self._chosen_service = code
-        if not self.ask_priority:
-            self.take_ticket(code, None)
-            return
-        tile = next((t for t in self.home.tiles if t.code == code), None)
-        self.priority.ask(pick(tile.name_id, tile.name_en) if tile else code)
-        self.show_screen(self.priority)
-
-    def _take_chosen(self, priority: str | None) -> None:
-        if self._chosen_service is not None:
-            self.take_ticket(self._chosen_service, priority)
-
-    def take_ticket(self, code: str, priority: str | None) -> None:
-        """Issue on the worker (one key per tap: a retry never makes a second ticket)."""
-        from loket.models.queue.tickets import issue_ticket
-        from loket.models.reconnect import new_request_key
-
-        if self.db_work.busy_acting:
-            return  # a second tap while the first is on its way
-        key, clock = new_request_key(), self.clock
-        self.db_work.run(
-            lambda: issue_ticket(code, priority, clock=clock, request_key=key),
-            self._ticket_issued,
-            self._ticket_refused,
-        )
-
-    def _ticket_refused(self, refused: LoketError) -> None:
-        self.go_home()
-        self.show_notice(refused.message_id, refused.message_en)
-
-    def _ticket_issued(self, info: Any) -> None:
-        from loket.models.printouts.paper import print_ticket
-
-        self.ticket.show_ticket(info)
-        self.show_screen(self.ticket)
-        printer, clock = self.printer, self.clock
-        self.submit_print(
-            lambda: print_ticket(info, printer, clock=clock),
-            lambda outcome, error: self._ticket_printed(info.number, outcome, error),
-        )
-
-    def _ticket_printed(self, number: str, outcome: PrintOutcome | None, error: object) -> None:
-        if self.ticket.ticket is None or self.ticket.ticket.number != number:
-            return  # the visitor has moved on; the spool keeps the job
-        if outcome is not None:
-            self.ticket.show_outcome(outcome)
-        else:
-            self.ticket.show_failure(*failure_text(error))
-
     # ---- documents
     def hand_in_document(self, values: dict[str, str]) -> None:
         from loket.models.reconnect import new_request_key
 
         if self.db_work.busy_acting:
             return
-        key, clock = new_request_key(), self.clock
+        key, clock, language = new_request_key(), self.clock, i18n.current_language()
         self.db_work.run(
-            lambda: receive_document(values, clock, key),
+            lambda: receive_document(values, clock, key, language),
             self._document_received,
             lambda refused: self.document.show_error(refused.message_id, refused.message_en),
         )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from loket.models import rawsql, reconnect
 from loket.models import validation as check
+from loket.models.phone_numbers import is_mobile
 from loket.models.changefeed import publish
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.db import db_date, write_transaction
@@ -135,6 +136,11 @@ def issue_ticket(
     """
     category = priority_category(priority)
     contact = check.phone(phone)
+    if contact is not None and not is_mobile(contact):  # a ticket's number is only for SMS
+        raise InvalidInput(
+            f"Nomor {phone} bukan nomor ponsel; SMS tidak sampai ke sana",
+            f"{phone} is not a mobile number; a text message cannot reach it",
+        )
     spoken = check.language(language)
     key = reconnect.request_key(request_key)
 

@@ -22,6 +22,8 @@ SCREENS = (
     "home_unstaffed",
     "priority",
     "ticket",
+    "near_phone",
+    "near_phone_refused",
     "document",
     "document_typing",
     "receipt",
@@ -89,6 +91,7 @@ def walk(window: QWidget, env: LayoutEnv) -> Iterator[Visit]:
     from loket.kiosk.shell.dialogs import PinDialog
     from loket.kiosk.shell.waiting_screen import ServerName, WaitingScreen
     from loket.models.queue.calling import finish
+    from loket.models.settings import update_settings
     from loket.models.staffing.counter_actions import sign_out
 
     kiosk = window
@@ -115,6 +118,28 @@ def walk(window: QWidget, env: LayoutEnv) -> Iterator[Visit]:
     wait(lambda: kiosk.ticket.outcome is not None or kiosk.ticket.failure, timeout=20_000)  # type: ignore[attr-defined]
     yield visit("ticket")
     _tap(kiosk.ticket.done_button)  # type: ignore[attr-defined]
+
+    # "Your number is near" switched on: the phone question after the priority one.
+    update_settings(notify_channel="sms", notify_near_ahead="3")
+    kiosk.refresh()  # type: ignore[attr-defined]
+    wait(lambda: kiosk.near_ahead == 3, timeout=10_000)  # type: ignore[attr-defined]
+    _tap(kiosk.home.service_buttons["B"])  # type: ignore[attr-defined]
+    _tap(kiosk.priority.normal_button)  # type: ignore[attr-defined]
+    near = kiosk.near_phone  # type: ignore[attr-defined]
+    yield visit("near_phone")
+    _type(near.keyboard, "0812345")
+    _tap(near.take_button)
+    _settle(env, kiosk)
+    wait(lambda: bool(near.error.text()), timeout=10_000)
+    yield visit("near_phone_refused")
+    _tap(near.skip_button)
+    _settle(env, kiosk)
+    wait(lambda: kiosk.current_screen() is kiosk.ticket, timeout=20_000)  # type: ignore[attr-defined]
+    wait(lambda: kiosk.ticket.outcome is not None or kiosk.ticket.failure, timeout=20_000)  # type: ignore[attr-defined]
+    _tap(kiosk.ticket.done_button)  # type: ignore[attr-defined]
+    update_settings(notify_channel="off", notify_near_ahead="0")
+    kiosk.refresh()  # type: ignore[attr-defined]
+    wait(lambda: kiosk.near_ahead == 0, timeout=10_000)  # type: ignore[attr-defined]
 
     _tap(kiosk.home.document_button)  # type: ignore[attr-defined]
     form = kiosk.document  # type: ignore[attr-defined]
