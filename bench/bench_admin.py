@@ -32,10 +32,10 @@ def run(kind: str, refreshes: int) -> None:
         office(counters=30)
         for number in (1, 2, 3):
             edit_counter(number, front_desk=True)
-        add_staff("kepala", "Ibu Kepala", "head", "9999", password="kepala-rahasia")
+        add_staff("kepala", "Ibu Kepala", "head", "999999", password="kepala-rahasia")
         for n in range(1, 21):
-            add_staff(f"petugas{n}", f"Petugas {n}", "staff", "1234")
-            staffing.sign_in(n, f"petugas{n}", "1234")
+            add_staff(f"petugas{n}", f"Petugas {n}", "staff", "123456")
+            staffing.sign_in(n, f"petugas{n}", "123456")
         for _ in range(300):
             issue_ticket("A")
         window = ConsoleWindow(dialogs=ScriptedDialogs(), use_feed=False, muted=True)

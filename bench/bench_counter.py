@@ -37,7 +37,7 @@ def run(kind: str, calls: int) -> None:
     app = create_app(name="Loket Counter bench")
     with backend(kind) as url:
         office(counters=8)
-        add_staff("budi", "Budi Santoso", "staff", "1234")
+        add_staff("budi", "Budi Santoso", "staff", "123456")
         for _ in range(calls + 30):  # a realistic waiting list stays behind
             issue_ticket("A")
         window = CounterWindow(dialogs=ScriptedDialogs(), use_feed=False, feed_url=url)
@@ -45,7 +45,7 @@ def run(kind: str, calls: int) -> None:
         window.show()
         app.processEvents()
         settle(app, window)
-        window.sign_in(1, "budi", "1234")
+        window.sign_in(1, "budi", "123456")
         settle(app, window)
         call_button = window.desk.buttons["call_next"]
         finish_button = window.desk.buttons["finish"]

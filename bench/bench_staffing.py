@@ -42,8 +42,8 @@ def build_office() -> None:
     catalog.add_service("A", "Administrasi", "Administration")
     for number in range(1, COUNTERS + 1):
         catalog.add_counter(number, "A", front_desk=number <= FRONT_DESK)
-        staff.add_staff(f"petugas{number:02d}", f"Petugas {number}", "staff", f"{1000 + number}")
-    staff.add_staff("kepala", "Kepala Kantor", "head", "9999", password="rahasia-kepala")
+        staff.add_staff(f"petugas{number:02d}", f"Petugas {number}", "staff", f"{100000 + number}")
+    staff.add_staff("kepala", "Kepala Kantor", "head", "999999", password="rahasia-kepala")
 
 
 def write_history() -> int:
@@ -98,7 +98,7 @@ def today_through_the_service() -> Clock:
 
     clock = Clock(_at(TODAY, 7, 20))
     for number in range(1, COUNTERS + 1):
-        staffing.sign_in(number, f"petugas{number:02d}", f"{1000 + number}", clock)
+        staffing.sign_in(number, f"petugas{number:02d}", f"{100000 + number}", clock)
     clock.when = _at(TODAY, 10, 0)
     for number in range(1, COUNTERS + 1):
         staffing.heartbeat(number, clock)

@@ -120,9 +120,9 @@ def make_office(counters: int) -> tuple[dict[str, int], list[int], dict[int, lis
             links = sorted(set(links))
         catalog.add_counter(number, ",".join(links), front_desk=number <= FRONT_DESK)
         serves[number] = links
-    staff.add_staff("kepala", "Kepala Kantor", "head", "8888", password="kepala-loket")
-    staff.add_staff("admin", "Admin Loket", "admin", "9999", password="admin-loket")
-    pin = hash_secret("1234")
+    staff.add_staff("kepala", "Kepala Kantor", "head", "888888", password="kepala-loket")
+    staff.add_staff("admin", "Admin Loket", "admin", "999999", password="admin-loket")
+    pin = hash_secret("123456")
     with write_transaction():
         bulk_insert(
             "staff",
