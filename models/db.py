@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -102,6 +103,8 @@ def write_transaction() -> Iterator[None]:
             yield
         return
     writegate.wait()  # held while the file is checked, closed if it is damaged
+    callbacks: list[Callable[[], None]] = []
+    _pending.callbacks = callbacks
     try:
         if isinstance(db, SqliteDatabase):
             with db.atomic("IMMEDIATE"):
@@ -112,6 +115,23 @@ def write_transaction() -> Iterator[None]:
     except Exception as exc:  # a full disk is named, not hidden behind the failed rollback
         disk_full.raise_if_disk_full(exc, db)
         raise
+    finally:
+        _pending.callbacks = None
+    for callback in callbacks:  # committed: only now is what they report true
+        callback()
+
+
+_pending = threading.local()
+
+
+def after_commit(callback: Callable[[], None]) -> bool:
+    """Run ``callback`` once the current ``write_transaction()`` has committed (never on
+    a rollback); False, and nothing happens, outside one."""
+    callbacks = getattr(_pending, "callbacks", None)
+    if callbacks is None or database.obj.transaction_depth() == 0:
+        return False
+    callbacks.append(callback)
+    return True
 
 
 def db_date(day: dt.date) -> dt.date | str:

@@ -25,6 +25,7 @@ from loket.admin.console.coverage_tile import CoverageTile
 from loket.admin.console.parts import Page, fill_table, label, set_headers, t, table
 from loket.kiosk.shell.i18n import current_language
 from loket.models import settings as office
+from loket.models.integrity import checkpoints
 from loket.models.printouts import printer_reports
 from loket.models.printouts.printer_reports import RED, ReportedPrinter
 from loket.models.queue import waiting as queue
@@ -49,6 +50,10 @@ RED_PRINTERS = (
 AMBER_PRINTERS = (
     "QLabel#printer_banner { background: #fff4d6; color: #8a5a00; font-weight: bold;"
     " border: 2px solid #8a5a00; border-radius: 8px; padding: 8px; }"
+)
+RED_CHAIN = (
+    "QLabel#chain_banner { background: #b3261e; color: white; font-weight: bold;"
+    " font-size: 18px; border-radius: 8px; padding: 10px; }"
 )
 CALM_BANNER = (
     "QLabel#coverage_banner { background: #e6f4ea; color: #1e7b34; font-weight: bold;"
@@ -79,6 +84,12 @@ class CoveragePage(Page):
         self.printer_banner = label(name="printer_banner")
         self.printer_banner.hide()
         self.body.addWidget(self.printer_banner)
+        # A log found cut or changed (this PC's witness, the signed checkpoints): it stays
+        # until the app restarts, so the head sees it whenever they look.
+        self.chain_banner = label(name="chain_banner")
+        self.chain_banner.setStyleSheet(RED_CHAIN)
+        self.chain_banner.hide()
+        self.body.addWidget(self.chain_banner)
         self.alarm = Alarm(self)
         # The tiles above the queue, as many to a row as the page's width takes (the
         # page scrolls when there are more rows than fit); the queue table the full width.
@@ -131,7 +142,21 @@ class CoveragePage(Page):
         self._ticks += 1
         if self._ticks % CHECK_EVERY_TICKS == 0:
             self.attempt(lambda: staffing.check(self.context.clock))
+            found = self.attempt(lambda: checkpoints.maybe_checkpoint(self.context.clock))
+            if found is not None and found.problem is not None:
+                self._show_chain_problem(found.problem)
         self.refresh()
+
+    def _show_chain_problem(self, problem: object) -> None:
+        english = current_language() == "en"
+        text = getattr(problem, "message_en" if english else "message_id", str(problem))
+        self.chain_banner.setText(
+            self.tr("LOG RUSAK — periksa dengan loket verify-all: {problem}").format(
+                problem=text
+            )
+        )
+        self.chain_banner.show()
+        self.alarm.ring()
 
     def refresh(self) -> None:
         started = time.perf_counter()

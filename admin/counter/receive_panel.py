@@ -87,7 +87,9 @@ class ReceivePanel(QWidget):
         for name, text in captions.items():
             self.captions[name].setText(text)
         self.consent.setText(
-            self.tr("Nomor HP hanya dipakai untuk memberi tahu pengirim saat dokumen siap.")
+            self.tr(
+                "Nomor HP hanya dipakai untuk memberi tahu pengirim saat dokumen siap, lalu dihapus."
+            )
         )
         set_caption(self.submit_button, self.tr("Cetak tanda terima"))
 

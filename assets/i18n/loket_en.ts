@@ -342,6 +342,10 @@
         <translation>Estimate (min)</translation>
     </message>
     <message>
+        <source>LOG RUSAK — periksa dengan loket verify-all: {problem}</source>
+        <translation>LOG BROKEN — check with loket verify-all: {problem}</translation>
+    </message>
+    <message>
         <source>Diperbarui {time}</source>
         <translation>Updated {time}</translation>
     </message>
@@ -503,8 +507,8 @@
         <translation>Number of pages</translation>
     </message>
     <message>
-        <source>Nomor HP hanya dipakai untuk memberi tahu Anda saat dokumen siap.</source>
-        <translation>Your number is only used to tell you when the document is ready.</translation>
+        <source>Nomor HP hanya untuk memberi tahu saat dokumen siap, lalu dihapus.</source>
+        <translation>Only used to tell you when the document is ready, then deleted.</translation>
     </message>
     <message>
         <source>‹ Kembali</source>
@@ -1596,8 +1600,8 @@
         <translation>Done within (working days)</translation>
     </message>
     <message>
-        <source>Nomor HP hanya dipakai untuk memberi tahu pengirim saat dokumen siap.</source>
-        <translation>The number is only used to tell the sender when the document is ready.</translation>
+        <source>Nomor HP hanya dipakai untuk memberi tahu pengirim saat dokumen siap, lalu dihapus.</source>
+        <translation>The number is only used to tell the sender when the document is ready, then deleted.</translation>
     </message>
     <message>
         <source>Cetak tanda terima</source>

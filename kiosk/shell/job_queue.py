@@ -90,6 +90,7 @@ class JobQueue(QObject):
                     self._check_queued.clear()
                     if watch is not None:
                         watch.check()  # never raises
+                        _checkpoint(watch)
                     if self._jobs.empty():
                         _close_thread_connection()
                     continue
@@ -126,6 +127,14 @@ class JobQueue(QObject):
         if self._thread.is_alive():
             self._jobs.put(_STOP)
             self._thread.join(timeout)
+
+
+def _checkpoint(watch: PrinterWatch) -> None:
+    # The same periodic round: a signed checkpoint of the chain heads when one is due
+    # (cheap otherwise; never raises).
+    from loket.models.integrity.checkpoints import maybe_checkpoint
+
+    maybe_checkpoint(watch.clock)
 
 
 def _close_thread_connection() -> None:

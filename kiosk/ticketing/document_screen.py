@@ -131,9 +131,8 @@ class DocumentScreen(Screen):
         }
         for name, text in captions.items():
             self.labels[name].setText(text)
-        # Not "then deleted": the number is part of the signed receipt (models/notify/retention).
         self.consent.setText(
-            self.tr("Nomor HP hanya dipakai untuk memberi tahu Anda saat dokumen siap.")
+            self.tr("Nomor HP hanya untuk memberi tahu saat dokumen siap, lalu dihapus.")
         )
         self.back_button.setText(self.tr("‹ Kembali"))
         self.submit_button.setText(self.tr("Serahkan dan cetak tanda terima"))

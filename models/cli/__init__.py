@@ -61,7 +61,7 @@ COMMAND_GROUPS: dict[str, str] = {
     **dict.fromkeys(("report", "audit"), "report_commands"),
     "workload": "workload_commands",
     "notify": "notify_commands",
-    "db": "db_commands",
+    **dict.fromkeys(("db", "verify-all"), "db_commands"),
 }
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 if TYPE_CHECKING:
     from loket.models.storage import Check, Opened
 
+USAGE = 2  # argparse's exit code for a usage mistake
 _LIGHT_SKIP = ("psycopg", "psycopg2", "psycopg2cffi", "pymysql", "MySQLdb")
 
 
@@ -133,14 +134,21 @@ def _one_line_logging() -> None:
 
 
 def run_command(args: argparse.Namespace) -> int:
+    from loket.models.cli import audited
+
     handler = args.handler
     _one_line_logging()
+    audited.begin(args)
     try:
         result = handler(args)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # every refusal becomes one line, never a traceback
-        return fail(describe_error(exc))
+        code = fail(describe_error(exc))
+        # A set-up command without --as is a usage mistake, as argparse's own are.
+        return USAGE if getattr(exc, "code", None) == "needs_operator" else code
+    finally:
+        audited.begin(None)
     return int(result or 0)
 
 

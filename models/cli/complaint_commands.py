@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from loket.models.cli.audited import audited
+from loket.models.cli.audited import as_option, audited
 from loket.models.cli.common import add_command, emit, open_db
 from loket.models.cli.print_commands import add_printer_option, choose, finish, usage_error
 from loket.printing.errors import PrinterUriError
@@ -63,11 +63,13 @@ def register(commands: Any) -> None:
 
     add_command(actions, "counts", _counts, "jumlah per status / counts by status")
 
-    days = add_command(
-        actions,
-        "response-days",
-        _response_days,
-        "batas waktu jawaban (hari kerja) / promised response time in working days",
+    days = as_option(
+        add_command(
+            actions,
+            "response-days",
+            _response_days,
+            "batas waktu jawaban (hari kerja) / promised response time in working days",
+        )
     )
     days.add_argument("days", nargs="?", metavar="N")
 

@@ -1,12 +1,14 @@
-"""Signing-key commands: keys new/rotate/list/public/import."""
+"""Signing-key commands: keys new/rotate/list/public/import (the root's commands are in
+:mod:`root_commands`)."""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
-from loket.models.cli.audited import audited, given, record
+from loket.models.cli.audited import as_option, given, record, require_operator
 from loket.models.cli.common import add_command, emit, open_db
+from loket.models.cli.root_commands import ENV_PASSWORD, add_root_actions, read_secret
 
 
 def register(commands: Any) -> None:
@@ -16,6 +18,7 @@ def register(commands: Any) -> None:
         description="kunci tanda tangan / signing keys",
     )
     actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
+    # Open like init: a new key is trusted only once certified, and certify needs --as.
     new = add_command(
         actions,
         "new",
@@ -23,11 +26,13 @@ def register(commands: Any) -> None:
         "buat kunci untuk PC ini bila belum ada / give this PC a signing key if it has none",
     )
     new.add_argument("--label", metavar="TEXT", help="nama PC / PC name (default: host name)")
-    rotate = add_command(
-        actions,
-        "rotate",
-        _rotate,
-        "ganti kunci PC ini (yang lama dipensiunkan) / replace this PC's key",
+    rotate = as_option(
+        add_command(
+            actions,
+            "rotate",
+            _rotate,
+            "ganti kunci PC ini (yang lama dipensiunkan) / replace this PC's key",
+        )
     )
     rotate.add_argument("--label", metavar="TEXT")
     add_command(actions, "list", _list, "daftar kunci / list keys")
@@ -42,11 +47,20 @@ def register(commands: Any) -> None:
         actions,
         "import",
         _import,
-        "daftarkan kunci publik lain / register another PC's or office's public key",
+        "daftarkan kunci publik kantor lain (admin/kepala) / register another office's "
+        "public key (admin or head)",
     )
     imported.add_argument("file", metavar="FILE", help="berkas PEM / PEM file")
     imported.add_argument("--office", metavar="ID", help="kantor pemilik kunci / the key's office")
     imported.add_argument("--label", metavar="TEXT", default="")
+    imported.add_argument(
+        "--as",
+        dest="as_user",
+        metavar="USERNAME",
+        help=f"admin atau kepala yang mengimpor (kata sandi: ${ENV_PASSWORD} atau ketik) / "
+        "the admin or head importing",
+    )
+    add_root_actions(actions)
 
 
 def record_new_key(key: Any) -> None:
@@ -55,9 +69,20 @@ def record_new_key(key: Any) -> None:
 
 
 def _line(k: Any) -> str:
+    from loket.models.integrity.certs import STATE_TEXT
+
     state = f"pensiun/retired {k.retired_at:%Y-%m-%d %H:%M}" if k.retired_at else "aktif/active"
     here = "  [kunci privat di PC ini / private key here]" if k.private_key_here else ""
-    return f"{k.kid}  {k.office_id}  {k.label}  {state}{here}"
+    now = "  [menandatangani sekarang / signing now]" if k.signing_now else ""
+    return f"{k.kid}  {k.office_id}  {k.label}  {state}  {STATE_TEXT[k.certificate]}{here}{now}"
+
+
+def _pending(kid: str) -> str:
+    return (
+        f"\nBelum disahkan: minta admin di PC pemegang kunci akar menjalankan 'loket keys "
+        f"certify {kid}' / Not certified yet: ask an admin on the PC holding the office root "
+        f"to run 'loket keys certify {kid}'"
+    )
 
 
 def _new(args: argparse.Namespace) -> None:
@@ -68,21 +93,28 @@ def _new(args: argparse.Namespace) -> None:
     if key.created:
         record_new_key(key)
     made = "dibuat / created" if key.created else "sudah ada / already present"
-    emit(args, key.as_json(), f"Kunci / key {key.kid} {made}\n{key.public_key_pem.rstrip()}")
+    pending = _pending(key.kid) if key.certificate != "certified" else ""
+    emit(
+        args,
+        key.as_json(),
+        f"Kunci / key {key.kid} {made}{pending}\n{key.public_key_pem.rstrip()}",
+    )
 
 
 def _rotate(args: argparse.Namespace) -> None:
     open_db(args)
+    require_operator(action="key_rotate")
     from loket.models.integrity.signing import rotate_key
 
     rotation = rotate_key(label=args.label)
     # The new private key is a file, outside the database: audited right after.
     record("key_rotate", rotation.new.kid, {"retired": [k.kid for k in rotation.retired]})
     old = ", ".join(k.kid for k in rotation.retired) or "-"
+    pending = _pending(rotation.new.kid) if rotation.new.certificate != "certified" else ""
     emit(
         args,
         {"new": rotation.new.as_json(), "retired": [k.as_json() for k in rotation.retired]},
-        f"Kunci baru / new key {rotation.new.kid}; dipensiunkan / retired: {old}",
+        f"Kunci baru / new key {rotation.new.kid}; dipensiunkan / retired: {old}{pending}",
     )
 
 
@@ -119,15 +151,16 @@ def _import(args: argparse.Namespace) -> None:
 
     if not args.office:
         raise InvalidInput("--office wajib diisi", "--office is required")
+    if not args.as_user:
+        raise InvalidInput(
+            "Impor kunci hanya oleh admin atau kepala: tambahkan --as NAMA-PENGGUNA",
+            "Only an admin or the head imports keys: add --as USERNAME",
+        )
     pem = read_text(args.file, PEM_KEY_LIMIT, encoding="ascii")
     open_db(args)
-    from loket.models.integrity.signing import import_public_key
+    from loket.models.office import auth, key_actions
 
-    key = audited(
-        "key_import",
-        lambda k: k.kid,
-        lambda k: given(office=k.office_id, label=k.label or None),
-        lambda: import_public_key(pem, args.office, args.label),
-        when=lambda k: k.created,
-    )
+    password = read_secret(ENV_PASSWORD, f"Kata sandi / password ({args.as_user})")
+    session = auth.login(args.as_user, password)
+    key = key_actions.import_foreign_key(session, pem, args.office, args.label)
     emit(args, key.as_json(), _line(key))

@@ -7,7 +7,7 @@ import sys
 from dataclasses import asdict
 from typing import Any
 
-from loket.models.cli.audited import SECRET, audited, given
+from loket.models.cli.audited import ADMIN_ROLES, HEAD_ONLY, SECRET, as_option, audited, given
 from loket.models.cli.common import add_command, emit, open_db
 
 
@@ -30,6 +30,7 @@ def register(commands: Any) -> None:
         _settings,
         "lihat/ubah pengaturan kantor / show or change office settings",
     )
+    as_option(settings)
     settings.add_argument(
         "assignments",
         nargs="*",
@@ -47,7 +48,7 @@ def _group(commands: Any, name: str, help_text: str) -> Any:
 
 def _register_service(commands: Any) -> None:
     actions = _group(commands, "service", "layanan / services")
-    add = add_command(actions, "add", _service, "tambah layanan / add a service")
+    add = as_option(add_command(actions, "add", _service, "tambah layanan / add a service"))
     add.add_argument("code", metavar="CODE")
     add.add_argument("--name", required=True)
     add.add_argument("--name-en")
@@ -58,7 +59,7 @@ def _register_service(commands: Any) -> None:
         "--minutes", type=int, default=5, help="menit per layanan / minutes per visitor"
     )
     add_command(actions, "list", _service, "daftar layanan / list services")
-    edit = add_command(actions, "edit", _service, "ubah layanan / edit a service")
+    edit = as_option(add_command(actions, "edit", _service, "ubah layanan / edit a service"))
     edit.add_argument("code", metavar="CODE")
     edit.add_argument("--name")
     edit.add_argument("--name-en")
@@ -67,31 +68,35 @@ def _register_service(commands: Any) -> None:
     edit.add_argument("--days")
     edit.add_argument("--minutes", type=int)
     edit.add_argument("--active", type=_yes_no, metavar="yes|no")
-    disable = add_command(actions, "disable", _service, "tutup layanan / disable a service")
+    disable = as_option(
+        add_command(actions, "disable", _service, "tutup layanan / disable a service")
+    )
     disable.add_argument("code", metavar="CODE")
 
 
 def _register_counter(commands: Any) -> None:
     actions = _group(commands, "counter", "loket / counters")
-    add = add_command(actions, "add", _counter, "tambah loket / add a counter")
+    add = as_option(add_command(actions, "add", _counter, "tambah loket / add a counter"))
     add.add_argument("number", metavar="NUMBER")
     add.add_argument("--services", required=True, help="mis./e.g. A,B atau/or A:2,B")
     add.add_argument("--name", default="")
     add.add_argument("--front-desk", action="store_true", help="loket depan / front-desk counter")
     add_command(actions, "list", _counter, "daftar loket / list counters")
-    edit = add_command(actions, "edit", _counter, "ubah loket / edit a counter")
+    edit = as_option(add_command(actions, "edit", _counter, "ubah loket / edit a counter"))
     edit.add_argument("number", metavar="NUMBER")
     edit.add_argument("--services")
     edit.add_argument("--name")
     edit.add_argument("--front-desk", type=_yes_no, metavar="yes|no")
     edit.add_argument("--active", type=_yes_no, metavar="yes|no")
-    disable = add_command(actions, "disable", _counter, "nonaktifkan loket / disable a counter")
+    disable = as_option(
+        add_command(actions, "disable", _counter, "nonaktifkan loket / disable a counter")
+    )
     disable.add_argument("number", metavar="NUMBER")
 
 
 def _register_staff(commands: Any) -> None:
     actions = _group(commands, "staff", "petugas / staff")
-    add = add_command(actions, "add", _staff, "tambah petugas / add a staff member")
+    add = as_option(add_command(actions, "add", _staff, "tambah petugas / add a staff member"))
     add.add_argument("username", metavar="USERNAME")
     add.add_argument("--name", required=True)
     add.add_argument("--role", required=True, choices=("staff", "admin", "head"))
@@ -99,7 +104,7 @@ def _register_staff(commands: Any) -> None:
     add.add_argument("--password")
     add.add_argument("--nip", default="")
     add_command(actions, "list", _staff, "daftar petugas / list staff")
-    edit = add_command(actions, "edit", _staff, "ubah petugas / edit a staff member")
+    edit = as_option(add_command(actions, "edit", _staff, "ubah petugas / edit a staff member"))
     edit.add_argument("username", metavar="USERNAME")
     edit.add_argument("--name")
     edit.add_argument("--role", choices=("staff", "admin", "head"))
@@ -107,10 +112,16 @@ def _register_staff(commands: Any) -> None:
     edit.add_argument("--password")
     edit.add_argument("--nip")
     edit.add_argument("--active", type=_yes_no, metavar="yes|no")
-    disable = add_command(
-        actions, "disable", _staff, "nonaktifkan petugas / disable a staff member"
+    disable = as_option(
+        add_command(actions, "disable", _staff, "nonaktifkan petugas / disable a staff member")
     )
     disable.add_argument("username", metavar="USERNAME")
+    unlock = as_option(
+        add_command(
+            actions, "unlock", _staff, "buka kunci akun / lift a lockout (too many wrong tries)"
+        )
+    )
+    unlock.add_argument("username", metavar="USERNAME")
 
 
 def _service_line(s: Any) -> str:
@@ -221,6 +232,22 @@ def _staff(args: argparse.Namespace) -> None:
         emit(args, [asdict(r) for r in rows], "\n".join(_staff_line(r) for r in rows) or "-")
         return
     username = args.username.strip().lower()
+    if args.action == "unlock":
+        from loket.models.office.auth import unlock
+
+        username = staff.find_staff(username).username  # an unknown name is refused
+        was = audited("account_unlock", username, {}, lambda: unlock(username))
+        emit(
+            args,
+            {"username": username, "was_locked": was},
+            f"Akun {username} dapat masuk lagi / account {username} may log in again"
+            + ("" if was else " (tidak terkunci / was not locked)"),
+        )
+        return
+    # As the admin app: head accounts and the head role are the head's alone.
+    role = getattr(args, "role", None)
+    touches_head = "head" in (_current_role(username), (role or "").strip().lower())
+    roles = HEAD_ONLY if touches_head else ADMIN_ROLES
     if args.action == "add":
         detail = given(
             full_name=args.name,
@@ -236,6 +263,7 @@ def _staff(args: argparse.Namespace) -> None:
             lambda: staff.add_staff(
                 args.username, args.name, args.role, args.pin, args.password, args.nip
             ),
+            roles=roles,
         )
     elif args.action == "edit":
         detail = given(
@@ -250,22 +278,64 @@ def _staff(args: argparse.Namespace) -> None:
             "staff_edit",
             username,
             detail,
-            lambda: staff.edit_staff(
-                args.username,
-                full_name=args.name,
-                role=args.role,
-                pin=args.pin,
-                password=args.password,
-                nip=args.nip,
-                active=args.active,
+            _keeping_a_head(
+                lambda: staff.edit_staff(
+                    args.username,
+                    full_name=args.name,
+                    role=args.role,
+                    pin=args.pin,
+                    password=args.password,
+                    nip=args.nip,
+                    active=args.active,
+                )
             ),
+            roles=roles,
         )
     else:
         # The admin app records a disable as an edit to active=False; so does the CLI.
         info = audited(
-            "staff_edit", username, {"active": False}, lambda: staff.disable_staff(args.username)
+            "staff_edit",
+            username,
+            {"active": False},
+            _keeping_a_head(lambda: staff.disable_staff(args.username)),
+            roles=roles,
         )
     emit(args, asdict(info), _staff_line(info))
+
+
+def _active_heads() -> int:
+    from loket.models import rawsql
+
+    row = rawsql.fetch_one(
+        "SELECT COUNT(*) FROM staff WHERE role = ? AND active = ?", ("head", True)
+    )
+    return int(row[0]) if row else 0
+
+
+def _keeping_a_head(change: Any) -> Any:
+    """As the admin app: an office with a head keeps one (else its set-up would be open
+    to anyone with a shell again)."""
+
+    def run() -> Any:
+        had = _active_heads()
+        info = change()
+        if had and not _active_heads():
+            from loket.models.errors import InvalidInput
+
+            raise InvalidInput(
+                "Perubahan ini meninggalkan kantor tanpa kepala yang aktif",
+                "This change would leave the office without an active head",
+            )
+        return info
+
+    return run
+
+
+def _current_role(username: str) -> str | None:
+    from loket.models import rawsql
+
+    row = rawsql.fetch_one("SELECT role FROM staff WHERE username = ?", (username,))
+    return str(row[0]) if row else None
 
 
 def _settings(args: argparse.Namespace) -> None:
@@ -337,8 +407,9 @@ _SETTING_ACTIONS = {
 def _audited_settings(changes: dict[str, str]) -> Any:
     """Every value checked first (a refusal changes and records nothing), then the
     change and one audit entry per admin-app action, in one transaction."""
+    from loket.models.cli.audited import require_operator
     from loket.models.db import write_transaction
-    from loket.models.office import audit
+    from loket.models.office import cli_operator
     from loket.models.settings import update_settings, validate_setting
 
     cleaned = {key: validate_setting(key, str(value)) for key, value in changes.items()}
@@ -347,11 +418,12 @@ def _audited_settings(changes: dict[str, str]) -> Any:
         action = _SETTING_ACTIONS.get(key, "settings")
         shown: Any = SECRET if key in _SECRET_SETTINGS else value
         entries.setdefault(action, {})[key] = value == "1" if key == "board_english" else shown
+    who = require_operator(action="settings", target="office")
     with write_transaction():
         settings = update_settings(**cleaned)
         for action, detail in entries.items():
             if action == "front_desk_minimum":
-                audit.record_operator(action, action, {"minimum": detail[action]})
+                cli_operator.record(who, action, action, {"minimum": detail[action]})
             else:
-                audit.record_operator(action, "office", detail)
+                cli_operator.record(who, action, "office", detail)
     return settings

@@ -93,7 +93,7 @@ def _list(args: argparse.Namespace) -> None:
 
 
 def _purge(args: argparse.Namespace) -> None:
-    from loket.models.notify.retention import purge_numbers
+    from loket.models.documents.retention import purge_numbers
 
     open_db(args)
     result = purge_numbers()

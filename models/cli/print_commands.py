@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from loket.models.cli.audited import audited
+from loket.models.cli.audited import as_option, audited
 from loket.models.cli.common import (
     add_command,
     describe_error,
@@ -70,8 +70,10 @@ def register(commands: Any) -> None:
     again = add_command(actions, "retry", _retry, "cetak ulang (SALINAN) / reprint as COPY")
     again.add_argument("job", metavar="JOB_ID")
     add_printer_option(again, retry=True)
-    printers = add_command(
-        commands, "printers", _printers, "printer semua PC kantor / every office PC's printers"
+    printers = as_option(  # --as for --forget; the list stays open
+        add_command(
+            commands, "printers", _printers, "printer semua PC kantor / every office PC's printers"
+        )
     )
     printers.add_argument(
         "--forget",

@@ -108,7 +108,11 @@ def _counter_action(args: argparse.Namespace) -> None:
     from loket.models.queue import calling
 
     if args.command == "call":
-        info = calling.call_next(args.counter, officer=args.officer)
+        from loket.models.cli.officers import counter_officer
+
+        # Whoever is signed in at the counter is recorded, not whom the command names.
+        officer = counter_officer(args.counter, args.officer)
+        info = calling.call_next(args.counter, officer=officer)
     else:
         info = getattr(calling, args.command)(args.counter)
     _emit_ticket(args, info)

@@ -216,6 +216,9 @@ def _verify_log(args: argparse.Namespace) -> int:
     from loket.models.documents.receipt_log import verify_log
 
     report = verify_log()
+    from loket.models.cli.db_commands import after_verification
+
+    after_verification(report.ok)
     emit(args, report.as_json(), f"{report.message_id}\n{report.message_en}")
     return 0 if report.ok else 1
 
@@ -279,14 +282,25 @@ def _verify(args: argparse.Namespace) -> int:
     result = verify_text(text, office_id=args.office)
     payload = result.as_json()
     lines = [result.message_id, result.message_en]
+    missing = False
     if result.valid and result.kind == "receipt" and result.number:
         from loket.models.documents.receipt_lookup import show_receipt
         from loket.models.errors import NotFound
+        from loket.models.settings import load_settings
 
         try:
             info = show_receipt(result.number)
         except NotFound:
             payload["status"] = None
+            # Signed by this office yet not in its records: deleted behind its back.
+            missing = result.claims is not None and result.claims.office == (
+                load_settings().office_id
+            )
+            if missing:
+                lines += [
+                    "tanda terima asli, tetapi tidak ada di catatan kantor — kemungkinan dihapus",
+                    "genuine receipt, but missing from the office's records — possibly deleted",
+                ]
         else:
             payload["status"] = info.status
             lines.append(
@@ -294,5 +308,6 @@ def _verify(args: argparse.Namespace) -> int:
                 f"(kode cek / check code {info.check_code})"
             )
     # The verdict is the command's answer (stdout), valid or not; the exit code tells scripts.
+    payload["missing"] = missing
     emit(args, payload, "\n".join(lines))
-    return 0 if result.valid else 1
+    return 0 if result.valid and not missing else 1

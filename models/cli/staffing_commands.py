@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from loket.models.cli.audited import as_option
 from loket.models.cli.common import add_command
 from loket.models.cli.hours_handlers import _holiday, _hours
 from loket.models.cli.staffing_desk_handlers import (
@@ -64,11 +65,12 @@ def _seconds(value: str) -> float:
 
 
 def register(commands: Any) -> None:
+    # PINs and passwords come from $LOKET_PIN / $LOKET_PASSWORD or a terminal prompt,
+    # never from an option: every user of the PC sees a command line in `ps`.
     actions = _group(commands, "staffing", "penjagaan loket / front-desk staffing")
     sub = add_command(actions, "sign-in", _sign_in, "masuk di loket / sign in at a counter")
     sub.add_argument("--counter", required=True, metavar="N")
     sub.add_argument("--staff", required=True, metavar="USER")
-    sub.add_argument("--pin", required=True)
     sub = add_command(
         actions, "heartbeat", _heartbeat, "aplikasi loket masih hidup / the counter app is alive"
     )
@@ -93,7 +95,6 @@ def register(commands: Any) -> None:
     )
     sub.add_argument("--counter", required=True, metavar="N")
     sub.add_argument("--to", required=True, metavar="USER")
-    sub.add_argument("--pin", required=True)
     add_command(actions, "status", _status, "loket depan dijaga? / is the front desk covered?")
     sub = add_command(
         actions, "check", _check, "periksa kekosongan sekarang / detect gaps now (the apps' tick)"
@@ -114,7 +115,6 @@ def register(commands: Any) -> None:
     )
     sub.add_argument("--day", required=True, metavar="DATE")
     sub.add_argument("--staff", required=True, metavar="USER")
-    sub.add_argument("--password", required=True)
     sub = add_command(
         actions, "explain", _explain, "beri alasan kekosongan / add the reason for a past gap"
     )
@@ -124,13 +124,14 @@ def register(commands: Any) -> None:
     sub.add_argument("--ref", metavar="TEXT")
     sub.add_argument("--approved-by", metavar="USER")
     sub.add_argument("--staff", required=True, metavar="USER")
-    sub.add_argument("--password", required=True)
     add_command(actions, "reasons", _reasons, "kode alasan / reason codes")
-    sub = add_command(
-        actions,
-        "escalation",
-        _escalation,
-        "tunda eskalasi ke kepala / delay before a gap goes to the head",
+    sub = as_option(
+        add_command(
+            actions,
+            "escalation",
+            _escalation,
+            "tunda eskalasi ke kepala / delay before a gap goes to the head",
+        )
     )
     sub.add_argument("--minutes", metavar="N")
     _register_hours(commands)
@@ -141,7 +142,7 @@ def _register_hours(commands: Any) -> None:
     actions = _group(commands, "hours", "jam layanan / service hours")
     sub = add_command(actions, "show", _hours, "lihat jam layanan / show service hours")
     sub.add_argument("--schedule", choices=("normal", "ramadan"), default="normal")
-    sub = add_command(actions, "set", _hours, "ubah jam layanan / change service hours")
+    sub = as_option(add_command(actions, "set", _hours, "ubah jam layanan / change service hours"))
     sub.add_argument("--group", required=True, metavar="front_desk|other")
     sub.add_argument("--days", required=True, help="1=Senin/Monday … 7=Minggu/Sunday, e.g. 1234")
     sub.add_argument("--hours", metavar="HH:MM-HH:MM")
@@ -154,24 +155,28 @@ def _register_hours(commands: Any) -> None:
         help="tetap dilayani saat istirahat (bergantian) / served through the break (staggered)",
     )
     sub.add_argument("--schedule", choices=("normal", "ramadan"), default="normal")
-    sub = add_command(actions, "ramadan", _hours, "periode Ramadan / set a Ramadan period")
+    sub = as_option(
+        add_command(actions, "ramadan", _hours, "periode Ramadan / set a Ramadan period")
+    )
     sub.add_argument("--from", dest="first", required=True, metavar="DATE")
     sub.add_argument("--to", dest="last", required=True, metavar="DATE")
 
 
 def _register_holiday(commands: Any) -> None:
     actions = _group(commands, "holiday", "hari libur / holidays")
-    sub = add_command(actions, "add", _holiday, "tambah hari libur / add a holiday")
+    sub = as_option(add_command(actions, "add", _holiday, "tambah hari libur / add a holiday"))
     sub.add_argument("day", metavar="DATE")
     sub.add_argument("--name", required=True)
     sub = add_command(actions, "list", _holiday, "daftar hari libur / list holidays")
     sub.add_argument("--year", type=int)
-    sub = add_command(actions, "remove", _holiday, "hapus hari libur / remove a holiday")
+    sub = as_option(add_command(actions, "remove", _holiday, "hapus hari libur / remove a holiday"))
     sub.add_argument("day", metavar="DATE")
-    sub = add_command(
-        actions,
-        "import",
-        _holiday,
-        "muat hari libur dari CSV (tanggal;nama) / load holidays from a CSV (date;name)",
+    sub = as_option(
+        add_command(
+            actions,
+            "import",
+            _holiday,
+            "muat hari libur dari CSV (tanggal;nama) / load holidays from a CSV (date;name)",
+        )
     )
     sub.add_argument("file", metavar="FILE")

@@ -12,6 +12,13 @@ from typing import Any
 
 from loket.models.cli.audited import audited
 from loket.models.cli.common import emit, open_db
+from loket.models.cli.officers import (
+    CLI_BREAK,
+    CLI_RESUME,
+    CLI_SIGN_OUT,
+    check_officer_pin,
+    read_pin,
+)
 
 
 def office_zone() -> Any:
@@ -50,7 +57,8 @@ def _sign_in(args: argparse.Namespace) -> None:
     from loket.models.office.secret_check import CLI_SIGN_IN
     from loket.models.staffing import counter_actions as staffing
 
-    state = staffing.sign_in(args.counter, args.staff, args.pin, path=CLI_SIGN_IN)
+    pin = read_pin(args.staff)
+    state = staffing.sign_in(args.counter, args.staff, pin, path=CLI_SIGN_IN)
     _emit_counter(args, state)
 
 
@@ -77,7 +85,10 @@ def _leave(args: argparse.Namespace) -> None:
     open_db(args)
     from loket.models.staffing import counter_actions as staffing
 
-    action = staffing.start_break if args.action == "break" else staffing.sign_out
+    on_break = args.action == "break"
+    # The officer's own PIN, as the counter app asks it: a shell is not that officer.
+    check_officer_pin(args.counter, CLI_BREAK if on_break else CLI_SIGN_OUT)
+    action = staffing.start_break if on_break else staffing.sign_out
     state = action(args.counter, args.reason, args.ref, args.approved_by)
     _emit_counter(args, state)
 
@@ -86,6 +97,7 @@ def _resume(args: argparse.Namespace) -> None:
     open_db(args)
     from loket.models.staffing import counter_actions as staffing
 
+    check_officer_pin(args.counter, CLI_RESUME)
     _emit_counter(args, staffing.resume(args.counter))
 
 
@@ -94,7 +106,8 @@ def _handover(args: argparse.Namespace) -> None:
     from loket.models.office.secret_check import CLI_HANDOVER
     from loket.models.staffing import counter_actions as staffing
 
-    state = staffing.handover(args.counter, args.to, args.pin, path=CLI_HANDOVER)
+    pin = read_pin(args.to)
+    state = staffing.handover(args.counter, args.to, pin, path=CLI_HANDOVER)
     _emit_counter(args, state)
 
 

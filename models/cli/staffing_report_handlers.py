@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from loket.models.cli.common import emit, open_db
+from loket.models.cli.officers import read_password
 from loket.models.cli.staffing_desk_handlers import clock_text, office_zone
 
 
@@ -102,7 +103,8 @@ def _sign_off(args: argparse.Namespace) -> None:
     from loket.models.staffing.sign_off import sign_off_day
 
     zone = office_zone()
-    summary = sign_off_day(args.day, args.staff, args.password, path=CLI_SIGN_OFF)
+    password = read_password(args.staff)
+    summary = sign_off_day(args.day, args.staff, password, path=CLI_SIGN_OFF)
     emit(args, _summary_json(summary, zone), _summary_text(summary, zone))
 
 
@@ -112,6 +114,7 @@ def _explain(args: argparse.Namespace) -> None:
     from loket.models.staffing.sign_off import explain_gap
 
     zone = office_zone()
+    password = read_password(args.staff)
     summary = explain_gap(
         args.day,
         args.start,
@@ -119,7 +122,7 @@ def _explain(args: argparse.Namespace) -> None:
         args.ref,
         args.approved_by,
         args.staff,
-        args.password,
+        password,
         path=CLI_EXPLAIN,
     )
     emit(args, _summary_json(summary, zone), _summary_text(summary, zone))

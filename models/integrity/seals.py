@@ -29,9 +29,10 @@ from loket.models.config import data_dir
 from loket.models.db import database, db_date
 from loket.models.errors import ConfigurationError
 from loket.models.fields import from_micros, to_micros
-from loket.models.integrity import hashchain, signing
+from loket.models.integrity import certs, hashchain, signing
 from loket.models.integrity.hashchain import ChainEntry, ChainProblem
 from loket.models.integrity.signing import KeyInfo
+from loket.models.tables import SigningKey
 
 _DOMAIN = "loket-seal-v1"
 
@@ -312,6 +313,15 @@ def _signature_problem(seal: SealInfo, office_id: str) -> ChainProblem | None:
             f"Tanda tangan segel {day} tidak cocok — segel diubah atau dipalsukan",
             f"The signature of the seal of {day} does not match — the seal was altered or forged",
         )
+    untrusted = certs.problem(SigningKey.get_by_id(seal.kid), seal.sealed_at)
+    if untrusted is not None:  # a key planted in (or rewritten in) the database
+        return _problem(
+            day,
+            seal.sign_off_seq,
+            "seal_uncertified_key",
+            f"Segel {day}: {untrusted[0]}; segel ini tidak dapat dipercaya",
+            f"The seal of {day}: {untrusted[1]}; the seal cannot be trusted",
+        )
     if key[2] is not None and to_micros(seal.sealed_at) > int(key[2]):
         return _problem(
             day,
@@ -423,7 +433,10 @@ def chain_problem(chain: str, entries: Sequence[ChainEntry] | None = None) -> Ch
         problem = _rewrite_problem(seal, chain, hashes.get(seal.mark(chain).seq))
         if problem is not None:
             return problem
-    return None
+    from loket.models.integrity import tails
+
+    # Last: a tail cut with chain_head moved back leaves every seal before it intact.
+    return tails.tail_problem(chain, entries)
 
 
 def verify_seals() -> SealReport:
@@ -431,6 +444,7 @@ def verify_seals() -> SealReport:
     sealed hash at the sealed position; sign-offs without their seal are named."""
     seals = list_seals()
     problems = _seal_problems(seals)
+    rewritten = set()
     for chain in SEALED_CHAINS:
         seqs = sorted({s.mark(chain).seq for s in seals if s.mark(chain).seq})
         hashes = _stored_hashes(chain, seqs)
@@ -438,6 +452,11 @@ def verify_seals() -> SealReport:
             problem = _rewrite_problem(seal, chain, hashes.get(seal.mark(chain).seq))
             if problem is not None:
                 problems.append(problem)
+                rewritten.add(chain)
+    from loket.models.integrity import tails
+
+    # Cut tails and the checkpoints themselves (a chain already named is not named twice).
+    problems += tails.all_problems(skip=rewritten)
     if not problems:
         return SealReport(
             True,

@@ -5,6 +5,8 @@ Private keys live only on the PC that made them, as unencrypted PKCS#8 PEM files
 live in the ``signing_key`` table, so every PC of the office verifies what any of its
 PCs signed. ``ensure_key()`` gives this PC a key for the office if it has none: one key
 per signing PC (kiosk or counter), which is what the design means by "per kiosk".
+The table is not trusted by itself: a key verifies only with a certificate from the
+office root this PC pinned (:mod:`certs`, :mod:`root`).
 
 ``cryptography`` is imported only inside the functions that need it.
 """
@@ -26,7 +28,7 @@ from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.config import data_dir
 from loket.models.db import write_transaction
 from loket.models.errors import ConfigurationError, InvalidInput, NotFound
-from loket.models.integrity import qr_payload
+from loket.models.integrity import certs, qr_payload, root
 from loket.models.integrity.qr_payload import Claims, MalformedPayload
 from loket.models.tables import SigningKey
 from loket.models.validation import visible
@@ -35,7 +37,14 @@ if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 KEYS_FOLDER = "keys"
-REASONS = ("malformed", "unknown_key", "retired_key", "bad_signature", "wrong_office")
+REASONS = (
+    "malformed",
+    "unknown_key",
+    "retired_key",
+    "bad_signature",
+    "wrong_office",
+    "uncertified_key",
+)
 _LABEL = ("Label kunci", "Key label")
 
 
@@ -68,6 +77,8 @@ class KeyInfo:
     public_key_pem: str
     private_key_here: bool  # this PC holds the private half
     created: bool = False  # made by the call that returned it
+    certificate: str = certs.UNCERTIFIED  # certified | uncertified | foreign
+    signing_now: bool = False  # the key this PC signs with now
 
     def as_json(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
@@ -126,7 +137,12 @@ def _key_path(kid: str) -> Path:
     return keys_dir() / f"{kid}.pem"
 
 
-def _info(row: SigningKey, created: bool = False) -> KeyInfo:
+def _info(
+    row: SigningKey,
+    created: bool = False,
+    trusted: root.RootInfo | None = None,
+    signing_now: bool = False,
+) -> KeyInfo:
     return KeyInfo(
         kid=row.kid,
         office_id=row.office_id,
@@ -136,6 +152,8 @@ def _info(row: SigningKey, created: bool = False) -> KeyInfo:
         public_key_pem=public_pem(bytes(row.public_key)),
         private_key_here=_key_path(row.kid).is_file(),
         created=created,
+        certificate=certs.state(row, trusted),
+        signing_now=signing_now,
     )
 
 
@@ -180,6 +198,7 @@ def new_key(
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     office = _office_id(office_id)
+    root.ensure_root(office, clock)
     name = visible(label if label is not None else socket.gethostname(), *_LABEL)[:80]
     while True:
         private = Ed25519PrivateKey.generate()
@@ -205,7 +224,7 @@ def new_key(
         ) from exc
     try:
         with write_transaction():
-            row = SigningKey.create(
+            row = SigningKey(
                 kid=kid,
                 public_key=public_raw,
                 office_id=office,
@@ -213,6 +232,8 @@ def new_key(
                 created_at=clock.now(),
                 retired_at=None,
             )
+            certs.certify_if_root_here(row)  # else it waits for 'loket keys certify'
+            row.save(force_insert=True)
             publish("receipts")
     except BaseException:
         path.unlink(missing_ok=True)
@@ -220,29 +241,43 @@ def new_key(
     return _info(row, created=True)
 
 
-def _usable_keys(office: str) -> list[SigningKey]:
-    """This office's unretired keys whose private half is on this PC, newest first."""
-    rows = (
-        SigningKey.select()
-        .where((SigningKey.office_id == office) & SigningKey.retired_at.is_null())
-        .order_by(SigningKey.created_at.desc(), SigningKey.kid)
-    )
+def _usable_keys(office: str | None) -> list[SigningKey]:
+    """This office's (every office's: ``None``) unretired keys whose private half is on
+    this PC, newest first."""
+    where = SigningKey.retired_at.is_null() & (SigningKey.foreign == False)  # noqa: E712
+    if office is not None:
+        where &= SigningKey.office_id == office
+    rows = SigningKey.select().where(where).order_by(SigningKey.created_at.desc(), SigningKey.kid)
     return [row for row in rows if _key_path(row.kid).is_file()]
 
 
 def ensure_key(
     office_id: str | None = None, label: str | None = None, clock: Clock = SYSTEM_CLOCK
 ) -> KeyInfo:
-    """This PC's signing key for the office, made now if there is none yet."""
+    """This PC's signing key for the office, made now if there is none yet.
+
+    After the office id changed, this PC's key of the old id is retired and the new key
+    (certified for the new id when the root is here) is the only active one: old
+    receipts keep verifying under the old id, new ones are signed for the new id.
+    """
     office = _office_id(office_id)
+    root.ensure_root(office, clock)
     usable = _usable_keys(office)
     if usable:
-        return _info(usable[0])
-    return new_key(office, label, clock)
+        row = usable[0]
+        if row.certificate is None and certs.certify_if_root_here(row):
+            with write_transaction():  # made before the root was here (restored, new)
+                row.save()
+                publish("receipts")
+        return _info(row)
+    return rotate_key(office, label, clock, every_office=True).new
 
 
 def rotate_key(
-    office_id: str | None = None, label: str | None = None, clock: Clock = SYSTEM_CLOCK
+    office_id: str | None = None,
+    label: str | None = None,
+    clock: Clock = SYSTEM_CLOCK,
+    every_office: bool = False,
 ) -> Rotation:
     """Retire this PC's keys for the office and make a new one.
 
@@ -250,7 +285,7 @@ def rotate_key(
     verifies; anything they sign afterwards does not.
     """
     office = _office_id(office_id)
-    old = _usable_keys(office)
+    old = _usable_keys(None if every_office else office)
     fresh = new_key(office, label, clock)
     now = clock.now()
     with write_transaction():
@@ -268,7 +303,10 @@ def list_keys(office_id: str | None = None) -> list[KeyInfo]:
     query = SigningKey.select().order_by(SigningKey.created_at, SigningKey.kid)
     if office_id:
         query = query.where(SigningKey.office_id == office_id)
-    return [_info(row) for row in query]
+    trusted = root.trusted_root()
+    mine = _usable_keys(_office_id(None))
+    now = mine[0].kid if mine else None
+    return [_info(row, trusted=trusted, signing_now=row.kid == now) for row in query]
 
 
 def public_keys_pem(office_id: str | None = None, include_retired: bool = True) -> str:
@@ -282,7 +320,9 @@ def public_keys_pem(office_id: str | None = None, include_retired: bool = True) 
         if key.retired_at and not include_retired:
             continue
         state = f"retired {key.retired_at.isoformat()}" if key.retired_at else "active"
+        now = "; menandatangani sekarang / signing now" if key.signing_now else ""
         blocks.append(
+            f"# kunci/key {key.kid}: {certs.STATE_TEXT[key.certificate]}{now}\n"
             f"# kid {key.kid} office {key.office_id} ({key.label}) "
             f"created {key.created_at.isoformat()} {state}\n{key.public_key_pem}"
         )
@@ -292,7 +332,9 @@ def public_keys_pem(office_id: str | None = None, include_retired: bool = True) 
 def import_public_key(
     pem: str, office_id: str, label: str = "", clock: Clock = SYSTEM_CLOCK
 ) -> KeyInfo:
-    """Register another PC's or office's public key so this database can verify it."""
+    """Register another office's public key (labelled foreign) so this office can check
+    that office's receipts. This office's own keys are never imported: each PC makes its
+    key and the root certifies it (``loket keys certify``)."""
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
@@ -304,6 +346,14 @@ def import_public_key(
         raise InvalidInput("Kunci publik bukan Ed25519", "The public key is not Ed25519")
     raw = key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     kid = kid_for(raw)
+    office_id = visible(office_id, "Kantor", "Office")[:32]
+    if office_id == _office_id(None):
+        raise InvalidInput(
+            f"Kunci kantor ini ({office_id}) tidak diimpor: kunci PC kantor ini dibuat di PC-nya "
+            "('loket keys new') lalu disahkan ('loket keys certify KID')",
+            f"This office's ({office_id}) keys are not imported: a PC of this office makes its "
+            "key ('loket keys new') and the root certifies it ('loket keys certify KID')",
+        )
     with write_transaction():
         row = SigningKey.get_or_none(SigningKey.kid == kid)
         created = row is None
@@ -314,6 +364,7 @@ def import_public_key(
                 office_id=office_id,
                 label=visible(label or "", *_LABEL)[:80],
                 created_at=clock.now(),
+                foreign=True,
             )
             publish("receipts")
     return _info(row, created=created)
@@ -370,6 +421,7 @@ _MESSAGES = {
         "ditandatangani dengan kunci yang sudah dipensiunkan sebelum tanggal terbit",
         "signed with a key that was retired before the stated issue time",
     ),
+    "uncertified_key": certs.NOT_CERTIFIED,
 }
 
 
@@ -417,16 +469,20 @@ def verify_text(text: str, office_id: str | None = None) -> VerifyResult:
             f"diterbitkan untuk kantor {claims.office}, bukan {office_id or row.office_id}",
             f"issued for office {claims.office}, not {office_id or row.office_id}",
         )
+    untrusted = certs.problem(row, claims.issued_at)
+    if untrusted is not None:
+        return _invalid("uncertified_key", claims, *untrusted)
     if row.retired_at is not None and claims.issued_at > row.retired_at:
         return _invalid("retired_key", claims)
+    asing, foreign = (" (kunci asing)", " (foreign key)") if row.foreign else ("", "")
     return VerifyResult(
         valid=True,
         kind=claims.kind,
         number=claims.number,
         reason=None,
         claims=claims,
-        message_id=f"SAH: {_KIND_ID[claims.kind]} {claims.number} dari kantor {claims.office}",
-        message_en=f"VALID: {claims.kind} {claims.number} from office {claims.office}",
+        message_id=f"SAH: {_KIND_ID[claims.kind]} {claims.number} dari kantor {claims.office}{asing}",
+        message_en=f"VALID: {claims.kind} {claims.number} from office {claims.office}{foreign}",
         check_code=qr_payload.check_code(unpacked.signature),
     )
 
@@ -436,3 +492,4 @@ _KIND_ID = {"receipt": "tanda terima", "ticket": "nomor antrian"}
 
 def clear_key_cache() -> None:
     _load_private_key.cache_clear()
+    root.clear_caches()

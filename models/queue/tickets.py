@@ -8,12 +8,12 @@ from dataclasses import dataclass
 
 from loket.models import rawsql, reconnect
 from loket.models import validation as check
-from loket.models.phone_numbers import is_mobile
 from loket.models.changefeed import publish
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.db import db_date, write_transaction
 from loket.models.errors import InvalidInput, NotFound, QuotaReached, ServiceClosed
 from loket.models.fields import from_micros, to_micros
+from loket.models.phone_numbers import is_mobile
 from loket.models.queue.estimates import estimate, no_estimate
 from loket.models.queue.ticket_info import PRIORITY_CATEGORIES, TicketInfo
 from loket.models.settings import OfficeSettings, load_settings

@@ -35,15 +35,27 @@ class StaffingLogReport:
 
 
 def _presence_problem() -> ChainProblem | None:
-    by_seq = {e.seq: e for e in staffing_log.entries()}
-    last_state: dict[int, int] = {}
-    for seq, entry in by_seq.items():
-        if entry.kind in staffing_log.STATE_KINDS and entry.counter_id is not None:
-            last_state[entry.counter_id] = max(seq, last_state.get(entry.counter_id, 0))
+    # Only the entries that matter are read: each counter's last state entry, and the
+    # ones the presence rows name (a year's log holds about 100,000 entries).
+    kinds = staffing_log.STATE_KINDS
+    last_state: dict[int, int] = {
+        int(counter_id): int(seq)
+        for counter_id, seq in rawsql.fetch_all(
+            "SELECT counter_id, MAX(seq) FROM staffing_event WHERE counter_id IS NOT NULL "
+            f"AND kind IN ({', '.join('?' for _ in kinds)}) GROUP BY counter_id",
+            tuple(kinds),
+        )
+    }
     rows = rawsql.fetch_all(
         "SELECT p.counter_id, c.number, p.officer_id, p.status, p.event_seq "
         "FROM counter_presence p LEFT JOIN counter c ON c.id = p.counter_id"
     )
+    wanted = sorted(set(last_state.values()) | {int(row[4]) for row in rows})
+    by_seq = {
+        e.seq: e
+        for start in range(0, len(wanted), 500)
+        for e in staffing_log.entries_with_seqs(wanted[start : start + 500])
+    }
     seen = set()
     for counter_id, number, officer_id, status, event_seq in rows:
         seen.add(counter_id)

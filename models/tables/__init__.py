@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from loket.models.tables.admin import AccountLock, AuditEntry, LoginAttempt
 from loket.models.tables.changes import ChangeMark
+from loket.models.tables.checkpoints import ChainCheckpoint
 from loket.models.tables.complaints import Complaint, ComplaintNote, ComplaintSequence
 from loket.models.tables.counters import Counter, CounterService
-from loket.models.tables.keys import SigningKey
+from loket.models.tables.keys import OfficeRoot, SigningKey
 from loket.models.tables.notify import Notification
 from loket.models.tables.printers import PrinterReport
 from loket.models.tables.receipts import ChainHead, Receipt, ReceiptEvent, ReceiptSequence
@@ -37,6 +38,7 @@ ALL_TABLES = [
     TicketEvent,
     ChangeMark,
     SigningKey,
+    OfficeRoot,
     ReceiptSequence,
     Receipt,
     ReceiptEvent,
@@ -58,12 +60,14 @@ ALL_TABLES = [
     PrinterReport,
     ChainSeal,
     Notification,
+    ChainCheckpoint,
 ]
 
 __all__ = [
     "ALL_TABLES",
     "AccountLock",
     "AuditEntry",
+    "ChainCheckpoint",
     "ChainHead",
     "ChainSeal",
     "ChangeMark",
@@ -76,6 +80,7 @@ __all__ = [
     "Holiday",
     "LoginAttempt",
     "Notification",
+    "OfficeRoot",
     "PrinterReport",
     "RamadanPeriod",
     "Receipt",

@@ -82,6 +82,17 @@ def demo_office(tmp_path, monkeypatch):
     with contextlib.redirect_stdout(io.StringIO()):
         assert main(["init"]) == 0  # only init creates a database
         assert main(["demo", "--apps", "no"]) == 0
+    # The office has a head now: set-up commands act as her (``--as``, added by
+    # _as_head), so the garbage reaches each command's own checks.
+    monkeypatch.setenv("LOKET_PASSWORD", "kepala-loket")
+
+
+def _as_head(path: tuple[str, ...], parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """``argv`` acting as the demo head when the command takes ``--as`` (a junk ``--as``
+    later in ``argv`` still wins: argparse keeps the last)."""
+    if any(a.dest == "as_user" for a in parser._actions):
+        return [*path, "--as", "kepala", *argv[len(path) :]]
+    return argv
 
 
 def _may_succeed(path: tuple[str, ...], argv: list[str]) -> bool:
@@ -120,7 +131,7 @@ def test_every_command_refuses_nonsense_in_its_own_words(demo_office):
         if path in SKIPPED:
             continue
         for argv in _argvs(path, parser):
-            code, out, err = _run(argv)
+            code, out, err = _run(_as_head(path, parser, argv))
             if code not in codes:
                 wrong_code.append((argv[:4], code, err.strip()[:160]))
                 continue
@@ -143,11 +154,12 @@ def test_every_command_refuses_nonsense_in_its_own_words(demo_office):
 EXIT_CODES = [
     (["service", "list"], 0),
     (["holiday", "list"], 0),
-    (["counter", "disable", "1"], 0),
+    (["counter", "disable", "1", "--as", "kepala"], 0),
     (["keys", "new", "--label", "é☃"], 0),  # free text: a fine label
-    (["service", "disable", "1"], 1),  # not a service code
-    (["staff", "disable", "nobody"], 1),
-    (["holiday", "remove", "2026-13-45"], 1),
+    (["service", "disable", "1", "--as", "kepala"], 1),  # not a service code
+    (["staff", "disable", "nobody", "--as", "kepala"], 1),
+    (["holiday", "remove", "2026-13-45", "--as", "kepala"], 1),
+    (["counter", "disable", "2"], 2),  # set-up without --as in an office with a head
     (["report", "tickets", "--from", "x"], 1),
     (["ticket", "A-001", "--json", "--db", "nonsense://"], 1),
     (["service", "disable"], 2),  # a positional is missing
@@ -175,7 +187,7 @@ def test_hostile_input_is_shown_escaped_on_one_line(demo_office):
         if path in SKIPPED:
             continue
         for argv in _argvs(path, parser, HOSTILE):
-            code, out, err = _run(argv)
+            code, out, err = _run(_as_head(path, parser, argv))
             codes[code] = codes.get(code, 0) + 1
             if RAW.search(err) or RAW.search(out):
                 broken.append((argv[:4], code, "raw control character", err[:160] or out[:160]))
@@ -190,10 +202,13 @@ def test_hostile_input_is_shown_escaped_on_one_line(demo_office):
 
 
 NAMES_WITH_BIDI = [
-    ["holiday", "add", "2026-08-17", "--name", "Hari\u202eKemerdekaan"],
-    ["service", "add", "Q", "--name", "Umum\u2066x\u2069"],
-    ["staff", "add", "budi", "--name", "Budi\u202dS", "--role", "staff", "--pin", "123456"],
-    ["settings", "office_name=Kantor\u202e"],
+    ["holiday", "add", "2026-08-17", "--name", "Hari\u202eKemerdekaan", "--as", "kepala"],
+    ["service", "add", "Q", "--name", "Umum\u2066x\u2069", "--as", "kepala"],
+    [
+        *("staff", "add", "budi", "--name", "Budi\u202dS"),
+        *("--role", "staff", "--pin", "123456", "--as", "kepala"),
+    ],
+    ["settings", "office_name=Kantor\u202e", "--as", "kepala"],
 ]
 
 

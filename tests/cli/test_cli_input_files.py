@@ -117,8 +117,10 @@ def test_keys_import_refuses_devices_pipes_and_huge_files(office, tmp_path) -> N
     huge = tmp_path / "huge.pem"
     huge.write_bytes(b"-----BEGIN PUBLIC KEY-----\n" + b"A" * 100_000)
     for path, said in (("/dev/zero", "not a regular file"), (str(fifo), "not a regular file")):
-        _refused_fast(["keys", "import", path, "--office", "LAIN"], said)
-    _refused_fast(["keys", "import", str(huge), "--office", "LAIN"], "too large (max. 16 KB)")
+        _refused_fast(["keys", "import", path, "--office", "LAIN", "--as", "admin"], said)
+    _refused_fast(
+        ["keys", "import", str(huge), "--office", "LAIN", "--as", "admin"], "too large (max. 16 KB)"
+    )
 
 
 def test_verify_image_refuses_devices_and_decompression_bombs(office, tmp_path) -> None:

@@ -23,6 +23,7 @@ from loket.models.staffing import counter_actions as staffing
 PINS = {"ani": "111111", "budi": "222222", "kepala": "999999"}
 PASSWORD = "rahasia-kepala"
 FRIDAY = "2026-11-20"
+AS_HEAD = ("--as", "kepala")  # set-up in an office with a head names its person
 
 
 @pytest.fixture
@@ -40,17 +41,23 @@ def office(db):
 def cli(office: str, tmp_path: Path):
     """`loket` in a subprocess, as run on the PC named ``station``."""
 
-    def run(*args: str, station: str = "meja-cli") -> tuple[CliResult, float]:
+    def run(
+        *args: str, station: str = "meja-cli", pin: str | None = None, password: str | None = None
+    ) -> tuple[CliResult, float]:
+        # PINs and passwords reach `loket` as a script gives them: in the environment.
         env = dict(
             os.environ,
             LOKET_DATA_DIR=str(tmp_path / "cli-data"),
             LOKET_DB=office,
             LOKET_STATION=station,
+            LOKET_PIN=pin or "",
+            LOKET_PASSWORD=password or "",
         )
         started = time.monotonic()
         proc = subprocess.run(
             [sys.executable, "-m", "loket.models.cli", *args],
             env=env,
+            stdin=subprocess.DEVNULL,
             capture_output=True,
             text=True,
             timeout=60,
@@ -63,9 +70,7 @@ def cli(office: str, tmp_path: Path):
 
 
 def _sign_in(cli, pin: str, station: str = "meja-cli"):
-    return cli(
-        "staffing", "sign-in", "--counter", "2", "--staff", "budi", "--pin", pin, station=station
-    )
+    return cli("staffing", "sign-in", "--counter", "2", "--staff", "budi", pin=pin, station=station)
 
 
 def _one_line_lock(result: CliResult) -> None:
@@ -114,13 +119,13 @@ def test_wrong_pins_at_the_counter_lock_the_heads_sign_off_and_explain(cli, offi
         with pytest.raises(PermissionDenied):
             staffing.sign_in(1, "kepala", f"00000{n}", pc="loket-1")
     for args in (
-        ("staffing", "sign-off", "--day", FRIDAY, "--staff", "kepala", "--password", PASSWORD),
+        ("staffing", "sign-off", "--day", FRIDAY, "--staff", "kepala"),
         (
             "staffing", "explain", "--day", FRIDAY, "--start", "08:00", "--reason", "dinas_luar",
-            "--ref", "SPT-1", "--approved-by", "kepala", "--staff", "kepala", "--password", PASSWORD,
+            "--ref", "SPT-1", "--approved-by", "kepala", "--staff", "kepala",
         ),
     ):  # fmt: skip
-        result, _ = cli(*args)
+        result, _ = cli(*args, password=PASSWORD)
         _one_line_lock(result)
         assert "'kepala'" in result.err
     assert auth.lock_state("kepala") is not None
@@ -129,11 +134,11 @@ def test_wrong_pins_at_the_counter_lock_the_heads_sign_off_and_explain(cli, offi
 def test_sign_off_and_explain_count_towards_the_admin_login(cli, office):
     sign_off = ("staffing", "sign-off", "--day", FRIDAY, "--staff", "kepala")
     for n in range(3):
-        result, _ = cli(*sign_off, "--password", f"salah-{n}")
+        result, _ = cli(*sign_off, password=f"salah-{n}")
         assert result.code != 0 and "kata sandi salah" in result.err
     result, _ = cli(
         "staffing", "explain", "--day", FRIDAY, "--start", "08:00", "--reason", "sakit",
-        "--staff", "kepala", "--password", "salah-3", station="pc-lain",
+        "--staff", "kepala", password="salah-3", station="pc-lain",
     )  # fmt: skip
     assert "kata sandi salah" in result.err
     with pytest.raises(AccountLocked):
@@ -148,27 +153,28 @@ def test_the_handover_path_is_locked_like_sign_in(cli, office):
     staffing.sign_in(1, "ani", PINS["ani"], pc="loket-1")
     for n in range(5):
         result, _ = cli(
-            "staffing", "handover", "--counter", "1", "--to", "budi", "--pin", f"00000{n}",
+            "staffing", "handover", "--counter", "1", "--to", "budi", pin=f"00000{n}",
             station=f"pc-{n}",
         )  # fmt: skip
         assert result.code != 0
-    result, _ = cli("staffing", "handover", "--counter", "1", "--to", "budi", "--pin", PINS["budi"])
+    result, _ = cli("staffing", "handover", "--counter", "1", "--to", "budi", pin=PINS["budi"])
     _one_line_lock(result)
     (lock,) = audit.list_audit(action="account_locked", actor="budi")
     assert (lock.detail["path"], lock.detail["pc"]) == (secret_check.CLI_HANDOVER, "pc-4")
 
 
 def test_settings_allow_four_digit_pins_with_a_warning(cli, office):
-    result, _ = cli("settings", "pin_min_digits=4")
+    result, _ = cli("settings", "pin_min_digits=4", *AS_HEAD, password=PASSWORD)
     assert result.code == 0
     assert "pin_min_digits = 4" in result.out
     warning = result.err.strip()
     assert "kurang dari satu menit" in warning and "under a minute" in warning
     assert len(warning.splitlines()) == 1
-    result, _ = cli("settings", "pin_min_digits=8")
+    result, _ = cli("settings", "pin_min_digits=8", *AS_HEAD, password=PASSWORD)
     assert result.code == 0 and result.err.strip() == ""
     for bad in ("3", "13", "x"):
-        result, _ = cli("settings", f"pin_min_digits={bad}")
+        result, _ = cli("settings", f"pin_min_digits={bad}", *AS_HEAD, password=PASSWORD)
         assert result.code != 0 and "4–12" in result.err
-    result, _ = cli("staff", "add", "eko", "--name", "Eko", "--role", "staff", "--pin", "1234567")
+    eko = ("staff", "add", "eko", "--name", "Eko", "--role", "staff", "--pin", "1234567")
+    result, _ = cli(*eko, *AS_HEAD, password=PASSWORD)
     assert result.code != 0 and "8–12" in result.err

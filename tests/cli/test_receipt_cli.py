@@ -95,7 +95,7 @@ def _new(cli, *extra: str) -> dict:
 def test_init_keeps_its_key(office, tmp_path):
     again = _ok(office("init", "--json")).json()
     assert again["key_created"] is False
-    keys = list((tmp_path / "pc-data" / "keys").glob("*.pem"))
+    keys = list((tmp_path / "pc-data" / "keys").glob("????????.pem"))  # not root.pem
     assert [k.stem for k in keys] == [again["key"]]
     assert oct(keys[0].stat().st_mode & 0o777) == "0o600"
 
@@ -285,7 +285,10 @@ def test_documented_openssl_recipe_end_to_end(office, tmp_path):
     assert "Signature Verified Successfully" in check.stdout
 
 
-def test_keys_import_lets_this_office_verify_a_neighbour(office, tmp_path):
+def test_keys_import_needs_an_office_and_an_admin(office, tmp_path):
+    """The admin path (labelled foreign, audited under the admin's name) is in
+    tests/cli/test_root_cli.py; a foreign key checking its own office's receipts in
+    tests/services/test_root_trust.py."""
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -295,10 +298,11 @@ def test_keys_import_lets_this_office_verify_a_neighbour(office, tmp_path):
         .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
     )
     (tmp_path / "neighbour.pem").write_bytes(pem)
-    imported = _ok(
-        office("keys", "import", str(tmp_path / "neighbour.pem"), "--office", "KEC-LAIN", "--json")
-    ).json()
-    assert imported["office_id"] == "KEC-LAIN" and imported["private_key_here"] is False
     _refused(office("keys", "import", str(tmp_path / "neighbour.pem")), "--office is required")
-    (tmp_path / "junk.pem").write_text("junk")
-    _refused(office("keys", "import", str(tmp_path / "junk.pem"), "--office", "X"), "Invalid PEM")
+    _refused(
+        office("keys", "import", str(tmp_path / "neighbour.pem"), "--office", "KEC-LAIN"),
+        "Only an admin or the head imports keys",
+    )
+    assert [k["kid"] for k in _ok(office("keys", "list", "--json")).json()] == [
+        _ok(office("keys", "new", "--json")).json()["kid"]
+    ]

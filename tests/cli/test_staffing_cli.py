@@ -14,6 +14,8 @@ from loket.models.db import database
 from loket.models.office import catalog, staff
 from loket.models.staffing.hours import set_hours
 
+HEAD_PASSWORD = "rahasia-kepala"
+
 
 def _office_today() -> dt.date:
     """Today in the office's zone (WIB): the machine's own date differs after 17:00 UTC."""
@@ -43,31 +45,49 @@ def office(loket):
     catalog.add_counter(2, "A", front_desk=True)
     staff.add_staff("ani", "Ani Lestari", "staff", "1111")
     staff.add_staff("budi", "Budi Santoso", "staff", "2222")
-    staff.add_staff("kepala", "Ibu Kepala", "head", "9999", password="rahasia-kepala")
+    staff.add_staff("kepala", "Ibu Kepala", "head", "9999", password=HEAD_PASSWORD)
     set_hours("front_desk", "1234567", hours="00:00-24:00", break_window="")
-    return loket
+
+    def run(*args: str, pin: str = "", password: str = "", head: bool = False):
+        """PINs and passwords as a script gives them (LOKET_PIN, LOKET_PASSWORD); ``head``:
+        a set-up change, made as the head (--as)."""
+        if head:
+            args, password = (*args, "--as", "kepala"), HEAD_PASSWORD
+        return loket(*args, env={"LOKET_PIN": pin, "LOKET_PASSWORD": password})
+
+    return run
 
 
 def test_break_refused_then_authorised_gap_then_handover(office):
     signed = _ok(
-        office("staffing", "sign-in", "--counter", "1", "--staff", "ani", "--pin", "1111", "--json")
+        office("staffing", "sign-in", "--counter", "1", "--staff", "ani", "--json", pin="1111")
     )
     assert signed.json()["status"] == "staffed" and signed.json()["officer"] == "ani"
-    _refused(
-        office("staffing", "sign-in", "--counter", "2", "--staff", "budi", "--pin", "0000"), "PIN"
-    )
+    _refused(office("staffing", "sign-in", "--counter", "2", "--staff", "budi", pin="0000"), "PIN")
 
-    line = _refused(office("staffing", "break", "--counter", "1"), "ditolak", "refused", "handover")
+    line = _refused(
+        office("staffing", "break", "--counter", "1", pin="1111"), "ditolak", "refused", "handover"
+    )
     assert "loket depan" in line and "front desk" in line
-    _refused(office("staffing", "sign-out", "--counter", "1"), "ditolak", "refused")
+    _refused(office("staffing", "sign-out", "--counter", "1", pin="1111"), "ditolak", "refused")
     _refused(
-        office("staffing", "break", "--counter", "1", "--reason", "rapat"), "rujukan", "reference"
+        office("staffing", "break", "--counter", "1", "--reason", "rapat", pin="1111"),
+        "rujukan",
+        "reference",
     )
     _refused(
-        office("staffing", "break", "--counter", "1", "--reason", "piknik", "--ref", "1"), "piknik"
+        office(
+            "staffing", "break", "--counter", "1", "--reason", "piknik", "--ref", "1", pin="1111"
+        ),
+        "piknik",
     )
 
-    _ok(office("staffing", "break", "--counter", "1", "--reason", "rapat_diklat", "--ref", "UND-7"))
+    _ok(
+        office(
+            "staffing", "break", "--counter", "1", "--reason", "rapat_diklat", "--ref", "UND-7",
+            pin="1111",
+        )
+    )  # fmt: skip
     status = _ok(office("staffing", "status", "--json")).json()
     desk = status["front_desk"]
     assert desk["covered"] is False and desk["in_service_hours"] is True
@@ -80,9 +100,9 @@ def test_break_refused_then_authorised_gap_then_handover(office):
     text = _ok(office("staffing", "status")).out
     assert "Loket depan kosong" in text and "Front desk unstaffed" in text
 
-    _ok(office("staffing", "resume", "--counter", "1"))
+    _ok(office("staffing", "resume", "--counter", "1", pin="1111"))
     handed = _ok(
-        office("staffing", "handover", "--counter", "1", "--to", "budi", "--pin", "2222", "--json")
+        office("staffing", "handover", "--counter", "1", "--to", "budi", "--json", pin="2222")
     )
     assert handed.json()["officer"] == "budi"
     assert _ok(office("staffing", "status", "--json")).json()["front_desk"]["covered"] is True
@@ -98,15 +118,13 @@ def test_break_refused_then_authorised_gap_then_handover(office):
 def test_heartbeat_and_sign_out_need_a_signed_in_counter(office):
     _refused(office("staffing", "heartbeat", "--counter", "1"), "sign in")
     _refused(office("staffing", "resume", "--counter", "1"), "break")
-    _refused(
-        office("staffing", "sign-in", "--counter", "9", "--staff", "ani", "--pin", "1111"), "9"
-    )
+    _refused(office("staffing", "sign-in", "--counter", "9", "--staff", "ani", pin="1111"), "9")
 
 
 def test_verify_names_a_row_edited_with_raw_sql(office):
-    _ok(office("staffing", "sign-in", "--counter", "1", "--staff", "ani", "--pin", "1111"))
-    _ok(office("staffing", "sign-in", "--counter", "2", "--staff", "budi", "--pin", "2222"))
-    _ok(office("staffing", "sign-out", "--counter", "2"))
+    _ok(office("staffing", "sign-in", "--counter", "1", "--staff", "ani", pin="1111"))
+    _ok(office("staffing", "sign-in", "--counter", "2", "--staff", "budi", pin="2222"))
+    _ok(office("staffing", "sign-out", "--counter", "2", pin="2222"))
     database.obj.execute_sql("UPDATE staffing_event SET officer_id = NULL WHERE kind = 'sign_out'")
     result = office("staffing", "verify")
     line = _refused(result, "LOG RUSAK", "LOG BROKEN", "sign_out")
@@ -117,7 +135,7 @@ def test_verify_names_a_row_edited_with_raw_sql(office):
 def test_reports_in_json_csv_and_pdf(office, tmp_path):
     yesterday = (_office_today() - dt.timedelta(days=1)).isoformat()
     today = _office_today().isoformat()
-    _ok(office("staffing", "sign-in", "--counter", "1", "--staff", "ani", "--pin", "1111"))
+    _ok(office("staffing", "sign-in", "--counter", "1", "--staff", "ani", pin="1111"))
     days = _ok(office("staffing", "report", "--from", yesterday, "--to", today)).json()
     assert [d["day"] for d in days] == [yesterday, today]
     # Yesterday came before the office's first staffing entry: not recorded, not a gap.
@@ -181,7 +199,7 @@ def test_head_signs_off_a_day(office):
     yesterday = (_office_today() - dt.timedelta(days=1)).isoformat()
     today = _office_today().isoformat()
     _refused(
-        office("staffing", "sign-off", "--day", yesterday, "--staff", "ani", "--password", "x"),
+        office("staffing", "sign-off", "--day", yesterday, "--staff", "ani", password="x"),
         "salah",
     )
     _refused(
@@ -192,8 +210,7 @@ def test_head_signs_off_a_day(office):
             today,
             "--staff",
             "kepala",
-            "--password",
-            "rahasia-kepala",
+            password=HEAD_PASSWORD,
         ),
         "belum selesai",
     )
@@ -205,9 +222,8 @@ def test_head_signs_off_a_day(office):
             yesterday,
             "--staff",
             "kepala",
-            "--password",
-            "rahasia-kepala",
             "--json",
+            password=HEAD_PASSWORD,
         )
     )
     assert signed.json()["sign_off"]["by"] == "kepala"
@@ -236,18 +252,26 @@ def test_hours_and_holidays(office):
         "open_through_break": False,
     }
     assert shown["other"][4]["close_minute"] == 990 and shown["other"][5]["close_minute"] == 0
-    _ok(office("hours", "set", "--group", "other", "--days", "6", "--hours", "08:00-12:00"))
+    _ok(
+        office(
+            "hours", "set", "--group", "other", "--days", "6", "--hours", "08:00-12:00", head=True
+        )
+    )
     assert _ok(office("hours", "show", "--json")).json()["other"][5]["open_minute"] == 480
     assert (
         "Ramadan"
-        in _ok(office("hours", "ramadan", "--from", "2027-02-08", "--to", "2027-03-09")).out
+        in _ok(
+            office("hours", "ramadan", "--from", "2027-02-08", "--to", "2027-03-09", head=True)
+        ).out
     )
     ramadan = _ok(office("hours", "show", "--schedule", "ramadan", "--json")).json()
     assert ramadan["other"][0]["open_minute"] == 480 and ramadan["ramadan"] == [
         ["2027-02-08", "2027-03-09"]
     ]
     _refused(
-        office("hours", "set", "--group", "kantin", "--days", "1", "--hours", "08:00-12:00"),
+        office(
+            "hours", "set", "--group", "kantin", "--days", "1", "--hours", "08:00-12:00", head=True
+        ),
         "kantin",
     )
     _refused(
@@ -262,26 +286,27 @@ def test_hours_and_holidays(office):
             "08:00-12:00",
             "--break",
             "13:00-14:00",
+            head=True,
         ),
         "break",
     )
 
-    _ok(office("holiday", "add", "2026-12-25", "--name", "Hari Raya Natal"))
-    _refused(office("holiday", "add", "2026-12-25", "--name", "Natal"), "already")
+    _ok(office("holiday", "add", "2026-12-25", "--name", "Hari Raya Natal", head=True))
+    _refused(office("holiday", "add", "2026-12-25", "--name", "Natal", head=True), "already")
     assert _ok(office("holiday", "list", "--json")).json() == [
         {"day": "2026-12-25", "name": "Hari Raya Natal"}
     ]
-    _ok(office("holiday", "remove", "2026-12-25"))
-    _refused(office("holiday", "remove", "2026-12-25"), "not a holiday")
+    _ok(office("holiday", "remove", "2026-12-25", head=True))
+    _refused(office("holiday", "remove", "2026-12-25", head=True), "not a holiday")
     assert "utuh" in _ok(office("staffing", "verify")).out
 
 
 def test_escalation_delay_and_reason_codes(office):
     assert _ok(office("staffing", "escalation", "--json")).json() == {"escalation_minutes": 10}
-    assert _ok(office("staffing", "escalation", "--minutes", "3", "--json")).json() == {
+    assert _ok(office("staffing", "escalation", "--minutes", "3", "--json", head=True)).json() == {
         "escalation_minutes": 3
     }
-    _refused(office("staffing", "escalation", "--minutes", "0"), "1")
+    _refused(office("staffing", "escalation", "--minutes", "0", head=True), "1")
     codes = [r["code"] for r in _ok(office("staffing", "reasons", "--json")).json()]
     assert "dinas_luar" in codes and "tanpa_keterangan" in codes and len(codes) == 11
 
@@ -315,14 +340,16 @@ def test_watch_repeats_the_check_and_refuses_a_silly_interval(office, db, tmp_pa
 def test_holiday_import_from_a_csv(office, tmp_path):
     sheet = tmp_path / "libur.csv"
     sheet.write_bytes("Tanggal;Keterangan\n25/12/2026;Hari Raya Natal\n".encode("cp1252"))
-    loaded = _ok(office("holiday", "import", str(sheet), "--json")).json()
+    loaded = _ok(office("holiday", "import", str(sheet), "--json", head=True)).json()
     assert loaded == {"added": ["2026-12-25"], "already": []}
-    again = _ok(office("holiday", "import", str(sheet)))
+    again = _ok(office("holiday", "import", str(sheet), head=True))
     assert "0 holidays added, 1 already there" in again.out
     sheet.write_text("2027-01-01;Tahun Baru\n2027-02-30;Salah\n", "utf-8")
-    _refused(office("holiday", "import", str(sheet)), "Baris 2", "Line 2")
+    _refused(office("holiday", "import", str(sheet), head=True), "Baris 2", "Line 2")
     _refused(
-        office("holiday", "import", str(tmp_path / "none.csv")), "No such file", "Berkas tidak ada"
+        office("holiday", "import", str(tmp_path / "none.csv"), head=True),
+        "No such file",
+        "Berkas tidak ada",
     )
     days = _ok(office("holiday", "list", "--json")).json()
     assert [d["day"] for d in days] == ["2026-12-25"]

@@ -25,8 +25,8 @@ def test_the_document_form_says_what_the_number_is_for_and_refuses_a_wrong_one(
     tap(kiosk.home.document_button)
     form = kiosk.document
     assert form.consent.isVisible()
-    assert "Nomor HP hanya dipakai untuk memberi tahu Anda" in form.consent.text()
-    assert "saat dokumen siap" in form.consent.text()
+    assert "Nomor HP hanya untuk memberi tahu" in form.consent.text()
+    assert "saat dokumen siap, lalu dihapus" in form.consent.text()
     _type(
         kiosk,
         tap,
@@ -44,7 +44,7 @@ def test_the_document_form_says_what_the_number_is_for_and_refuses_a_wrong_one(
     assert form.fields["sender_phone"].hasFocus()  # the visitor corrects it where it is
     try:
         i18n.set_language(qapp, "en")
-        assert "Your number is only used to tell you" in form.consent.text()
+        assert "Only used to tell you when the document is ready, then deleted" in form.consent.text()
     finally:
         i18n.set_language(qapp, "id")
 

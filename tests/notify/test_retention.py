@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from loket.models.documents import receipt_log
+from loket.models.documents import receipt_log, receipt_lookup
 from loket.models.documents.receipt_actions import new_receipt, set_status
+from loket.models.documents.retention import purge_numbers
 from loket.models.feedback.complaint_actions import close_complaint, file_complaint
 from loket.models.notify.outbox import event_key, queue_message
-from loket.models.notify.retention import purge_numbers
 from loket.models.queue.tickets import issue_ticket
 from loket.models.settings import update_settings
 from loket.models.tables import Complaint, Notification, Receipt, Ticket
@@ -92,22 +92,29 @@ def test_numbers_of_matters_closed_long_ago_are_deleted(office, old_and_new):
     assert "3 messages" in result.message("en") and "3 pesan" in result.message("id")
 
 
-def test_a_receipt_keeps_its_number_because_it_is_part_of_the_signed_log(office, old_and_new):
+def test_a_closed_receipts_number_is_deleted_and_the_log_stays_intact(office, old_and_new):
     clock = office
     result = purge_numbers(clock)
-    assert result.receipts_signed == 1
-    assert "1 collected receipts keep theirs (signed log)" in result.message("en")
+    assert result.receipts == 1
+    assert "1 receipts" in result.message("en") and "1 tanda terima" in result.message("id")
     old = Receipt.get(Receipt.number == old_and_new["old_receipt"])
-    assert old.sender_phone == "+6281200000001"
+    assert old.sender_phone is None
     report = receipt_log.verify_log()
     assert report.ok, report.message_en
+    shown = receipt_lookup.show_receipt(old.number)
+    assert shown.status == old.status and shown.sender_phone is None
+    assert "dihapus" in shown.history[-1].note
+    # Putting a number back behind the application's back is an edit the log names.
+    Receipt.update(sender_phone="+6281299999999").where(Receipt.id == old.id).execute()
+    edited = receipt_log.verify_log()
+    assert not edited.ok and old.number in edited.message_en
 
 
 def test_purging_twice_deletes_nothing_more(office, old_and_new):
     clock = office
     purge_numbers(clock)
     again = purge_numbers(clock)
-    assert (again.complaints, again.tickets, again.messages) == (0, 0, 0)
+    assert (again.complaints, again.tickets, again.messages, again.receipts) == (0, 0, 0, 0)
 
 
 def test_a_longer_retention_keeps_them(office, old_and_new):

@@ -319,6 +319,7 @@ def test_the_summary_still_reads_after_sealing(signed_day, clock):
 
 
 def test_cli_verifications_report_the_rewrite(signed_day, loket):
+    loket("keys", "root")  # the CLI's PC pins the office root (first use, said on stderr)
     chain, table, read, seq = _staffing_edit()
     _rewrite(chain, table, read, seq)
     result = loket("staffing", "verify")

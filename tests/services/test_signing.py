@@ -196,8 +196,9 @@ def test_openssl_made_signature_verifies_in_loket(db, tmp_path):
     run = lambda *a: subprocess.run(a, cwd=tmp_path, capture_output=True, check=True)  # noqa: E731
     run("openssl", "genpkey", "-algorithm", "ed25519", "-out", "priv.pem")
     run("openssl", "pkey", "-in", "priv.pem", "-pubout", "-out", "pub.pem")
-    key = signing.import_public_key((tmp_path / "pub.pem").read_text(), "LOKET", "openssl")
-    claims = dataclasses.replace(_claims(), kid=key.kid)
+    # Another office's key (this office's own keys are certified by its root, not imported).
+    key = signing.import_public_key((tmp_path / "pub.pem").read_text(), "KEC-LAIN", "openssl")
+    claims = dataclasses.replace(_claims(office="KEC-LAIN"), kid=key.kid)
     (tmp_path / "claims.bin").write_bytes(qr_payload.encode_claims(claims))
     run(
         "openssl",
@@ -335,6 +336,12 @@ def test_office_id_change_gives_the_office_a_new_key(db):
     second = signing.ensure_key()
     assert second.kid != first.kid and second.office_id == "KEC-BARU"
     assert signing.verify_text(signing.sign_claims(_claims(office="KEC-BARU")).text).valid
+    # One active key, certified for the new id; the old id's key is retired, not left active.
+    active = [k for k in signing.list_keys() if k.retired_at is None]
+    assert [(k.kid, k.office_id, k.certificate) for k in active] == [
+        (second.kid, "KEC-BARU", "certified")
+    ]
+    assert [k.kid for k in signing.list_keys() if k.signing_now] == [second.kid]
 
 
 # ── decoding ──────────────────────────────────────────────────────────────────────

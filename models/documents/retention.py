@@ -1,15 +1,12 @@
 """Deleting the phone numbers of closed matters after ``notify_retention_days``.
 
 A number is kept only as long as the office may need to tell its owner something:
-complaints closed, tickets of past days, and the numbers copied into the messages sent
-or given up on for them, are blanked once the matter has been closed that long.
-
-Receipts are the exception. A receipt's ``sender_phone`` is one of the fields of its
-content digest, recorded in the hash-chained ``received`` entry of the receipt log
-(:func:`~loket.models.documents.receipt_log.content_digest`): blanking it would make
-``loket verify`` report the receipt as edited after it was recorded, for every collected
-receipt. So the receipt row keeps its number (counted as ``receipts_signed``) until the
-receipt log can record an erasure; only the copies in its messages are blanked.
+receipts collected (or otherwise closed), complaints closed, tickets of past days, and
+the numbers copied into the messages sent or given up on for them, are blanked once the
+matter has been closed that long. A receipt's number is part of its content digest in
+the hash-chained receipt log, so its erasure is itself logged with the new digest
+(:func:`~loket.models.documents.receipt_log.erase_sender_phone`): ``loket verify`` still
+finds the receipt intact, and its history shows when the number was deleted.
 """
 
 from __future__ import annotations
@@ -21,6 +18,8 @@ from typing import Any
 from loket.models.changefeed import publish
 from loket.models.clock import SYSTEM_CLOCK, Clock
 from loket.models.db import write_transaction
+from loket.models.documents.receipt_info import TRANSITIONS
+from loket.models.documents.receipt_log import erase_sender_phone
 from loket.models.settings import OfficeSettings, load_settings
 from loket.models.tables import Complaint, Notification, Receipt, ReceiptEvent, Ticket
 
@@ -32,36 +31,30 @@ class PurgeResult:
     complaints: int  # complaint contact numbers blanked
     tickets: int  # ticket numbers blanked
     messages: int  # message copies blanked
-    receipts_signed: int  # collected receipts whose number stays (part of the signed log)
+    receipts: int  # closed receipts whose sender's number was deleted (and logged)
     cutoff: dt.datetime  # closed before this instant (UTC)
 
     @property
     def total(self) -> int:
-        return self.complaints + self.tickets + self.messages
+        return self.complaints + self.tickets + self.messages + self.receipts
 
     def message(self, language: str = "id") -> str:
         if language == "en":
-            text = (
-                f"Numbers deleted: {self.complaints} complaints, {self.tickets} tickets, "
-                f"{self.messages} messages"
+            return (
+                f"Numbers deleted: {self.receipts} receipts, {self.complaints} complaints, "
+                f"{self.tickets} tickets, {self.messages} messages"
             )
-            if self.receipts_signed:
-                text += f"; {self.receipts_signed} collected receipts keep theirs (signed log)"
-            return text
-        text = (
-            f"Nomor dihapus: {self.complaints} pengaduan, {self.tickets} antrean, "
-            f"{self.messages} pesan"
+        return (
+            f"Nomor dihapus: {self.receipts} tanda terima, {self.complaints} pengaduan, "
+            f"{self.tickets} antrean, {self.messages} pesan"
         )
-        if self.receipts_signed:
-            text += f"; {self.receipts_signed} tanda terima yang sudah diambil tetap (log bertanda tangan)"
-        return text
 
     def as_json(self) -> dict[str, Any]:
         return {
             "complaints": self.complaints,
             "tickets": self.tickets,
             "messages": self.messages,
-            "receipts_signed": self.receipts_signed,
+            "receipts": self.receipts,
             "cutoff": self.cutoff.isoformat(timespec="seconds"),
             "message": self.message("id"),
             "message_en": self.message("en"),
@@ -69,8 +62,6 @@ class PurgeResult:
 
 
 def _final_receipt_statuses() -> tuple[str, ...]:
-    from loket.models.documents.receipt_info import TRANSITIONS
-
     return tuple(status for status, then in TRANSITIONS.items() if not then)
 
 
@@ -97,11 +88,12 @@ def purge_numbers(
             (Complaint.status == "closed") & (Complaint.closed_at < cutoff)
         )
         tickets = Ticket.select(Ticket.id).where(Ticket.day < last_day + dt.timedelta(days=1))
-        receipts_signed = (
-            Receipt.select()
-            .where(Receipt.id.in_(receipts) & Receipt.sender_phone.is_null(False))
-            .count()
-        )
+        erased = 0
+        for row in Receipt.select().where(
+            Receipt.id.in_(receipts) & Receipt.sender_phone.is_null(False)
+        ):
+            erase_sender_phone(row, now)
+            erased += 1
         complaint_count = (
             Complaint.update(contact_phone=None)
             .where(Complaint.id.in_(complaints) & Complaint.contact_phone.is_null(False))
@@ -125,6 +117,8 @@ def purge_numbers(
             )
             .execute()
         )
+        if erased:
+            publish("receipts")
         if complaint_count:
             publish("complaints")
         if ticket_count:
@@ -133,6 +127,6 @@ def purge_numbers(
         complaints=complaint_count,
         tickets=ticket_count,
         messages=message_count,
-        receipts_signed=receipts_signed,
+        receipts=erased,
         cutoff=cutoff,
     )
