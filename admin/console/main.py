@@ -38,18 +38,9 @@ def open_window(options: argparse.Namespace, url: str) -> ConsoleWindow:
 
 
 def start_sender(window: ConsoleWindow, url: str | None = None) -> Sender:
-    """Deliver the office's SMS/WhatsApp messages from this app, on the sender's own
-    thread and database connection (never the GUI thread's), until the window closes.
-    It reads the settings each round: while ``notify_channel`` is off it sends nothing,
-    and switching it on in the admin app takes effect without a restart."""
-    from loket.models.notify.sender import Sender
+    from loket.models.notify.sender import start_for_app
 
-    sender = Sender(url=url)
-    sender.start()
-    # Waits for a message being handed over (a webhook times out in ~10 s), so that it
-    # is recorded as sent rather than sent again by the next sender.
-    window.closing.connect(lambda: sender.stop(wait_seconds=12))
-    return sender
+    return start_for_app(url, window.closing.connect)
 
 
 PROGRAM = QtProgram(

@@ -358,3 +358,16 @@ class Sender:
 
 
 __all__ = ["BACKOFF_MINUTES", "SendResult", "Sender", "backoff", "claim", "send_pending"]
+
+
+def start_for_app(url: str | None, on_close: Callable[[Callable[[], None]], object]) -> Sender:
+    """Deliver the office's messages from an app (counter, admin) on the sender's own
+    thread and connection, never the GUI thread's, until ``on_close`` fires (pass the
+    window's ``closing.connect``). It reads the settings each round: while
+    ``notify_channel`` is off it sends nothing, and switching it on needs no restart."""
+    sender = Sender(url=url)
+    sender.start()
+    # Waits for a message being handed over (a webhook times out in ~10 s), so that it
+    # is recorded as sent rather than sent again by the next sender.
+    on_close(lambda: sender.stop(wait_seconds=12))
+    return sender
