@@ -123,13 +123,19 @@ class CliResult:
 
 @pytest.fixture
 def loket(db: str, tmp_path: Path) -> Callable[..., CliResult]:
-    """Run the real `loket` command in a subprocess against the test database."""
-    env = dict(os.environ, LOKET_DATA_DIR=str(tmp_path / "cli-data"), LOKET_DB=db)
+    """Run the real `loket` command in a subprocess against the test database; ``env``
+    adds variables to this call only (a set-up command in an office with a head names
+    its person with ``--as`` and reads the password from ``LOKET_PASSWORD``; an officer's
+    PIN comes from ``LOKET_PIN``)."""
+    base = dict(os.environ, LOKET_DATA_DIR=str(tmp_path / "cli-data"), LOKET_DB=db)
+    for name in ("LOKET_PASSWORD", "LOKET_PIN"):  # never inherited from whoever runs the tests
+        base.pop(name, None)
 
-    def run(*args: str) -> CliResult:
+    def run(*args: str, env: dict[str, str] | None = None) -> CliResult:
         proc = subprocess.run(
             [sys.executable, "-m", "loket.models.cli", *args],
-            env=env,
+            env={**base, **(env or {})},
+            stdin=subprocess.DEVNULL,
             capture_output=True,
             text=True,
             timeout=60,

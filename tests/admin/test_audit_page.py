@@ -111,8 +111,12 @@ def test_sign_off_shows_the_seal_code(log_in, open_page, qtbot, tap, clock, pins
     assert f"kode segel {seal.code}" in page.sign_off_state.text()
 
 
-def test_changes_made_from_the_cli_show_who_ran_them(log_in, open_page, tap, loket):
-    assert loket("holiday", "add", "2026-12-25", "--name", "Natal").code == 0
+def test_changes_made_from_the_cli_show_who_ran_them(log_in, open_page, tap, loket, passwords):
+    added = loket(
+        "holiday", "add", "2026-12-25", "--name", "Natal", "--as", "kepala",
+        env={"LOKET_PASSWORD": passwords["kepala"]},
+    )  # fmt: skip
+    assert added.code == 0, added.err
     # The CLI runs on the machine's real clock, not the test's: show the office day it wrote on
     # (whatever today is), not the default week around the fake clock's Monday.
     (written,) = audit.list_audit(action="holiday_add")
@@ -122,5 +126,5 @@ def test_changes_made_from_the_cli_show_who_ran_them(log_in, open_page, tap, lok
     page.choose(first=cli_day, last=cli_day)
     assert page.count.text() == f"{page.list.rowCount()} entri"
     row = _column(page.list, 4).index("holiday_add")
-    assert page.list.item(row, 2).text().startswith("cli:")
-    assert page.list.item(row, 3).text() == "operator CLI"
+    assert page.list.item(row, 2).text() == "kepala"  # the person, not the OS user
+    assert "cli:" in page.list.item(row, 6).text()  # which the detail names

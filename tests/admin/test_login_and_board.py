@@ -95,7 +95,10 @@ def test_a_sign_out_in_another_process_turns_the_banner_red(log_in, loket, qtbot
     board = window.coverage
     qtbot.waitUntil(lambda: board.banner.property("alarm") is False, timeout=10_000)
     assert "Dijaga" in board.tiles[1].texts()
-    result = loket("staffing", "sign-out", "--counter", "1", "--reason", "sakit", "--ref", "SKD-7")
+    result = loket(
+        "staffing", "sign-out", "--counter", "1", "--reason", "sakit", "--ref", "SKD-7",
+        env={"LOKET_PIN": pins["budi"]},  # the officer signed in there says so
+    )  # fmt: skip
     assert result.code == 0, result.err
     qtbot.waitUntil(lambda: board.banner.property("alarm") is True, timeout=10_000)
     assert "Loket depan kosong" in board.banner.text()
