@@ -40,7 +40,8 @@ def open_window(options: argparse.Namespace, url: str) -> ConsoleWindow:
 def start_sender(window: ConsoleWindow, url: str | None = None) -> Sender:
     from loket.models.notify.sender import start_for_app
 
-    return start_for_app(url, window.closing.connect)
+    feed = window.feed.changed.connect if window.feed is not None else None
+    return start_for_app(window.closing.connect, feed)
 
 
 PROGRAM = QtProgram(

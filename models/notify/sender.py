@@ -261,8 +261,12 @@ class Sender:
         limit: int = ROUND_LIMIT,
         on_round: Callable[[SendResult | None], None] | None = None,
         url: str | None = None,
+        release: bool = False,
     ) -> None:
         self.every = every
+        # Close this thread's connection after every round: an app keeps its budget of
+        # two connections (its worker's and its change feed's) between rounds.
+        self.release = release
         self.clock = clock
         self.limit = limit
         self.on_round = on_round
@@ -308,6 +312,8 @@ class Sender:
             reason = _unexpected(exc)
             result, self.problem = None, f"{reason.message_id} / {reason.message_en}"
         self.last_result = result
+        if self.release:
+            close_thread_connection()
         if self.on_round is not None:
             try:
                 self.on_round(result)
@@ -360,12 +366,19 @@ class Sender:
 __all__ = ["BACKOFF_MINUTES", "SendResult", "Sender", "backoff", "claim", "send_pending"]
 
 
-def start_for_app(url: str | None, on_close: Callable[[Callable[[], None]], object]) -> Sender:
+def start_for_app(
+    on_close: Callable[[Callable[[], None]], object],
+    on_change: Callable[[Callable[[set[str]], None]], object] | None = None,
+) -> Sender:
     """Deliver the office's messages from an app (counter, admin) on the sender's own
-    thread and connection, never the GUI thread's, until ``on_close`` fires (pass the
-    window's ``closing.connect``). It reads the settings each round: while
-    ``notify_channel`` is off it sends nothing, and switching it on needs no restart."""
-    sender = Sender(url=url)
+    thread, never the GUI thread, until ``on_close`` fires (pass the window's
+    ``closing.connect``). No change feed of its own: ``on_change`` (the window's feed's
+    ``changed.connect``) wakes it, and its connection is closed after each round, so the
+    app still holds at most two connections while idle. It reads the settings each round:
+    while ``notify_channel`` is off it sends nothing, and switching it on needs no restart."""
+    sender = Sender(release=True)
+    if on_change is not None:
+        on_change(lambda topics: sender.wake() if set(topics) & WAKE_TOPICS else None)
     sender.start()
     # Waits for a message being handed over (a webhook times out in ~10 s), so that it
     # is recorded as sent rather than sent again by the next sender.

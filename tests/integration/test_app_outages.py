@@ -281,6 +281,10 @@ def test_each_app_holds_at_most_two_connections(
         window = make()
         qtbot.addWidget(window)
         window.show()  # type: ignore[attr-defined]
+        if app == "counter":  # as loket-counter runs it: the notify sender too
+            from loket.admin.counter.main import start_sender
+
+            start_sender(window, office_url)  # type: ignore[arg-type]
         if app == "kiosk":
             tap(window.home.service_buttons["A"])  # type: ignore[attr-defined]
         qtbot.wait(1500)  # warm-ups, the first printer check, the feed
