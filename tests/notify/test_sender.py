@@ -62,7 +62,9 @@ def test_two_sender_threads_at_once_deliver_each_message_exactly_once(office, ga
     assert sum(r.sent for r in results) == 12 and all(r.ok for r in results)
     rows = list(Notification.select())
     assert {r.status for r in rows} == {"sent"} and {r.attempts for r in rows} == {1}
-    assert {r.claimed_by for r in rows} == {"pc-1", "pc-2"}  # both took their share
+    # Which sender took how many depends on scheduling (on a loaded machine one may take
+    # all twelve before the other connects); what matters is one claim per message.
+    assert {r.claimed_by for r in rows} <= {"pc-1", "pc-2"}
 
 
 def test_two_send_pending_processes_at_once_deliver_each_message_exactly_once(
