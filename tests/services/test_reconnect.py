@@ -280,6 +280,9 @@ def test_a_program_holds_one_connection_plus_the_feed(pg: PostgresServer, clock:
     calling.call_next(1, clock=clock)
     listener = ChangeListener(lambda topics: None, url)
     try:
+        # The listener connects on its own thread, and a connection closed by the test
+        # before may still be on its way out: settle, then count.
+        _wait(lambda: pg.connections(DB_NAME) == 2, 10, "not two connections", [], [])
         assert pg.connections(DB_NAME, "loket") == 1  # the thread's own connection
         assert pg.connections(DB_NAME) == 2  # and the change feed's listener
     finally:
