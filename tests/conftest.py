@@ -106,6 +106,17 @@ def no_lockout_waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     return waits
 
 
+@pytest.fixture(autouse=True)
+def no_sender_outlives_its_test() -> Iterator[None]:
+    """A notify sender an app started runs on its own thread against whatever database
+    is open: one left running would claim the next test's messages (on its real clock,
+    a fake clock's claims look stale) and send them again."""
+    yield
+    from loket.models.notify.sender import stop_all
+
+    stop_all()
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()

@@ -35,6 +35,7 @@ import os
 import socket
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -287,6 +288,7 @@ class Sender:
             return
         self._stop.clear()
         self._thread = threading.Thread(target=self._run, name="loket-notify-sender", daemon=True)
+        _LIVE.add(self)
         self._thread.start()
 
     def wake(self) -> None:
@@ -364,6 +366,16 @@ class Sender:
 
 
 __all__ = ["BACKOFF_MINUTES", "SendResult", "Sender", "backoff", "claim", "send_pending"]
+
+
+_LIVE: weakref.WeakSet[Sender] = weakref.WeakSet()
+
+
+def stop_all(wait_seconds: float = 15.0) -> None:
+    """Stop every sender this process started (tests: none may outlive its database)."""
+    for sender in list(_LIVE):
+        sender.stop(wait_seconds)
+    _LIVE.clear()
 
 
 def start_for_app(
