@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import re
-
-import phonenumbers
+from typing import Any
 
 from loket.models.errors import InvalidInput
 
 # What people type around the digits; letters are refused outright, because phonenumbers
 # would read them as a keypad word ("0812-ABC" → 0812-222).
 _TYPED = re.compile(r"^\+?[0-9 ()./\-]+$")
-_MOBILE = (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+
+
+def _lib() -> Any:
+    # Imported on first use: its metadata costs ~18 ms, paid by every `loket issue` and
+    # kiosk start otherwise, though most tickets carry no number.
+    import phonenumbers
+
+    return phonenumbers
 
 
 def _refuse(raw: str, why_id: str, why_en: str) -> InvalidInput:
@@ -27,6 +33,7 @@ def normalise_phone(raw: str | None) -> str | None:
     if raw is None or not raw.strip():
         return None
     value = raw.strip()
+    phonenumbers = _lib()
     if not _TYPED.match(value):
         raise _refuse(
             value, "hanya angka, spasi dan tanda hubung", "digits, spaces and dashes only"
@@ -46,11 +53,16 @@ def normalise_phone(raw: str | None) -> str | None:
 
 def is_mobile(e164: str) -> bool:
     """Whether an SMS or WhatsApp message can reach it (a landline like 021-… cannot)."""
+    phonenumbers = _lib()
     try:
         number = phonenumbers.parse(e164, "ID")
     except phonenumbers.NumberParseException:
         return False
-    return phonenumbers.number_type(number) in _MOBILE
+    mobile = (
+        phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    )
+    return phonenumbers.number_type(number) in mobile
 
 
 def mask_phone(e164: str | None) -> str:
@@ -67,6 +79,7 @@ def mask_phone(e164: str | None) -> str:
 
 def format_phone(e164: str | None) -> str:
     """``"+6281234567890"`` → ``"0812-3456-7890"``, as people write it (for the full view)."""
+    phonenumbers = _lib()
     if not e164:
         return ""
     try:
